@@ -1,0 +1,56 @@
+"""``campaign users``: create staff accounts and grant roles from the shell."""
+
+from __future__ import annotations
+
+import secrets
+
+import click
+from flask.cli import with_appcontext
+
+from campaign.accounts import services
+from campaign.accounts.models import Role
+from campaign.db import db
+from campaign.letters.models import Letter
+
+ROLE_NAMES = ["admin", *[r.value for r in Role]]
+
+
+@click.group("users")
+def users() -> None:
+    """Staff accounts."""
+
+
+@users.command("create")
+@click.option("--email", required=True)
+@click.option("--role", type=click.Choice(ROLE_NAMES), required=True)
+@click.option("--letter", "slug", help="The letter's slug (needed for moderator and exporter).")
+@click.option("--password", help="Omit to generate one; it is printed once.")
+@with_appcontext
+def create(email: str, role: str, slug: str | None, password: str | None) -> None:
+    """Create (or update) a staff account and grant ROLE, on --letter if given."""
+    session = db.session
+    letter = None
+    if slug:
+        letter = session.scalar(Letter.by_slug(slug))
+        if letter is None:
+            raise click.ClickException(f"No letter with slug {slug!r}.")
+    elif role in ("moderator", "exporter"):
+        raise click.ClickException(f"The {role} role is granted on a letter: add --letter SLUG.")
+    user = services.find_user(session, email)
+    generated = password is None and user is None
+    if generated:
+        password = secrets.token_urlsafe(12)
+    if user is None:
+        user = services.create_user(session, email, password)
+    elif password:
+        services.set_password(user, password)
+    if role == "admin":
+        user.is_admin = True
+    elif letter is not None:
+        services.grant(session, user, letter.id, Role(role))
+    else:
+        user.can_create_letters = True
+    session.commit()
+    click.echo(f"{user.email}: {role}" + (f" on {slug}" if slug else ""))
+    if generated:
+        click.echo(f"password: {password}")

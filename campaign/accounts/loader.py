@@ -1,0 +1,25 @@
+"""Flask-Login wiring: load the staff member for each request."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from campaign.accounts.models import User
+from campaign.db import db
+from campaign.extensions import login_manager
+from campaign.i18n import _l
+
+
+def init_login(app: Flask) -> None:
+    login_manager.init_app(app)
+    login_manager.login_view = "accounts.login"
+    login_manager.login_message = _l("Please log in to see this page.")
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = "strong"
+
+
+@login_manager.user_loader
+def load_user(user_id: str) -> User | None:
+    if not user_id.isdigit():
+        return None
+    return db.session.get(User, int(user_id))

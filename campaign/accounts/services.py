@@ -1,0 +1,73 @@
+"""Account operations: they flush, never commit."""
+
+from __future__ import annotations
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from campaign.accounts.models import LetterRole, Role, User
+from campaign.db import utcnow
+
+_hasher = PasswordHasher()
+# Verifying against this keeps login timing the same whether or not the account exists.
+_DUMMY_HASH = _hasher.hash("campaign-timing-equaliser")
+MIN_PASSWORD_LENGTH = 10
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def find_user(session: Session, email: str) -> User | None:
+    return session.scalar(select(User).where(func.lower(User.email) == normalise_email(email)))
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def create_user(session: Session, email: str, password: str, **fields: object) -> User:
+    """Create a staff account with an argon2 hash of ``password``."""
+    user = User(email=normalise_email(email), password_hash=hash_password(password), **fields)
+    session.add(user)
+    session.flush()
+    return user
+
+
+def authenticate(session: Session, email: str, password: str) -> User | None:
+    """Return the active user whose password matches, rehashing if parameters changed."""
+    user = find_user(session, email)
+    try:
+        _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
+    except (VerificationError, InvalidHashError):
+        return None
+    if user is None or not user.active:
+        return None
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    user.last_login_at = utcnow()
+    return user
+
+
+def set_password(user: User, password: str) -> None:
+    user.password_hash = hash_password(password)
+
+
+def verify_password(user: User, password: str) -> bool:
+    try:
+        return _hasher.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def grant(session: Session, user: User, letter_id: int, role: Role) -> LetterRole:
+    """Give ``user`` a role on a letter (idempotent)."""
+    existing = next((r for r in user.roles if r.letter_id == letter_id and r.role is role), None)
+    if existing:
+        return existing
+    granted = LetterRole(letter_id=letter_id, role=role)
+    user.roles.append(granted)
+    session.flush()
+    return granted

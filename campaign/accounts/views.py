@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required, login_user, logout_user
+from werkzeug.wrappers import Response
+
+from campaign.accounts import bp, services
+from campaign.accounts.forms import LoginForm, PasswordForm
+from campaign.db import db
+from campaign.extensions import limiter
+from campaign.i18n import _
+
+
+def _safe_next(target: str | None) -> str:
+    """Only follow same-site relative redirects after login."""
+    if target and target.startswith("/") and not target.startswith("//"):
+        parts = urlsplit(target)
+        if not parts.scheme and not parts.netloc:
+            return target
+    return url_for("manage.dashboard")
+
+
+def _login_limit() -> str:
+    return str(current_app.config["LOGIN_RATE_LIMIT"])
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
+def login() -> str | Response:
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = services.authenticate(db.session, form.email.data, form.password.data)
+        if user is not None:
+            db.session.commit()
+            login_user(user)
+            return redirect(_safe_next(request.args.get("next")))
+        flash(_("That email and password do not match an active account."), "error")
+    return render_template("accounts/login.html", form=form)
+
+
+@bp.route("/logout", methods=["POST"])
+def logout() -> Response:
+    logout_user()
+    flash(_("You are logged out."), "info")
+    return redirect(url_for("accounts.login"))
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@login_required
+def change_password() -> str | Response:
+    form = PasswordForm()
+    if form.validate_on_submit():
+        if services.verify_password(current_user, form.current.data):
+            services.set_password(db.session.merge(current_user), form.new.data)
+            db.session.commit()
+            flash(_("Your password has been changed."), "success")
+            return redirect(url_for("manage.dashboard"))
+        form.current.errors.append(_("The current password is not right."))
+    return render_template("accounts/password.html", form=form)

@@ -1,0 +1,83 @@
+"""Settings read from the environment; tests pass overrides to ``create_app``."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+ENV_PREFIX = "CAMPAIGN_"
+INSECURE_SECRETS = {"", "dev", "changeme", "secret", "change-me"}
+
+
+def _env(name: str, default: str | None = None) -> str | None:
+    return os.environ.get(ENV_PREFIX + name, default)
+
+
+def _env_bool(name: str, default: bool = False) -> bool:
+    value = _env(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _env_int(name: str, default: int) -> int:
+    value = _env(name)
+    return int(value) if value not in (None, "") else default
+
+
+def instance_secret(instance_path: Path) -> str:
+    """Return the secret kept under ``instance/``, creating it once if missing."""
+    path = instance_path / "secret_key"
+    if not path.exists():
+        instance_path.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def from_environment(instance_path: Path) -> dict[str, object]:
+    """Build the configuration mapping from ``CAMPAIGN_*`` environment variables."""
+    default_db = f"sqlite:///{instance_path / 'campaign.sqlite3'}"
+    production = _env("ENV", "development") == "production"
+    return {
+        "ENV_NAME": "production" if production else "development",
+        "DEBUG": _env_bool("DEBUG", False),
+        "SECRET_KEY": _env("SECRET_KEY"),
+        "DATABASE_URL": _env("DATABASE_URL", default_db),
+        "PUBLIC_BASE_URL": (_env("PUBLIC_BASE_URL", "http://127.0.0.1:5000") or "").rstrip("/"),
+        "MAIL_SERVER": _env("MAIL_SERVER", "127.0.0.1"),
+        "MAIL_PORT": _env_int("MAIL_PORT", 8025),
+        "MAIL_USE_TLS": _env_bool("MAIL_USE_TLS", False),
+        "MAIL_USE_SSL": _env_bool("MAIL_USE_SSL", False),
+        "MAIL_USERNAME": _env("MAIL_USERNAME"),
+        "MAIL_PASSWORD": _env("MAIL_PASSWORD"),
+        "MAIL_DEFAULT_SENDER": _env("MAIL_SENDER", "campaign@localhost"),
+        "MAIL_TIMEOUT": _env_int("MAIL_TIMEOUT", 10),
+        "RATELIMIT_STORAGE_URI": _env("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_ENABLED": _env_bool("RATELIMIT_ENABLED", True),
+        "LOGIN_RATE_LIMIT": _env("LOGIN_RATE_LIMIT", "10 per 5 minutes"),
+        "SIGN_RATE_LIMIT": _env("SIGN_RATE_LIMIT", "5 per 5 minutes"),
+        "SESSION_COOKIE_SECURE": production,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_SECURE": production,
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "MAX_CONTENT_LENGTH": _env_int("MAX_UPLOAD_BYTES", 10 * 1024 * 1024),
+        "WTF_CSRF_TIME_LIMIT": None,
+    }
+
+
+class ConfigError(RuntimeError):
+    """Raised when the app is asked to start with unsafe or incomplete settings."""
+
+
+def check(config: dict[str, object]) -> None:
+    """Refuse unsafe production settings: debug on, or a missing or weak secret."""
+    if config.get("ENV_NAME") != "production":
+        return
+    if config.get("DEBUG"):
+        raise ConfigError("CAMPAIGN_DEBUG must be off in production.")
+    secret = str(config.get("SECRET_KEY") or "")
+    if secret.lower() in INSECURE_SECRETS or len(secret) < 32:
+        raise ConfigError("Set CAMPAIGN_SECRET_KEY to a random value of 32+ characters.")

@@ -1,0 +1,90 @@
+"""Friendly, translated error pages: nothing a visitor sends should produce a bare 500."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, g, render_template, request
+from flask_login import AnonymousUserMixin
+from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import DBAPIError, OperationalError
+from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
+
+from campaign.db import db
+from campaign.i18n import _
+
+log = logging.getLogger(__name__)
+
+
+def _messages() -> dict[int, tuple[str, str]]:
+    return {
+        400: (
+            _("Something in the request was not right"),
+            _("Please go back, check what you entered and try again."),
+        ),
+        403: (
+            _("You do not have access to this page"),
+            _("Your account does not have a role on this letter."),
+        ),
+        404: (_("Page not found"), _("The address may be mistyped, or the page was removed.")),
+        405: (
+            _("That action is not possible here"),
+            _("Please go back and use the page's buttons."),
+        ),
+        413: (_("The file is too large"), _("Please send a smaller file.")),
+        429: (
+            _("Too many attempts"),
+            _("You have tried this too often in a short time. Please wait a few minutes."),
+        ),
+        500: (
+            _("Something went wrong on our side"),
+            _("Nothing you entered was saved half-way. Please try again in a moment."),
+        ),
+        503: (
+            _("The service is briefly unavailable"),
+            _("We could not reach our database. Nothing was saved. Please try again shortly."),
+        ),
+    }
+
+
+def render_error(code: int, detail: str | None = None) -> tuple[str, int]:
+    title, explanation = _messages().get(code, _messages()[400 if code < 500 else 500])
+    return render_template(
+        "errors/error.html", code=code, title=title, explanation=detail or explanation
+    ), code
+
+
+def _rollback() -> None:
+    try:
+        db.session.rollback()
+    except Exception:  # the database may be the thing that failed
+        log.exception("rollback failed")
+
+
+def register(app: Flask) -> None:
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException) -> tuple[str, int]:
+        if isinstance(error, InternalServerError):
+            _rollback()
+        return render_error(error.code or 500)
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(_error: CSRFError) -> tuple[str, int]:
+        return render_error(
+            400,
+            _("This form has expired or was sent from elsewhere. Reload the page and try again."),
+        )
+
+    @app.errorhandler(OperationalError)
+    @app.errorhandler(DBAPIError)
+    def database_down(error: Exception) -> tuple[str, int]:
+        log.error("database error on %s: %s", request.path, error)
+        _rollback()
+        g._login_user = AnonymousUserMixin()  # the page must not query the database again
+        return render_error(ServiceUnavailable.code)
+
+    @app.errorhandler(Exception)
+    def unexpected(error: Exception) -> tuple[str, int]:
+        log.exception("unhandled error on %s", request.path)
+        _rollback()
+        return render_error(500)

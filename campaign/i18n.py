@@ -1,0 +1,91 @@
+"""Supported languages, locale selection, and the gettext helpers used everywhere."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import g, request, session
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
+
+__all__ = [
+    "CONTENT_LANGUAGES",
+    "INTERFACE_LANGUAGES",
+    "Language",
+    "_",
+    "_l",
+    "direction",
+    "interface_language",
+    "language",
+    "ngettext",
+    "select_locale",
+]
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    native_name: str
+    rtl: bool = False
+
+    @property
+    def dir(self) -> str:
+        return "rtl" if self.rtl else "ltr"
+
+
+# Interface catalogues we ship and keep current.
+INTERFACE_LANGUAGES: dict[str, Language] = {
+    lang.code: lang
+    for lang in (
+        Language("en", "English"),
+        Language("fr", "Français"),
+        Language("es", "Español"),
+        Language("ar", "العربية", rtl=True),
+    )
+}
+
+# Languages a letter's text may be written in; the interface falls back to English
+# for those without a catalogue.
+CONTENT_LANGUAGES: dict[str, Language] = {
+    **INTERFACE_LANGUAGES,
+    **{
+        lang.code: lang
+        for lang in (
+            Language("pt", "Português"),
+            Language("ru", "Русский"),
+            Language("zh", "中文"),
+            Language("de", "Deutsch"),
+            Language("fa", "فارسی", rtl=True),
+            Language("ur", "اردو", rtl=True),
+        )
+    },
+}
+
+DEFAULT_LANGUAGE = "en"
+
+
+def language(code: str | None) -> Language:
+    """The language for ``code``, or English when unknown."""
+    return CONTENT_LANGUAGES.get(code or "", INTERFACE_LANGUAGES[DEFAULT_LANGUAGE])
+
+
+def direction(code: str | None) -> str:
+    return language(code).dir
+
+
+def interface_language(code: str | None) -> str:
+    """The interface catalogue to use for a content language."""
+    return code if code in INTERFACE_LANGUAGES else DEFAULT_LANGUAGE
+
+
+def select_locale() -> str:
+    """Locale for this request: the URL's language, then the visitor's choice, then headers."""
+    url_lang = getattr(g, "lang", None)
+    if url_lang:
+        return interface_language(url_lang)
+    chosen = session.get("lang")
+    if chosen in INTERFACE_LANGUAGES:
+        return chosen
+    best = request.accept_languages.best_match(list(INTERFACE_LANGUAGES))
+    return best or DEFAULT_LANGUAGE

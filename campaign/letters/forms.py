@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateTimeLocalField,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, Optional
+
+from campaign.i18n import CONTENT_LANGUAGES, _l
+from campaign.validators import SafeText
+
+
+def language_choices() -> list[tuple[str, str]]:
+    return [(code, lang.native_name) for code, lang in CONTENT_LANGUAGES.items()]
+
+
+class LetterSettingsForm(FlaskForm):
+    slug = StringField(
+        _l("Web address (slug)"),
+        validators=[DataRequired(), SafeText(80)],
+        description=_l("Lower-case letters, digits and hyphens, e.g. “hrc-61-migrants”."),
+    )
+    addressee = StringField(
+        _l("Addressed to"),
+        validators=[Optional(), SafeText(300)],
+        description=_l("For example: Human Rights Council"),
+    )
+    lead_organisations = TextAreaField(
+        _l("Lead organisations"),
+        validators=[Optional(), SafeText(2000, multiline=True)],
+        description=_l("One per line."),
+    )
+    deadline = DateTimeLocalField(
+        _l("Sign-on deadline (UTC)"), validators=[Optional()], format="%Y-%m-%dT%H:%M"
+    )
+    auto_approve = BooleanField(_l("Approve confirmed signatures without moderation"))
+    submit = SubmitField(_l("Save"))
+
+
+class NewLetterForm(LetterSettingsForm):
+    language = SelectField(_l("Language of the authoritative text"), choices=language_choices)
+    title = StringField(_l("Title"), validators=[DataRequired(), SafeText(300)])
+    body = TextAreaField(
+        _l("Text (Markdown)"), validators=[Optional(), SafeText(100_000, multiline=True)]
+    )
+    submit = SubmitField(_l("Create letter"))
+
+
+class LetterTextForm(FlaskForm):
+    title = StringField(_l("Title"), validators=[DataRequired(), SafeText(300)])
+    body = TextAreaField(
+        _l("Text (Markdown)"), validators=[Optional(), SafeText(100_000, multiline=True)]
+    )
+    submit = SubmitField(_l("Save text"))
+
+
+class ActionForm(FlaskForm):
+    """An empty form: a CSRF-protected button."""
+
+    submit = SubmitField(_l("Confirm"))

@@ -1,0 +1,32 @@
+"""Words shown for letter statuses and the buttons that change them."""
+
+from __future__ import annotations
+
+from campaign.i18n import _l
+from campaign.letters.models import TRANSITIONS, Letter, LetterStatus
+
+STATUS_LABELS = {
+    LetterStatus.draft: _l("Draft"),
+    LetterStatus.open: _l("Open for signature"),
+    LetterStatus.closed: _l("Closed"),
+    LetterStatus.submitted: _l("Submitted"),
+}
+
+ACTION_LABELS = {
+    LetterStatus.open: _l("Open for signature"),
+    LetterStatus.closed: _l("Close sign-on"),
+    LetterStatus.submitted: _l("Mark as submitted"),
+}
+
+
+def status_label(status: LetterStatus) -> str:
+    return str(STATUS_LABELS[status])
+
+
+def status_action_label(status: LetterStatus) -> str:
+    return str(ACTION_LABELS[status])
+
+
+def next_statuses(letter: Letter) -> list[LetterStatus]:
+    order = list(LetterStatus)
+    return sorted(TRANSITIONS[letter.status], key=order.index)

@@ -1,0 +1,90 @@
+"""Letters and their text in each language."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, select
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from campaign.db import Base, enum_column, utcnow
+
+
+class LetterStatus(enum.StrEnum):
+    draft = "draft"
+    open = "open"
+    closed = "closed"
+    submitted = "submitted"
+
+    @property
+    def is_public(self) -> bool:
+        return self is not LetterStatus.draft
+
+
+# Which status may follow which; reopening a closed letter is allowed before submission.
+TRANSITIONS: dict[LetterStatus, set[LetterStatus]] = {
+    LetterStatus.draft: {LetterStatus.open},
+    LetterStatus.open: {LetterStatus.closed},
+    LetterStatus.closed: {LetterStatus.open, LetterStatus.submitted},
+    LetterStatus.submitted: set(),
+}
+
+
+class Letter(Base):
+    __tablename__ = "letters"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    addressee: Mapped[str] = mapped_column(String(300), default="")
+    lead_organisations: Mapped[str] = mapped_column(Text, default="")
+    deadline: Mapped[datetime | None]
+    authoritative_language: Mapped[str] = mapped_column(String(8), default="en")
+    status: Mapped[LetterStatus] = mapped_column(
+        enum_column(LetterStatus), default=LetterStatus.draft, index=True
+    )
+    auto_approve: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    opened_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    submitted_at: Mapped[datetime | None]
+
+    texts: Mapped[list[LetterText]] = relationship(
+        back_populates="letter",
+        cascade="all, delete-orphan",
+        lazy="selectin",
+        order_by="LetterText.language",
+    )
+
+    @classmethod
+    def by_slug(cls, slug: str):  # noqa: ANN206 - a Select
+        return select(cls).where(cls.slug == slug)
+
+    def text_for(self, language: str) -> LetterText | None:
+        return next((t for t in self.texts if t.language == language), None)
+
+    @property
+    def authoritative_text(self) -> LetterText | None:
+        return self.text_for(self.authoritative_language)
+
+    @property
+    def languages(self) -> list[str]:
+        """Languages with a text, the authoritative one first."""
+        others = sorted(t.language for t in self.texts if t.language != self.authoritative_language)
+        first = [self.authoritative_language] if self.authoritative_text else []
+        return first + others
+
+
+class LetterText(Base):
+    __tablename__ = "letter_texts"
+    __table_args__ = (UniqueConstraint("letter_id", "language"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    letter_id: Mapped[int] = mapped_column(ForeignKey("letters.id", ondelete="CASCADE"), index=True)
+    language: Mapped[str] = mapped_column(String(8))
+    title: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    letter: Mapped[Letter] = relationship(back_populates="texts")

@@ -1,0 +1,114 @@
+"""Letter operations: create, write texts, move through statuses. They flush, never commit."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from campaign.accounts.models import Role, User
+from campaign.accounts.services import grant
+from campaign.db import utcnow
+from campaign.i18n import CONTENT_LANGUAGES, _l
+from campaign.letters.models import TRANSITIONS, Letter, LetterStatus, LetterText
+
+SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
+STATUS_STAMP = {
+    LetterStatus.open: "opened_at",
+    LetterStatus.closed: "closed_at",
+    LetterStatus.submitted: "submitted_at",
+}
+
+
+class LetterError(ValueError):
+    """A request about a letter that cannot be carried out; ``message`` is translatable."""
+
+    def __init__(self, message: object) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+
+def slug_taken(session: Session, slug: str, exclude_id: int | None = None) -> bool:
+    query = select(Letter.id).where(Letter.slug == slug)
+    if exclude_id is not None:
+        query = query.where(Letter.id != exclude_id)
+    return session.scalar(query) is not None
+
+
+def create_letter(
+    session: Session,
+    *,
+    slug: str,
+    language: str,
+    title: str,
+    body: str = "",
+    creator: User | None = None,
+    **fields: object,
+) -> Letter:
+    """Create a draft letter with its authoritative text; the creator becomes coordinator."""
+    if not SLUG_RE.match(slug):
+        raise LetterError(_l("Use lower-case letters, digits and hyphens for the address."))
+    if slug_taken(session, slug):
+        raise LetterError(_l("Another letter already uses this address."))
+    letter = Letter(slug=slug, authoritative_language=language, **fields)
+    letter.texts.append(LetterText(language=language, title=title, body=body))
+    session.add(letter)
+    session.flush()
+    if creator is not None:
+        grant(session, creator, letter.id, Role.coordinator)
+    return letter
+
+
+def save_text(letter: Letter, language: str, title: str, body: str) -> LetterText:
+    """Create or update the text of ``letter`` in ``language``."""
+    if language not in CONTENT_LANGUAGES:
+        raise LetterError(_l("This language is not supported."))
+    text = letter.text_for(language)
+    if text is None:
+        text = LetterText(language=language, title=title, body=body)
+        letter.texts.append(text)
+    else:
+        text.title, text.body = title, body
+        text.updated_at = utcnow()
+    return text
+
+
+def delete_text(letter: Letter, language: str) -> None:
+    if language == letter.authoritative_language:
+        raise LetterError(_l("The authoritative text cannot be deleted."))
+    text = letter.text_for(language)
+    if text is not None:
+        letter.texts.remove(text)
+
+
+def set_authoritative(letter: Letter, language: str) -> None:
+    if letter.text_for(language) is None:
+        raise LetterError(_l("Write the text in this language first."))
+    letter.authoritative_language = language
+
+
+def change_status(letter: Letter, target: LetterStatus, when: datetime | None = None) -> None:
+    """Move ``letter`` to ``target`` if the transition is allowed, stamping the time."""
+    if target not in TRANSITIONS[letter.status]:
+        raise LetterError(_l("A letter cannot go from this status to that one."))
+    if target is LetterStatus.open and letter.authoritative_text is None:
+        raise LetterError(_l("Write the authoritative text before opening the letter."))
+    letter.status = target
+    setattr(letter, STATUS_STAMP[target], when or utcnow())
+
+
+def letters_for(session: Session, user: User) -> list[Letter]:
+    """The letters ``user`` holds any role on (all letters for admins)."""
+    query = select(Letter).order_by(Letter.created_at.desc())
+    if not user.is_admin:
+        query = query.where(Letter.id.in_({r.letter_id for r in user.roles}))
+    return list(session.scalars(query))
+
+
+def public_letters(session: Session) -> list[Letter]:
+    query = (
+        select(Letter).where(Letter.status == LetterStatus.open).order_by(Letter.opened_at.desc())
+    )
+    return list(session.scalars(query))

@@ -1,0 +1,148 @@
+"""Staff screens: the dashboard, creating a letter, its settings, texts and status."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_login import current_user, login_required
+from werkzeug.wrappers import Response
+
+from campaign.accounts.models import Role
+from campaign.accounts.permissions import ANY_ROLE, can_create_letters, letter_role_required
+from campaign.db import db
+from campaign.i18n import CONTENT_LANGUAGES, _
+from campaign.letters import manage_bp as bp
+from campaign.letters import services
+from campaign.letters.forms import ActionForm, LetterSettingsForm, LetterTextForm, NewLetterForm
+from campaign.letters.models import Letter, LetterStatus
+from campaign.letters.services import LetterError
+
+SETTINGS_FIELDS = ("slug", "addressee", "lead_organisations", "deadline", "auto_approve")
+
+
+@bp.route("/")
+@login_required
+def dashboard() -> str:
+    letters = services.letters_for(db.session, current_user)
+    return render_template(
+        "manage/dashboard.html", letters=letters, can_create=can_create_letters()
+    )
+
+
+@bp.route("/letters/new", methods=["GET", "POST"])
+@login_required
+def new_letter() -> str | Response:
+    if not can_create_letters():
+        abort(403)
+    form = NewLetterForm()
+    if form.validate_on_submit():
+        fields = {name: getattr(form, name).data for name in SETTINGS_FIELDS}
+        fields["slug"] = fields["slug"].lower()
+        try:
+            letter = services.create_letter(
+                db.session,
+                language=form.language.data,
+                title=form.title.data,
+                body=form.body.data or "",
+                creator=current_user,
+                **fields,
+            )
+        except LetterError as error:
+            form.slug.errors.append(str(error.message))
+        else:
+            db.session.commit()
+            flash(_("Letter created as a draft."), "success")
+            return redirect(url_for(".letter", slug=letter.slug))
+    return render_template("manage/new_letter.html", form=form)
+
+
+@bp.route("/letters/<slug>")
+@letter_role_required(*ANY_ROLE)
+def letter(letter: Letter) -> str:
+    return render_template(
+        "manage/letter.html",
+        letter=letter,
+        settings=LetterSettingsForm(obj=letter),
+        action=ActionForm(),
+        can_edit=current_user.has_role(letter.id, Role.coordinator),
+        missing=[c for c in CONTENT_LANGUAGES if letter.text_for(c) is None],
+        statuses=LetterStatus,
+    )
+
+
+@bp.route("/letters/<slug>/settings", methods=["POST"])
+@letter_role_required(Role.coordinator)
+def settings(letter: Letter) -> str | Response:
+    form = LetterSettingsForm()
+    if form.validate_on_submit():
+        slug = form.slug.data.lower()
+        if not services.SLUG_RE.match(slug) or services.slug_taken(db.session, slug, letter.id):
+            form.slug.errors.append(_("This address is invalid or already in use."))
+        else:
+            form.slug.data = slug
+            form.populate_obj(letter)
+            db.session.commit()
+            flash(_("Settings saved."), "success")
+            return redirect(url_for(".letter", slug=letter.slug))
+    return render_template(
+        "manage/letter.html",
+        letter=letter,
+        settings=form,
+        action=ActionForm(),
+        can_edit=True,
+        missing=[c for c in CONTENT_LANGUAGES if letter.text_for(c) is None],
+        statuses=LetterStatus,
+    ), 400
+
+
+@bp.route("/letters/<slug>/texts/<language>", methods=["GET", "POST"])
+@letter_role_required(Role.coordinator)
+def edit_text(letter: Letter, language: str) -> str | Response:
+    if language not in CONTENT_LANGUAGES:
+        abort(404)
+    existing = letter.text_for(language)
+    form = LetterTextForm(obj=existing)
+    if form.validate_on_submit():
+        services.save_text(letter, language, form.title.data, form.body.data or "")
+        db.session.commit()
+        flash(_("Text saved."), "success")
+        return redirect(url_for(".letter", slug=letter.slug))
+    return render_template(
+        "manage/text.html",
+        letter=letter,
+        form=form,
+        language=CONTENT_LANGUAGES[language],
+        existing=existing,
+        action=ActionForm(),
+        source=letter.authoritative_text if language != letter.authoritative_language else None,
+    )
+
+
+@bp.route("/letters/<slug>/texts/<language>/<operation>", methods=["POST"])
+@letter_role_required(Role.coordinator)
+def text_operation(letter: Letter, language: str, operation: str) -> Response:
+    operations = {"delete": services.delete_text, "authoritative": services.set_authoritative}
+    if operation not in operations or not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        operations[operation](letter, language)
+    except LetterError as error:
+        flash(str(error.message), "error")
+    else:
+        db.session.commit()
+        flash(_("Done."), "success")
+    return redirect(url_for(".letter", slug=letter.slug))
+
+
+@bp.route("/letters/<slug>/status/<status>", methods=["POST"])
+@letter_role_required(Role.coordinator)
+def change_status(letter: Letter, status: str) -> Response:
+    if status not in LetterStatus.__members__ or not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        services.change_status(letter, LetterStatus(status))
+    except LetterError as error:
+        flash(str(error.message), "error")
+    else:
+        db.session.commit()
+        flash(_("Status changed."), "success")
+    return redirect(url_for(".letter", slug=letter.slug))

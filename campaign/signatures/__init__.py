@@ -1,0 +1,1 @@
+"""Signatures: the sign-on form, confirmation by email, private edit links, the public list."""

@@ -1,0 +1,104 @@
+"""Signatures: one per organisation (or individual) per letter, with its life-cycle."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from campaign.db import Base, enum_column, utcnow
+from campaign.letters.models import Letter
+
+
+class SignatureStatus(enum.StrEnum):
+    """pending → confirmed → approved / rejected / withdrawn (auto-approve skips a step)."""
+
+    pending = "pending"
+    confirmed = "confirmed"
+    approved = "approved"
+    rejected = "rejected"
+    withdrawn = "withdrawn"
+
+
+class SignerKind(enum.StrEnum):
+    organisation = "organisation"
+    individual = "individual"
+
+
+class OrgType(enum.StrEnum):
+    ngo = "ngo"
+    network = "network"
+    trade_union = "trade_union"
+    faith_based = "faith_based"
+    academic = "academic"
+    foundation = "foundation"
+    other = "other"
+
+
+class EcosocStatus(enum.StrEnum):
+    """Consultative status with the UN Economic and Social Council."""
+
+    general = "general"
+    special = "special"
+    roster = "roster"
+    none = "none"
+    unknown = "unknown"
+
+
+class Source(enum.StrEnum):
+    web = "web"
+    imported = "imported"
+
+
+class Signature(Base):
+    __tablename__ = "signatures"
+    __table_args__ = (
+        UniqueConstraint("letter_id", "email_key"),
+        Index("ix_signatures_letter_status", "letter_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    letter_id: Mapped[int] = mapped_column(ForeignKey("letters.id", ondelete="CASCADE"))
+    kind: Mapped[SignerKind] = mapped_column(
+        enum_column(SignerKind), default=SignerKind.organisation
+    )
+    status: Mapped[SignatureStatus] = mapped_column(
+        enum_column(SignatureStatus), default=SignatureStatus.pending
+    )
+    source: Mapped[Source] = mapped_column(enum_column(Source), default=Source.web)
+    # ``name`` is what the public list shows (moderators may correct it);
+    # ``submitted_name`` keeps what the signer typed.
+    name: Mapped[str] = mapped_column(String(300))
+    submitted_name: Mapped[str] = mapped_column(String(300))
+    name_key: Mapped[str] = mapped_column(String(300), index=True, default="")
+    country: Mapped[str | None] = mapped_column(String(2))
+    org_type: Mapped[OrgType | None] = mapped_column(enum_column(OrgType))
+    website: Mapped[str] = mapped_column(String(300), default="")
+    ecosoc_status: Mapped[EcosocStatus] = mapped_column(
+        enum_column(EcosocStatus), default=EcosocStatus.unknown
+    )
+    contact_name: Mapped[str] = mapped_column(String(200), default="")
+    contact_email: Mapped[str | None] = mapped_column(String(254))
+    email_key: Mapped[str | None] = mapped_column(String(254))
+    contact_role: Mapped[str] = mapped_column(String(200), default="")
+    consent_contact: Mapped[bool] = mapped_column(default=False)
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    ip_address: Mapped[str | None] = mapped_column(String(45))
+    note: Mapped[str] = mapped_column(Text, default="")
+    # Bumped whenever a private link must stop working (after use, or on withdrawal).
+    token_version: Mapped[int] = mapped_column(default=0)
+
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    confirmed_at: Mapped[datetime | None]
+    approved_at: Mapped[datetime | None]
+    rejected_at: Mapped[datetime | None]
+    withdrawn_at: Mapped[datetime | None]
+
+    letter: Mapped[Letter] = relationship()
+
+    @property
+    def is_public(self) -> bool:
+        return self.status is SignatureStatus.approved

@@ -1,0 +1,88 @@
+"""Checks and clean-up for any text a person or a file gives us.
+
+One place decides what a name, a line or a paragraph may contain, so web forms and
+file imports reject the same things with the same translated messages.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from campaign.i18n import _l
+
+# Zero-width joiners are needed to spell Persian, Indic scripts and emoji correctly.
+ALLOWED_FORMAT_CHARS = {"\u200c", "\u200d"}
+BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+FORMULA_PREFIXES = ("=", "+", "@", "-")
+NAME_FORMULA_PREFIXES = ("=", "+", "@")
+
+
+class TextProblem(ValueError):
+    """Input text that cannot be accepted; ``message`` is translatable."""
+
+    def __init__(self, message: object) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+
+def _is_noncharacter(char: str) -> bool:
+    code = ord(char)
+    return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
+
+
+def find_forbidden(value: str, multiline: bool = False) -> object | None:
+    """Return a translatable message if ``value`` holds a character we refuse, else None."""
+    for char in value:
+        if char in BIDI_CONTROLS:
+            return _l("Remove the hidden text-direction characters from this field.")
+        category = unicodedata.category(char)
+        if category == "Cc" and not (multiline and char in "\n\r\t"):
+            return _l("Remove the control characters from this field.")
+        if category == "Cf" and char not in ALLOWED_FORMAT_CHARS:
+            return _l("Remove the invisible characters from this field.")
+        if category in {"Cs", "Co"} or _is_noncharacter(char):
+            return _l("This field contains characters that cannot be used.")
+    return None
+
+
+def clean(value: str | None, max_length: int, multiline: bool = False) -> str:
+    """NFC-normalise and trim ``value``; raise TextProblem if it is unsafe or too long.
+
+    Single-line values also have runs of whitespace collapsed to one space.
+    """
+    if value is None:
+        return ""
+    value = unicodedata.normalize("NFC", value)
+    if multiline:
+        value = value.replace("\r\n", "\n").replace("\r", "\n").strip()
+    else:
+        value = " ".join(value.split())
+    problem = find_forbidden(value, multiline)
+    if problem is not None:
+        raise TextProblem(problem)
+    if len(value) > max_length:
+        raise TextProblem(
+            _l(
+                "Keep this under %(limit)d characters (it has %(count)d).",
+                limit=max_length,
+                count=len(value),
+            )
+        )
+    return value
+
+
+def check_not_formula(value: str) -> None:
+    """Refuse names a spreadsheet would run as a formula."""
+    if value.startswith(NAME_FORMULA_PREFIXES):
+        raise TextProblem(
+            _l(
+                "A name cannot start with “=”, “+” or “@”: spreadsheets would run it as a formula."
+            )
+        )
+
+
+def neutralise_formula(value: str) -> str:
+    """Make a cell inert for spreadsheet programs by prefixing an apostrophe."""
+    if value and (value.startswith(FORMULA_PREFIXES) or value[0] in "\t\r"):
+        return "'" + value
+    return value

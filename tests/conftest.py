@@ -1,0 +1,130 @@
+"""Test harness: a migrated database per backend, a fresh app per test, tables emptied after.
+
+SQLite always; PostgreSQL too when CAMPAIGN_TEST_DATABASE_URL is set (CI sets it, and the run
+fails if that server cannot be reached). Tests commit for real, so threads, subprocesses and
+the browser see the same data; each test ends by emptying every table.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient, FlaskCliRunner
+from sqlalchemy import text
+
+from campaign import create_app
+from campaign.db import db, make_engine
+from campaign.dbcli import upgrade
+from campaign.models import Base
+from tests import factories
+
+PG_URL = os.environ.get("CAMPAIGN_TEST_DATABASE_URL")
+BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
+TEST_SECRET = "test-secret-key-that-is-long-enough-for-production-0123"
+
+
+def reset_postgres(url: str) -> None:
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A database migrated to the latest revision, shared by the whole session."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+    else:
+        url = str(PG_URL)
+        reset_postgres(url)
+    upgrade(url)
+    return url
+
+
+def empty_tables(url: str) -> None:
+    engine = make_engine(url)
+    tables = [t.name for t in reversed(Base.metadata.sorted_tables)]
+    with engine.begin() as conn:
+        if url.startswith("postgresql"):
+            conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+        else:
+            for table in tables:
+                conn.execute(text(f"DELETE FROM {table}"))
+    engine.dispose()
+
+
+def test_config(database_url: str, **overrides: object) -> dict[str, object]:
+    return {
+        "TESTING": True,
+        "SECRET_KEY": TEST_SECRET,
+        "DATABASE_URL": database_url,
+        "WTF_CSRF_ENABLED": False,
+        "RATELIMIT_ENABLED": False,
+        "MAIL_SUPPRESS_SEND": False,
+        "PUBLIC_BASE_URL": "http://localhost",
+        "SERVER_NAME": None,
+        **overrides,
+    }
+
+
+test_config.__test__ = False  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def config_overrides() -> dict[str, object]:
+    """Override in a test module (or via indirect parametrisation) to change settings."""
+    return {}
+
+
+@pytest.fixture
+def app(database_url: str, config_overrides: dict[str, object]) -> Iterator[Flask]:
+    app = create_app(test_config(database_url, **config_overrides))
+    with app.app_context():
+        yield app
+        db.session.close()
+        db.engine.dispose()
+    empty_tables(database_url)
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app: Flask) -> FlaskCliRunner:
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def make(app: Flask) -> factories.Factory:
+    """Factories that write committed test objects."""
+    return factories.Factory(db.session)
+
+
+@pytest.fixture
+def backend(database_url: str) -> str:
+    return "postgresql" if database_url.startswith("postgresql") else "sqlite"
+
+
+def login(client: FlaskClient, email: str, password: str = factories.PASSWORD) -> None:
+    response = client.post("/login", data={"email": email, "password": password})
+    assert response.status_code == 302, response.data[:500]
+
+
+@pytest.fixture
+def login_as(client: FlaskClient):  # noqa: ANN201 - a callable
+    def _login(user: object) -> FlaskClient:
+        login(client, user.email)  # type: ignore[attr-defined]
+        return client
+
+    return _login
+
+
+ROOT = Path(__file__).resolve().parent.parent

@@ -1,0 +1,68 @@
+"""Builders for test objects: committed, with sensible defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import count
+
+from sqlalchemy.orm import Session
+
+from campaign.accounts import services as accounts
+from campaign.accounts.models import Role, User
+from campaign.letters import services as letters
+from campaign.letters.models import Letter, LetterStatus
+
+PASSWORD = "correct horse battery"
+_seq = count(1)
+
+
+@dataclass
+class Factory:
+    session: Session
+
+    def user(
+        self,
+        email: str | None = None,
+        *,
+        admin: bool = False,
+        creator: bool = False,
+        roles: dict[Letter, Role] | None = None,
+    ) -> User:
+        user = accounts.create_user(
+            self.session,
+            email or f"staff{next(_seq)}@example.org",
+            PASSWORD,
+            is_admin=admin,
+            can_create_letters=creator,
+        )
+        for letter, role in (roles or {}).items():
+            accounts.grant(self.session, user, letter.id, role)
+        self.session.commit()
+        return user
+
+    def letter(
+        self,
+        slug: str | None = None,
+        *,
+        status: LetterStatus = LetterStatus.open,
+        texts: dict[str, tuple[str, str]] | None = None,
+        language: str = "en",
+        **fields: object,
+    ) -> Letter:
+        texts = texts or {language: ("A letter to the Council", "We, the undersigned, ask…")}
+        title, body = texts[language]
+        letter = letters.create_letter(
+            self.session,
+            slug=slug or f"letter-{next(_seq)}",
+            language=language,
+            title=title,
+            body=body,
+            **fields,
+        )
+        for code, (t, b) in texts.items():
+            letters.save_text(letter, code, t, b)
+        for step in (LetterStatus.open, LetterStatus.closed, LetterStatus.submitted):
+            if list(LetterStatus).index(status) >= list(LetterStatus).index(step):
+                letters.change_status(letter, step)
+        self.session.commit()
+        return letter
