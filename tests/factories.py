@@ -11,6 +11,7 @@ from campaign.accounts import services as accounts
 from campaign.accounts.models import Role, User
 from campaign.letters import services as letters
 from campaign.letters.models import Letter, LetterStatus
+from campaign.signatures.models import Signature, SignatureStatus, SignerKind
 
 PASSWORD = "correct horse battery"
 _seq = count(1)
@@ -66,3 +67,25 @@ class Factory:
                 letters.change_status(letter, step)
         self.session.commit()
         return letter
+
+    def signature(
+        self,
+        letter: Letter,
+        name: str | None = None,
+        *,
+        status: SignatureStatus = SignatureStatus.approved,
+        kind: SignerKind = SignerKind.organisation,
+        **fields: object,
+    ) -> Signature:
+        """A signature written directly (not through the form), committed."""
+        n = next(_seq)
+        name = name or f"Organisation {n}"
+        fields.setdefault("contact_email", f"contact{n}@example.org")
+        fields.setdefault("email_key", str(fields["contact_email"]).lower())
+        fields.setdefault("contact_name", f"Contact Person {n}")
+        signature = Signature(
+            letter_id=letter.id, name=name, submitted_name=name, status=status, kind=kind, **fields
+        )
+        self.session.add(signature)
+        self.session.commit()
+        return signature
