@@ -31,13 +31,16 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     )
     app.config.from_mapping(settings.from_environment(Path(app.instance_path)))
     app.config.update(config or {})
+    settings.check(app.config)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = settings.instance_secret(Path(app.instance_path))
-    settings.check(app.config)
     app.url_map.converters["lang"] = LanguageConverter
     _init_extensions(app)
     _register_blueprints(app)
     _register_root_routes(app)
+    from campaign.cli import register
+
+    register(app)
     return app
 
 

@@ -1,14 +1,19 @@
-"""The ``campaign`` command: Flask's CLI bound to this app, plus our groups."""
+"""The ``campaign`` command: Flask's CLI bound to this app.
+
+Our own command groups are added to ``app.cli`` in ``create_app`` (see ``register``), so
+they work both here and through Flask's test runner.
+"""
 
 from __future__ import annotations
 
 import click
+from flask import Flask
 from flask.cli import FlaskGroup
 
 from campaign import create_app
 
 
-def _build_app(*_args: object, **_kwargs: object):  # noqa: ANN202 - Flask app
+def _build_app(*_args: object, **_kwargs: object) -> Flask:
     return create_app()
 
 
@@ -17,19 +22,17 @@ def main() -> None:
     """Run and administer campaign (joint letters)."""
 
 
-def _register() -> None:
+def register(app: Flask) -> None:
+    """Attach every ``campaign`` sub-command to the app's CLI."""
     from campaign.accounts.cli import users
     from campaign.dbcli import db_group
     from campaign.demo import demo_command
     from campaign.i18n_cli import translations
 
     for command in (db_group, users, demo_command, translations):
-        main.add_command(command)
+        app.cli.add_command(command)
     try:
         from campaign.matching.cli import dedupe_command
     except ImportError:  # the matching package is optional until it lands
         return
-    main.add_command(dedupe_command)
-
-
-_register()
+    app.cli.add_command(dedupe_command)

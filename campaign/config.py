@@ -78,6 +78,7 @@ def check(config: dict[str, object]) -> None:
         return
     if config.get("DEBUG"):
         raise ConfigError("CAMPAIGN_DEBUG must be off in production.")
+    # A key generated under instance/ would differ between servers: production names one.
     secret = str(config.get("SECRET_KEY") or "")
     if secret.lower() in INSECURE_SECRETS or len(secret) < 32:
         raise ConfigError("Set CAMPAIGN_SECRET_KEY to a random value of 32+ characters.")

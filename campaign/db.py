@@ -85,6 +85,9 @@ class Database:
     def init_app(self, app: Flask) -> None:
         engine = make_engine(str(app.config["DATABASE_URL"]))
         app.extensions["campaign.db"] = sessionmaker(engine, expire_on_commit=False)
+        # Close at the end of each request too: tests keep an app context open around
+        # requests, and each request must start from a fresh session as it does in production.
+        app.teardown_request(self._close)
         app.teardown_appcontext(self._close)
 
     @property

@@ -7,7 +7,7 @@ import logging
 from flask import Flask, g, render_template, request
 from flask_login import AnonymousUserMixin
 from flask_wtf.csrf import CSRFError
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
 
 from campaign.db import db
@@ -76,7 +76,7 @@ def register(app: Flask) -> None:
         )
 
     @app.errorhandler(OperationalError)
-    @app.errorhandler(DBAPIError)
+    @app.errorhandler(InterfaceError)
     def database_down(error: Exception) -> tuple[str, int]:
         log.error("database error on %s: %s", request.path, error)
         _rollback()

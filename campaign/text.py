@@ -75,9 +75,7 @@ def check_not_formula(value: str) -> None:
     """Refuse names a spreadsheet would run as a formula."""
     if value.startswith(NAME_FORMULA_PREFIXES):
         raise TextProblem(
-            _l(
-                "A name cannot start with “=”, “+” or “@”: spreadsheets would run it as a formula."
-            )
+            _l("A name cannot start with “=”, “+” or “@”: spreadsheets would run it as a formula.")
         )
 
 

@@ -34,3 +34,8 @@ class SafeText:
 def raise_problem(problem: text.TextProblem) -> None:
     """Turn a service-level TextProblem into a form validation error."""
     raise ValidationError(str(problem.message))
+
+
+def empty_if_none(value: str | None) -> str:
+    """Filter for optional text fields: an absent value is stored as an empty string."""
+    return "" if value is None else value

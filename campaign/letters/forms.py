@@ -12,7 +12,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Optional
 
 from campaign.i18n import CONTENT_LANGUAGES, _l
-from campaign.validators import SafeText
+from campaign.validators import SafeText, empty_if_none
 
 
 def language_choices() -> list[tuple[str, str]]:
@@ -28,11 +28,13 @@ class LetterSettingsForm(FlaskForm):
     addressee = StringField(
         _l("Addressed to"),
         validators=[Optional(), SafeText(300)],
+        filters=[empty_if_none],
         description=_l("For example: Human Rights Council"),
     )
     lead_organisations = TextAreaField(
         _l("Lead organisations"),
         validators=[Optional(), SafeText(2000, multiline=True)],
+        filters=[empty_if_none],
         description=_l("One per line."),
     )
     deadline = DateTimeLocalField(
@@ -46,7 +48,9 @@ class NewLetterForm(LetterSettingsForm):
     language = SelectField(_l("Language of the authoritative text"), choices=language_choices)
     title = StringField(_l("Title"), validators=[DataRequired(), SafeText(300)])
     body = TextAreaField(
-        _l("Text (Markdown)"), validators=[Optional(), SafeText(100_000, multiline=True)]
+        _l("Text (Markdown)"),
+        validators=[Optional(), SafeText(100_000, multiline=True)],
+        filters=[empty_if_none],
     )
     submit = SubmitField(_l("Create letter"))
 
@@ -54,7 +58,9 @@ class NewLetterForm(LetterSettingsForm):
 class LetterTextForm(FlaskForm):
     title = StringField(_l("Title"), validators=[DataRequired(), SafeText(300)])
     body = TextAreaField(
-        _l("Text (Markdown)"), validators=[Optional(), SafeText(100_000, multiline=True)]
+        _l("Text (Markdown)"),
+        validators=[Optional(), SafeText(100_000, multiline=True)],
+        filters=[empty_if_none],
     )
     submit = SubmitField(_l("Save text"))
 

@@ -13,7 +13,7 @@ STATUS_LABELS = {
 }
 
 ACTION_LABELS = {
-    LetterStatus.open: _l("Open for signature"),
+    LetterStatus.open: _l("Open the letter for signature"),
     LetterStatus.closed: _l("Close sign-on"),
     LetterStatus.submitted: _l("Mark as submitted"),
 }

@@ -30,6 +30,13 @@ class LetterError(ValueError):
         self.message = message
 
 
+def find_by_slug(session: Session, slug: str) -> Letter | None:
+    """The letter at this address; malformed slugs (say, with NUL bytes) match nothing."""
+    if not SLUG_RE.match(slug):
+        return None
+    return session.scalar(Letter.by_slug(slug))
+
+
 def slug_taken(session: Session, slug: str, exclude_id: int | None = None) -> bool:
     query = select(Letter.id).where(Letter.slug == slug)
     if exclude_id is not None:

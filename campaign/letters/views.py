@@ -20,7 +20,7 @@ def index() -> str:
 
 def visible_letter(slug: str) -> Letter:
     """The letter for a public page: drafts are 404 except to its own staff, as a preview."""
-    letter = db.session.scalar(Letter.by_slug(slug))
+    letter = services.find_by_slug(db.session, slug)
     if letter is None:
         abort(404)
     if not letter.status.is_public:

@@ -1,0 +1,207 @@
+"""Staff accounts: login, logout, passwords, per-letter roles, CSRF and rate limits."""
+
+import re
+
+import pytest
+from argon2 import PasswordHasher
+
+from campaign.accounts.models import Role, User
+from campaign.db import db
+from tests.factories import PASSWORD
+
+
+def test_passwords_are_stored_as_argon2(make):
+    user = make.user("a@example.org")
+    assert user.password_hash.startswith("$argon2id$")
+    assert PasswordHasher().verify(user.password_hash, PASSWORD)
+
+
+def test_login_and_logout(client, make):
+    make.user("a@example.org")
+    response = client.post("/login", data={"email": "A@Example.org ", "password": PASSWORD})
+    assert response.headers["Location"] == "/manage/"
+    assert client.get("/manage/").status_code == 200
+    client.post("/logout")
+    assert client.get("/manage/").status_code == 302
+
+
+def test_wrong_password_is_refused_without_saying_which_part(client, make):
+    make.user("a@example.org")
+    wrong = client.post("/login", data={"email": "a@example.org", "password": "nope"})
+    unknown = client.post("/login", data={"email": "b@example.org", "password": "nope"})
+    assert wrong.status_code == unknown.status_code == 200
+    assert "do not match" in wrong.get_data(as_text=True)
+    assert "do not match" in unknown.get_data(as_text=True)
+
+
+def test_inactive_account_cannot_log_in(client, make):
+    user = make.user("a@example.org")
+    user.active = False
+    db.session.commit()
+    response = client.post("/login", data={"email": "a@example.org", "password": PASSWORD})
+    assert response.status_code == 200
+
+
+def test_login_redirects_only_within_the_site(client, make):
+    make.user("a@example.org")
+    data = {"email": "a@example.org", "password": PASSWORD}
+    assert client.post("/login?next=//evil.example", data=data).headers["Location"] == "/manage/"
+    client.post("/logout")
+    ok = client.post("/login?next=/manage/letters/new", data=data)
+    assert ok.headers["Location"] == "/manage/letters/new"
+
+
+def test_password_change(client, make, login_as):
+    user = make.user("a@example.org")
+    login_as(user)
+    bad = client.post(
+        "/account/password",
+        data={"current": "wrong", "new": "a new password", "confirm": "a new password"},
+    )
+    assert "not right" in bad.get_data(as_text=True)
+    short = client.post("/account/password", data={"current": PASSWORD, "new": "x", "confirm": "x"})
+    assert short.status_code == 200 and "between" in short.get_data(as_text=True)
+    ok = client.post(
+        "/account/password",
+        data={"current": PASSWORD, "new": "a new password", "confirm": "a new password"},
+    )
+    assert ok.status_code == 302
+    client.post("/logout")
+    assert (
+        client.post(
+            "/login", data={"email": "a@example.org", "password": "a new password"}
+        ).status_code
+        == 302
+    )
+
+
+@pytest.fixture
+def two_letters(make):
+    return make.letter("alpha"), make.letter("beta")
+
+
+EDIT_PAGES = ["/manage/letters/{slug}/texts/fr", "/manage/letters/{slug}"]
+EDIT_POSTS = [
+    "/manage/letters/{slug}/settings",
+    "/manage/letters/{slug}/texts/fr",
+    "/manage/letters/{slug}/status/closed",
+    "/manage/letters/{slug}/texts/en/delete",
+]
+
+
+@pytest.mark.parametrize("url", EDIT_PAGES + EDIT_POSTS)
+def test_coordinator_of_one_letter_is_refused_on_another(client, make, login_as, two_letters, url):
+    alpha, beta = two_letters
+    login_as(make.user(roles={alpha: Role.coordinator}))
+    method = client.post if url in EDIT_POSTS else client.get
+    assert method(url.format(slug="beta")).status_code == 403
+
+
+@pytest.mark.parametrize("url", EDIT_POSTS)
+def test_moderator_cannot_edit_the_letter(client, make, login_as, two_letters, url):
+    alpha, _ = two_letters
+    login_as(make.user(roles={alpha: Role.moderator}))
+    assert client.post(url.format(slug="alpha")).status_code == 403
+
+
+@pytest.mark.parametrize("url", EDIT_PAGES)
+def test_anonymous_visitors_are_sent_to_login(client, two_letters, url):
+    response = client.get(url.format(slug="alpha"))
+    assert response.status_code == 302 and "/login" in response.headers["Location"]
+
+
+def test_admin_reaches_every_letter(client, make, login_as, two_letters):
+    login_as(make.user(admin=True))
+    assert client.get("/manage/letters/beta/texts/fr").status_code == 200
+
+
+def test_unknown_letter_is_not_found_for_staff(client, make, login_as):
+    login_as(make.user(admin=True))
+    assert client.get("/manage/letters/nope").status_code == 404
+
+
+@pytest.mark.parametrize("config_overrides", [{"WTF_CSRF_ENABLED": True}])
+def test_forms_require_a_csrf_token(client, make, config_overrides):
+    make.user("a@example.org")
+    refused = client.post("/login", data={"email": "a@example.org", "password": PASSWORD})
+    assert refused.status_code == 400
+    assert "expired" in refused.get_data(as_text=True)
+    page = client.get("/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    accepted = client.post(
+        "/login", data={"email": "a@example.org", "password": PASSWORD, "csrf_token": token}
+    )
+    assert accepted.status_code == 302
+
+
+@pytest.mark.parametrize(
+    "config_overrides", [{"RATELIMIT_ENABLED": True, "LOGIN_RATE_LIMIT": "3 per minute"}]
+)
+def test_login_is_rate_limited_with_a_friendly_page(client, make, config_overrides):
+    for _ in range(3):
+        client.post("/login", data={"email": "x@example.org", "password": "wrong"})
+    response = client.post("/login", data={"email": "x@example.org", "password": "wrong"})
+    assert response.status_code == 429
+    assert "wait a few minutes" in response.get_data(as_text=True)
+
+
+def test_users_create_command(runner, make):
+    make.letter("alpha")
+    result = runner.invoke(
+        args=[
+            "users",
+            "create",
+            "--email",
+            "M@Example.org",
+            "--role",
+            "moderator",
+            "--letter",
+            "alpha",
+        ]
+    )
+    assert result.exit_code == 0, result.output
+    assert "password:" in result.output
+    user = db.session.query(User).filter_by(email="m@example.org").one()
+    assert user.roles[0].role is Role.moderator
+
+
+def test_users_create_needs_a_letter_for_moderators(runner):
+    result = runner.invoke(
+        args=["users", "create", "--email", "m@example.org", "--role", "moderator"]
+    )
+    assert result.exit_code != 0
+    assert "--letter" in result.output
+
+
+def test_users_create_refuses_unknown_letter(runner):
+    result = runner.invoke(
+        args=[
+            "users",
+            "create",
+            "--email",
+            "m@example.org",
+            "--role",
+            "exporter",
+            "--letter",
+            "nope",
+        ]
+    )
+    assert result.exit_code != 0 and "No letter" in result.output
+
+
+def test_admin_created_from_the_shell(runner):
+    result = runner.invoke(
+        args=[
+            "users",
+            "create",
+            "--email",
+            "root@example.org",
+            "--role",
+            "admin",
+            "--password",
+            "long enough password",
+        ]
+    )
+    assert result.exit_code == 0
+    assert "password:" not in result.output
+    assert db.session.query(User).filter_by(email="root@example.org").one().is_admin

@@ -1,0 +1,162 @@
+"""Public letter pages: one per language, right direction, safe markup, drafts hidden."""
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from campaign.accounts.models import Role
+from campaign.letters.models import LetterStatus
+
+TEXTS = {
+    "en": ("Protect civic space", "We **urge** the Council."),
+    "fr": ("Protéger l'espace civique", "Nous **exhortons** le Conseil."),
+    "es": ("Proteger el espacio cívico", "**Instamos** al Consejo."),
+    "ar": ("حماية الفضاء المدني", "نحث **المجلس**."),
+}
+
+
+@pytest.fixture
+def letter(make):
+    return make.letter("civic", texts=TEXTS, addressee="Human Rights Council")
+
+
+class TagCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs.extend(attrs)
+
+
+def html_attrs(page: str) -> dict[str, str]:
+    tag = re.search(r"<html([^>]*)>", page).group(1)
+    return dict(re.findall(r'(\w+)="([^"]*)"', tag))
+
+
+@pytest.mark.parametrize("code", ["en", "fr", "es", "ar"])
+def test_each_language_has_its_page_with_its_text(client, letter, code):
+    page = client.get(f"/{code}/letters/civic").get_data(as_text=True)
+    title = TEXTS[code][0].replace("'", "&#39;")
+    assert f"<h1>{title}</h1>" in page
+    assert html_attrs(page)["lang"] == code
+
+
+def test_french_page_has_french_interface(client, letter):
+    page = client.get("/fr/letters/civic").get_data(as_text=True)
+    assert "Langue" in page or "Connexion" in page
+    assert "Staff login" not in page
+
+
+def test_arabic_page_is_right_to_left(client, letter):
+    page = client.get("/ar/letters/civic").get_data(as_text=True)
+    assert html_attrs(page) == {"lang": "ar", "dir": "rtl"}
+
+
+def test_pages_link_their_alternates(client, letter):
+    page = client.get("/en/letters/civic").get_data(as_text=True)
+    for code in TEXTS:
+        assert f'hreflang="{code}" href="http://localhost/{code}/letters/civic"' in page
+    assert 'hreflang="x-default"' in page
+
+
+def test_language_switcher_keeps_the_letter(client, letter):
+    page = client.get("/en/letters/civic").get_data(as_text=True)
+    assert 'href="/fr/letters/civic"' in page
+    assert 'href="/ar/letters/civic"' in page
+
+
+def test_missing_translation_falls_back_with_notice(client, make):
+    make.letter("only-en", texts={"en": TEXTS["en"]})
+    response = client.get("/fr/letters/only-en")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "<h1>Protect civic space</h1>" in page
+    assert 'class="notice"' in page
+    assert '<article class="letter" lang="en" dir="ltr">' in page
+
+
+def test_translation_shows_when_it_was_updated(client, letter):
+    page = client.get("/es/letters/civic").get_data(as_text=True)
+    assert "English" in page  # the authoritative language is named
+
+
+def test_draft_letter_is_not_found_for_visitors(client, make):
+    make.letter("secret", status=LetterStatus.draft)
+    assert client.get("/en/letters/secret").status_code == 404
+
+
+def test_draft_letter_is_previewed_by_its_staff(client, make, login_as):
+    draft = make.letter("secret", status=LetterStatus.draft)
+    login_as(make.user(roles={draft: Role.moderator}))
+    assert client.get("/en/letters/secret").status_code == 200
+
+
+def test_draft_letter_is_hidden_from_other_letters_staff(client, make, login_as):
+    make.letter("secret", status=LetterStatus.draft)
+    other = make.letter("other")
+    login_as(make.user(roles={other: Role.coordinator}))
+    assert client.get("/en/letters/secret").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<script>alert(1)</script>",
+        "[click](javascript:alert(1))",
+        '<img src=x onerror="alert(1)">',
+        "[x](JaVaScRiPt:alert(1))",
+        '<a href="javascript:alert(1)">x</a>',
+        "![img](data:text/html;base64,PHNjcmlwdD4=)",
+    ],
+)
+def test_body_markup_is_rendered_harmless(client, make, body):
+    make.letter("xss", texts={"en": ("Title", body)})
+    page = client.get("/en/letters/xss").get_data(as_text=True)
+    article = page[page.index("<article") : page.index("</article>")]
+    parser = TagCollector()
+    parser.feed(article)
+    assert "script" not in parser.tags and "img" not in parser.tags
+    for name, value in parser.attrs:
+        assert not name.startswith("on")
+        assert not (value or "").strip().lower().startswith(("javascript:", "data:"))
+
+
+def test_markdown_formatting_survives_sanitising(client, make):
+    make.letter(
+        "md", texts={"en": ("T", "# Head\n\n- one\n- **two**\n\n[site](https://example.org)")}
+    )
+    page = client.get("/en/letters/md").get_data(as_text=True)
+    assert "<strong>two</strong>" in page
+    assert '<a href="https://example.org" rel="noopener noreferrer nofollow">site</a>' in page
+
+
+def test_index_lists_open_letters_only(client, make):
+    make.letter("open-one", texts={"en": ("Open one", "")})
+    make.letter("draft-one", status=LetterStatus.draft, texts={"en": ("Draft one", "")})
+    page = client.get("/en/").get_data(as_text=True)
+    assert "Open one" in page and "Draft one" not in page
+
+
+def test_home_redirects_to_visitors_language(client):
+    response = client.get("/", headers={"Accept-Language": "es-ES,es;q=0.9"})
+    assert response.headers["Location"].endswith("/es/")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/xx/letters/civic",
+        "/en/letters/",
+        "/en/letters/%00",
+        "/en/letters/" + "a" * 5000,
+        "/en/letters/civic/../../etc/passwd",
+        "/en/letters/%ff%fe",
+        "/EN/letters/civic",
+    ],
+)
+def test_malformed_urls_are_not_found(client, letter, url):
+    assert client.get(url).status_code == 404

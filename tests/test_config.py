@@ -1,0 +1,44 @@
+import pytest
+
+from campaign import create_app
+from campaign.config import ConfigError, instance_secret
+from tests.conftest import TEST_SECRET
+
+
+def test_secret_is_generated_once_and_kept(tmp_path):
+    first = instance_secret(tmp_path)
+    assert len(first) >= 32
+    assert instance_secret(tmp_path) == first
+    assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"CAMPAIGN_DEBUG": "1", "CAMPAIGN_SECRET_KEY": TEST_SECRET}, "DEBUG"),
+        ({"CAMPAIGN_SECRET_KEY": "changeme"}, "SECRET_KEY"),
+        ({}, "SECRET_KEY"),
+    ],
+)
+def test_production_refuses_unsafe_settings(monkeypatch, env, message):
+    monkeypatch.setenv("CAMPAIGN_ENV", "production")
+    monkeypatch.delenv("CAMPAIGN_SECRET_KEY", raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    with pytest.raises(ConfigError, match=message):
+        create_app({"DATABASE_URL": "sqlite://"})
+
+
+def test_production_cookies_are_secure(monkeypatch):
+    monkeypatch.setenv("CAMPAIGN_ENV", "production")
+    monkeypatch.setenv("CAMPAIGN_SECRET_KEY", TEST_SECRET)
+    app = create_app({"DATABASE_URL": "sqlite://"})
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+    assert app.config["SESSION_COOKIE_HTTPONLY"] is True
+    assert app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
+
+
+def test_database_url_comes_from_environment(monkeypatch, tmp_path):
+    url = f"sqlite:///{tmp_path / 'x.sqlite3'}"
+    monkeypatch.setenv("CAMPAIGN_DATABASE_URL", url)
+    assert create_app({"SECRET_KEY": TEST_SECRET}).config["DATABASE_URL"] == url

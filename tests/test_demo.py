@@ -1,0 +1,27 @@
+from campaign.accounts.models import Role, User
+from campaign.db import db
+from campaign.letters.models import Letter, LetterStatus
+
+
+def test_demo_creates_an_open_letter_in_four_languages(runner, client):
+    result = runner.invoke(args=["demo"])
+    assert result.exit_code == 0, result.output
+    letter = db.session.query(Letter).filter_by(slug="demo").one()
+    assert letter.status is LetterStatus.open
+    assert set(letter.languages) == {"en", "fr", "es", "ar"}
+    assert "/en/letters/demo" in result.output
+    assert client.get("/ar/letters/demo").status_code == 200
+
+
+def test_demo_is_idempotent_and_prints_a_working_login(runner, client):
+    runner.invoke(args=["demo"])
+    result = runner.invoke(args=["demo"])
+    assert db.session.query(Letter).count() == 1
+    lines = dict(
+        line.strip().split(":", 1) for line in result.output.splitlines() if line.startswith("  ")
+    )
+    email, password = lines["email"].strip(), lines["password"].strip()
+    user = db.session.query(User).filter_by(email=email).one()
+    assert user.has_role(db.session.query(Letter).one().id, Role.coordinator)
+    response = client.post("/login", data={"email": email, "password": password})
+    assert response.status_code == 302
