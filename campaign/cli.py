@@ -28,11 +28,7 @@ def register(app: Flask) -> None:
     from campaign.dbcli import db_group
     from campaign.demo import demo_command
     from campaign.i18n_cli import translations
+    from campaign.matching.cli import dedupe_command
 
-    for command in (db_group, users, demo_command, translations):
+    for command in (db_group, users, demo_command, translations, dedupe_command):
         app.cli.add_command(command)
-    try:
-        from campaign.matching.cli import dedupe_command
-    except ImportError:  # the matching package is optional until it lands
-        return
-    app.cli.add_command(dedupe_command)

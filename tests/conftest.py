@@ -7,9 +7,11 @@ the browser see the same data; each test ends by emptying every table.
 
 from __future__ import annotations
 
+import contextvars
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from flask import Flask
@@ -92,8 +94,17 @@ def app(database_url: str, config_overrides: dict[str, object]) -> Iterator[Flas
     empty_tables(database_url)
 
 
+class IsolatedClient(FlaskClient):
+    """Runs each request outside the test's app context, so it gets its own ``g`` and
+    database session exactly as in production, instead of sharing the test's."""
+
+    def open(self, *args: Any, **kwargs: Any) -> Any:
+        return contextvars.Context().run(super().open, *args, **kwargs)
+
+
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
+    app.test_client_class = IsolatedClient
     return app.test_client()
 
 

@@ -53,7 +53,7 @@ def change_password() -> str | Response:
     form = PasswordForm()
     if form.validate_on_submit():
         if services.verify_password(current_user, form.current.data):
-            services.set_password(db.session.merge(current_user), form.new.data)
+            services.set_password(current_user, form.new.data)
             db.session.commit()
             flash(_("Your password has been changed."), "success")
             return redirect(url_for("manage.dashboard"))

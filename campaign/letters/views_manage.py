@@ -55,23 +55,27 @@ def new_letter() -> str | Response:
     return render_template("manage/new_letter.html", form=form)
 
 
-@bp.route("/letters/<slug>")
-@letter_role_required(*ANY_ROLE)
-def letter(letter: Letter) -> str:
-    return render_template(
+def _overview(letter: Letter, settings: LetterSettingsForm, status: int = 200) -> tuple[str, int]:
+    page = render_template(
         "manage/letter.html",
         letter=letter,
-        settings=LetterSettingsForm(obj=letter),
+        settings=settings,
         action=ActionForm(),
         can_edit=current_user.has_role(letter.id, Role.coordinator),
         missing=[c for c in CONTENT_LANGUAGES if letter.text_for(c) is None],
-        statuses=LetterStatus,
     )
+    return page, status
+
+
+@bp.route("/letters/<slug>")
+@letter_role_required(*ANY_ROLE)
+def letter(letter: Letter) -> tuple[str, int]:
+    return _overview(letter, LetterSettingsForm(obj=letter))
 
 
 @bp.route("/letters/<slug>/settings", methods=["POST"])
 @letter_role_required(Role.coordinator)
-def settings(letter: Letter) -> str | Response:
+def settings(letter: Letter) -> tuple[str, int] | Response:
     form = LetterSettingsForm()
     if form.validate_on_submit():
         slug = form.slug.data.lower()
@@ -83,15 +87,7 @@ def settings(letter: Letter) -> str | Response:
             db.session.commit()
             flash(_("Settings saved."), "success")
             return redirect(url_for(".letter", slug=letter.slug))
-    return render_template(
-        "manage/letter.html",
-        letter=letter,
-        settings=form,
-        action=ActionForm(),
-        can_edit=True,
-        missing=[c for c in CONTENT_LANGUAGES if letter.text_for(c) is None],
-        statuses=LetterStatus,
-    ), 400
+    return _overview(letter, form, 400)
 
 
 @bp.route("/letters/<slug>/texts/<language>", methods=["GET", "POST"])

@@ -1,0 +1,52 @@
+"""Comparable word forms of a name: content words, their English canonical form, geography."""
+
+from __future__ import annotations
+
+from .countries import name_table
+from .tables import LANGUAGE_HINTS, STOPWORDS
+from .words import MAX_PHRASE, PHRASES, REGIONS
+
+_MAX_COUNTRY = 5
+GEO_PREFIX = "@"
+
+
+def content(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of a key that carry meaning: function words dropped."""
+    kept = tuple(t for t in tokens if t not in STOPWORDS)
+    return kept or tokens
+
+
+def _longest(tokens: tuple[str, ...], i: int) -> tuple[int, tuple[str, ...]] | None:
+    """Longest country, region or phrase starting at ``tokens[i]``, as (length, output)."""
+    countries, limit = name_table(), min(len(tokens) - i, max(MAX_PHRASE, _MAX_COUNTRY))
+    for size in range(limit, 0, -1):
+        piece = tokens[i : i + size]
+        if piece in REGIONS:
+            return size, (GEO_PREFIX + REGIONS[piece],)
+        if piece in countries:
+            return size, (GEO_PREFIX + countries[piece],)
+        if piece in PHRASES:
+            return size, PHRASES[piece]
+    return None
+
+
+def canonical(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Content words translated to English, countries and regions as ``@CODE`` tokens."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        found = _longest(tokens, i)
+        size, words = found if found else (1, (tokens[i],))
+        out.extend(w for w in words if w not in STOPWORDS)
+        i += size
+    return tuple(out) or tokens
+
+
+def languages(tokens: tuple[str, ...]) -> frozenset[str]:
+    """Languages hinted at by a name's function words ("pour" -> fr, "the" -> en)."""
+    return frozenset(LANGUAGE_HINTS[t] for t in tokens if t in LANGUAGE_HINTS)
+
+
+def is_geo(token: str) -> bool:
+    """True for canonical country and region tokens."""
+    return token.startswith(GEO_PREFIX)

@@ -1,0 +1,87 @@
+"""Pair scoring: names first, then acronyms, domains and countries, each with a reason.
+
+Scores run from 0 to 1; ``DEFAULT_THRESHOLD`` separates "same organisation" from the rest.
+A conflict (a chapter, a name that adds words, different countries) vetoes a pair whatever
+else agrees, because a wrong merge deletes a signatory.
+"""
+
+from __future__ import annotations
+
+from .names import _agree, languages_differ, name_evidence
+from .profile import Profile
+from .reasons import Evidence, PairScore
+
+DEFAULT_THRESHOLD = 0.8
+
+
+def _acronym_forms(p: Profile) -> frozenset[str]:
+    """Acronyms written with the name, plus the name itself when it is a single word."""
+    return p.acronyms | ({p.key} if p.key and " " not in p.key else frozenset())
+
+
+def _shared_acronym(ev: Evidence, a: Profile, b: Profile) -> bool:
+    """Score names that differ but carry the same acronym ("MSF", "OMCT")."""
+    shared = sorted((_acronym_forms(a) & _acronym_forms(b)) - {""}, key=len, reverse=True)
+    if not shared or not (a.acronyms or b.acronyms):
+        return False
+    acr = shared[0]
+    value = 0.86 if len(acr) >= 4 else 0.82 if len(acr) == 3 else 0.55
+    if acr in a.fitting | b.fitting:
+        value += 0.04
+    overlap = len(set(a.canon) & set(b.canon))
+    if not (a.acronym_only or b.acronym_only or overlap >= 2 or _agree(a, b)):
+        value = min(value, 0.7)
+    both_spell = acr in a.fitting and acr in b.fitting and not (a.acronym_only or b.acronym_only)
+    if both_spell and not languages_differ(a, b):
+        value = min(value, 0.7)  # two names in one language, each spelling it: a coincidence
+    ev.set_base("shared_acronym", value, f"both written with the acronym {acr.upper()}")
+    return True
+
+
+def _initials_acronym(ev: Evidence, a: Profile, b: Profile) -> bool:
+    """Score an acronym that spells the other name's initials, not its own ("DRC")."""
+    for x, y in ((a, b), (b, a)):
+        found = sorted(set(y.initials) & _acronym_forms(x), key=len) if not y.acronyms else []
+        if found and (x.acronym_only or found[-1] not in x.fitting):
+            acr = found[-1]
+            value = 0.84 if x.acronym_only or len(acr) >= 4 else 0.78
+            if not (x.acronym_only or _agree(a, b)):
+                value = min(value, 0.7)
+            ev.set_base("initials", value, f"{acr.upper()} is the initials of the other name")
+            return True
+    return False
+
+
+def _explained(a: Profile, b: Profile) -> bool:
+    """True if a one-sided acronym fits its own name or spells the other's initials."""
+    initials = set(a.initials) | set(b.initials)
+    return bool(a.fitting or b.fitting or (a.acronyms | b.acronyms) & initials)
+
+
+def _support(ev: Evidence, a: Profile, b: Profile, by_name: bool) -> None:
+    """Adjust for domains, countries and acronyms written with otherwise equal names."""
+    if a.domains & b.domains:
+        ev.add("same_domain", 0.05, f"same organisation domain {min(a.domains & b.domains)}")
+    elif a.domains and b.domains:
+        ev.add("different_domain", -0.05, "organisation domains differ")
+    if a.country and b.country:
+        if a.country == b.country:
+            ev.add("same_country", 0.02, f"both in {a.country}")
+        elif a.domains & b.domains:
+            ev.add("country_differs", -0.15, f"{a.country} vs {b.country}")
+        else:
+            ev.veto("country_conflict", f"{a.country} vs {b.country}")
+    if a.acronyms and b.acronyms and not a.acronyms & b.acronyms:
+        ev.add("acronyms_differ", -0.1, "written with different acronyms")
+    elif by_name and bool(a.acronyms) != bool(b.acronyms) and not _explained(a, b):
+        ev.add("acronym_unexplained", -0.06, "an acronym on one side that fits neither name")
+
+
+def score_pair(a: Profile, b: Profile) -> PairScore:
+    """Score whether two analysed records are one organisation, with reasons."""
+    ev = Evidence()
+    by_name = name_evidence(ev, a, b)
+    if not by_name and not ev.conflict:
+        _shared_acronym(ev, a, b) or _initials_acronym(ev, a, b)
+    _support(ev, a, b, by_name)
+    return PairScore(ev.score, tuple(ev.reasons), ev.conflict)
