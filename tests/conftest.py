@@ -29,24 +29,37 @@ BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
 TEST_SECRET = "test-secret-key-that-is-long-enough-for-production-0123"
 
 
-def reset_postgres(url: str) -> None:
+def private_schema_url(url: str) -> str:
+    """Give this test run its own schema in the PostgreSQL database, so runs never collide."""
+    schema = f"test_run_{os.getpid()}"
     engine = make_engine(url)
     with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
+        conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    engine.dispose()
+    return f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
+
+
+def drop_private_schema(url: str) -> None:
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text(f"DROP SCHEMA IF EXISTS test_run_{os.getpid()} CASCADE"))
     engine.dispose()
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
-def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+def database_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
     """A database migrated to the latest revision, shared by the whole session."""
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
     else:
-        url = str(PG_URL)
-        reset_postgres(url)
+        url = private_schema_url(str(PG_URL))
     upgrade(url)
-    return url
+    yield url
+    if request.param == "postgresql":
+        drop_private_schema(str(PG_URL))
 
 
 def empty_tables(url: str) -> None:
