@@ -22,8 +22,9 @@ def _register() -> None:
     from campaign.dbcli import db_group
     from campaign.demo import demo_command
     from campaign.i18n_cli import translations
+    from campaign.mail_cli import outbox
 
-    for command in (db_group, users, demo_command, translations):
+    for command in (db_group, users, demo_command, translations, outbox):
         main.add_command(command)
     try:
         from campaign.matching.cli import dedupe_command

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from campaign.collation import collate
@@ -35,3 +36,61 @@ def approved(session: Session, letter_id: int) -> PublicList:
         organisations=[s for s in by_name if s.kind is SignerKind.organisation],
         individuals=[s for s in by_name if s.kind is SignerKind.individual],
     )
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of the public list: its number, the name shown, and the country code."""
+
+    number: int
+    name: str
+    country: str | None
+    signature_id: int
+
+
+@dataclass(frozen=True)
+class PublicEntries:
+    """What the letter page lists: organisations and individuals, each numbered from 1."""
+
+    organisations: list[Entry]
+    individuals: list[Entry]
+
+    @property
+    def total(self) -> int:
+        return len(self.organisations) + len(self.individuals)
+
+
+def _numbered(rows: list[Row]) -> list[Entry]:
+    return [Entry(n, row.name, row.country, row.id) for n, row in enumerate(rows, start=1)]
+
+
+def public_entries(session: Session, letter_id: int) -> PublicEntries:
+    """The approved signatories of a letter in one query, numbered in collation order.
+
+    The order never depends on the reader's language, so number 57 is the same
+    organisation on every language page.
+    """
+    rows = session.execute(
+        select(Signature.id, Signature.name, Signature.country, Signature.kind).where(
+            Signature.letter_id == letter_id, Signature.status == SignatureStatus.approved
+        )
+    ).all()
+    by_name = collate(rows, lambda row: row.name)
+    return PublicEntries(
+        organisations=_numbered([r for r in by_name if r.kind is SignerKind.organisation]),
+        individuals=_numbered([r for r in by_name if r.kind is SignerKind.individual]),
+    )
+
+
+def by_country(
+    entries: list[Entry], country_name: Callable[[str | None], str]
+) -> list[tuple[str, list[Entry]]]:
+    """``entries`` grouped under their country's name (in collation order), numbers kept.
+
+    Entries without a country come last, under an empty name.
+    """
+    groups: dict[str, list[Entry]] = {}
+    for entry in entries:
+        groups.setdefault(country_name(entry.country), []).append(entry)
+    named = collate((g for g in groups.items() if g[0]), lambda group: group[0])
+    return named + ([("", groups[""])] if "" in groups else [])
