@@ -64,7 +64,7 @@ class SignerDetailsForm(FlaskForm):
     ecosoc_status = _select(_l("Consultative status with ECOSOC"), default="unknown")
     contact_name = StringField(
         _l("Contact person"),
-        validators=[Optional(), SafeText(200, formula=True)],
+        validators=[SafeText(200, formula=True)],
         description=_l("Who the coordinators may contact about this signature. Never published."),
     )
     contact_role = StringField(
