@@ -52,11 +52,16 @@ def countries(language: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda pair: sort_key(pair[1])))
 
 
+@lru_cache(maxsize=32)
+def _country_names(language: str) -> dict[str, str]:
+    return dict(countries(language))
+
+
 def country_name(code: str | None, language: str) -> str:
     """The name of a country in ``language``; the code itself if unknown."""
     if not code:
         return ""
-    return dict(countries(language)).get(code, code)
+    return _country_names(language).get(code, code)
 
 
 def enum_choices(labels: dict) -> list[SelectChoice]:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
-from sqlalchemy import Row, select
+from flask import current_app
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
-from campaign.collation import collate
+from campaign.collation import collate, sort_key
 from campaign.signatures.models import Signature, SignatureStatus, SignerKind
 
 
@@ -64,22 +66,55 @@ def _numbered(rows: list[Row]) -> list[Entry]:
     return [Entry(n, row.name, row.country, row.id) for n, row in enumerate(rows, start=1)]
 
 
+def list_version(session: Session, letter_id: int) -> tuple[int, datetime | None]:
+    """Changes whenever the approved set changes: a row joins (newest updated_at), leaves
+    (count), or is edited (updated_at)."""
+    count, latest = session.execute(
+        select(func.count(Signature.id), func.max(Signature.updated_at)).where(
+            Signature.letter_id == letter_id, Signature.status == SignatureStatus.approved
+        )
+    ).one()
+    return int(count), latest
+
+
+@dataclass(frozen=True)
+class _Cached:
+    version: tuple[int, datetime | None]
+    entries: PublicEntries
+    keys: dict[str, tuple[tuple[int, ...], str]]
+
+
 def public_entries(session: Session, letter_id: int) -> PublicEntries:
-    """The approved signatories of a letter in one query, numbered in collation order.
+    """The approved signatories of a letter, numbered in collation order.
 
     The order never depends on the reader's language, so number 57 is the same
-    organisation on every language page.
+    organisation on every language page. Collation keys are slow to compute in pure
+    Python, so the list is kept per app and rebuilt only when ``list_version`` moves,
+    reusing the keys of names seen before.
     """
+    cache = current_app.extensions.setdefault("campaign.public_lists", {})
+    version = list_version(session, letter_id)
+    cached = cache.get(letter_id)
+    if cached is not None and cached.version == version:
+        return cached.entries
+    fresh = _load(session, letter_id, version, cached.keys if cached else {})
+    cache[letter_id] = fresh
+    return fresh.entries
+
+
+def _load(session: Session, letter_id: int, version: tuple, known: dict) -> _Cached:
     rows = session.execute(
         select(Signature.id, Signature.name, Signature.country, Signature.kind).where(
             Signature.letter_id == letter_id, Signature.status == SignatureStatus.approved
         )
     ).all()
-    by_name = collate(rows, lambda row: row.name)
-    return PublicEntries(
+    keys = {row.name: known.get(row.name) or sort_key(row.name) for row in rows}
+    by_name = sorted(rows, key=lambda row: keys[row.name])
+    entries = PublicEntries(
         organisations=_numbered([r for r in by_name if r.kind is SignerKind.organisation]),
         individuals=_numbered([r for r in by_name if r.kind is SignerKind.individual]),
     )
+    return _Cached(version, entries, keys)
 
 
 def by_country(

@@ -31,7 +31,7 @@ class SignatureError(ValueError):
     """A change a signature cannot undergo; ``message`` is translatable."""
 
     def __init__(self, message: object) -> None:
-        super().__init__(str(message))
+        super().__init__(message)  # lazy: translated when shown, in the reader's language
         self.message = message
 
 
