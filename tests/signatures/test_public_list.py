@@ -62,7 +62,7 @@ def test_grouping_by_country_uses_localised_names_and_keeps_numbers(client, make
     assert '<li value="2"><span class="name">Berliner Netz</span>' in page
 
 
-def test_large_list_is_read_in_one_query(client, make, app):
+def test_large_list_is_read_without_a_query_per_signatory(client, make, app):
     letter = make.letter("carta")
     db.session.add_all(
         Signature(
@@ -82,4 +82,4 @@ def test_large_list_is_read_in_one_query(client, make, app):
     page = client.get("/en/letters/carta").get_data(as_text=True)
     assert '<li value="5000"><span class="name">Organisation 04999</span>' in page
     signature_reads = [s for s in statements if "FROM signatures" in s]
-    assert len(signature_reads) == 1
+    assert len(signature_reads) <= 2  # the list version, and the list when it moved
