@@ -10,6 +10,7 @@ from flask.cli import with_appcontext
 from sqlalchemy import func, select
 
 from campaign.db import db
+from campaign.mail_debug import debug_server_command
 from campaign.mail_delivery import send_due
 from campaign.mail_models import OutboxMessage
 
@@ -17,6 +18,9 @@ from campaign.mail_models import OutboxMessage
 @click.group("outbox")
 def outbox() -> None:
     """Outgoing email (the outbox)."""
+
+
+outbox.add_command(debug_server_command)
 
 
 @outbox.command("send")
