@@ -68,8 +68,14 @@ def enum_choices(labels: dict) -> list[SelectChoice]:
     return [SelectChoice(member.value, str(label)) for member, label in labels.items()]
 
 
+@lru_cache(maxsize=64)
+def _country_choices(language: str, blank: str) -> tuple[SelectChoice, ...]:
+    return (SelectChoice("", blank), *(SelectChoice(c, n) for c, n in countries(language)))
+
+
 def country_choices(language: str, blank: str) -> list[SelectChoice]:
-    return [SelectChoice("", blank)] + [SelectChoice(c, n) for c, n in countries(language)]
+    """The country menu; built once per language, as it is the bulk of each sign-on request."""
+    return list(_country_choices(language, blank))
 
 
 def language_choices() -> list[SelectChoice]:
