@@ -111,15 +111,17 @@ def load(path: str, seconds: float, threads: int) -> dict[str, float]:
 
     latencies: list[float] = []
     errors = [0]
-    stop = time.perf_counter() + seconds
+    deadline = [float("inf")]
     lock = threading.Lock()
+    ready = threading.Barrier(threads + 1)
 
     def worker(n: int) -> None:
         headers, hidden = _session(path)
         headers["Content-Type"] = "application/x-www-form-urlencoded"
         connection = http.client.HTTPConnection("127.0.0.1", PORT)
         mine, i = [], 0
-        while time.perf_counter() < stop:
+        ready.wait()
+        while time.perf_counter() < deadline[0]:
             i += 1
             body = urlencode(
                 {
@@ -145,9 +147,11 @@ def load(path: str, seconds: float, threads: int) -> dict[str, float]:
             latencies.extend(mine)
 
     pool = [threading.Thread(target=worker, args=(n,)) for n in range(threads)]
-    begun = time.perf_counter()
     for thread in pool:
         thread.start()
+    ready.wait()  # every client has its session: start the clock
+    begun = time.perf_counter()
+    deadline[0] = begun + seconds
     for thread in pool:
         thread.join()
     elapsed = time.perf_counter() - begun
