@@ -46,6 +46,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
 def _init_extensions(app: Flask) -> None:
     from campaign import errors, templating
+    from campaign import mail as outbox
     from campaign.accounts.loader import init_login
     from campaign.extensions import babel, csrf, db, limiter, mail
     from campaign.i18n import select_locale
@@ -59,6 +60,7 @@ def _init_extensions(app: Flask) -> None:
         locale_selector=select_locale,
         default_translation_directories=str(ROOT / "translations"),
     )
+    outbox.init_app(app)
     init_login(app)
     templating.register(app)
     errors.register(app)
@@ -68,8 +70,9 @@ def _register_blueprints(app: Flask) -> None:
     from campaign.accounts import bp as accounts_bp
     from campaign.letters import bp as letters_bp
     from campaign.letters import manage_bp
+    from campaign.signatures import bp as signatures_bp
 
-    for blueprint in (accounts_bp, letters_bp, manage_bp):
+    for blueprint in (accounts_bp, letters_bp, manage_bp, signatures_bp):
         app.register_blueprint(blueprint)
 
 

@@ -28,7 +28,8 @@ def register(app: Flask) -> None:
     from campaign.dbcli import db_group
     from campaign.demo import demo_command
     from campaign.i18n_cli import translations
+    from campaign.mail_cli import outbox
     from campaign.matching.cli import dedupe_command
 
-    for command in (db_group, users, demo_command, translations, dedupe_command):
+    for command in (db_group, users, demo_command, translations, dedupe_command, outbox):
         app.cli.add_command(command)

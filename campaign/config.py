@@ -54,10 +54,22 @@ def from_environment(instance_path: Path) -> dict[str, object]:
         "MAIL_PASSWORD": _env("MAIL_PASSWORD"),
         "MAIL_DEFAULT_SENDER": _env("MAIL_SENDER", "campaign@localhost"),
         "MAIL_TIMEOUT": _env_int("MAIL_TIMEOUT", 10),
+        # "smtp" sends through MAIL_SERVER; "console" prints each message (demos).
+        "MAIL_BACKEND": _env("MAIL_BACKEND", "smtp"),
+        # Off: requests only queue mail and `campaign outbox worker` sends it.
+        "MAIL_SEND_AFTER_REQUEST": _env_bool("MAIL_SEND_AFTER_REQUEST", True),
+        "MAIL_RETRY_BASE_SECONDS": _env_int("MAIL_RETRY_BASE_SECONDS", 30),
+        "MAIL_RETRY_MAX_SECONDS": _env_int("MAIL_RETRY_MAX_SECONDS", 3600),
+        "MAIL_MAX_ATTEMPTS": _env_int("MAIL_MAX_ATTEMPTS", 20),
         "RATELIMIT_STORAGE_URI": _env("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_ENABLED": _env_bool("RATELIMIT_ENABLED", True),
         "LOGIN_RATE_LIMIT": _env("LOGIN_RATE_LIMIT", "10 per 5 minutes"),
         "SIGN_RATE_LIMIT": _env("SIGN_RATE_LIMIT", "5 per 5 minutes"),
+        # All addresses together, per letter: a brake on floods from many addresses.
+        "SIGN_LETTER_RATE_LIMIT": _env("SIGN_LETTER_RATE_LIMIT", "3000 per minute"),
+        "SIGN_MIN_SECONDS": _env_int("SIGN_MIN_SECONDS", 3),
+        "SIGN_CONFIRM_MAX_AGE": _env_int("SIGN_CONFIRM_MAX_AGE", 14 * 24 * 3600),
+        "SIGN_EDIT_MAX_AGE": _env_int("SIGN_EDIT_MAX_AGE", 366 * 24 * 3600),
         "SESSION_COOKIE_SECURE": production,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

@@ -8,12 +8,16 @@ import secrets
 import click
 from flask import current_app
 from flask.cli import with_appcontext
+from sqlalchemy import select
 
 from campaign.accounts import services as accounts
 from campaign.accounts.models import Role
 from campaign.db import db
 from campaign.letters import services as letters
 from campaign.letters.models import Letter, LetterStatus
+from campaign.mail_cli import describe_destination
+from campaign.signatures.keys import email_key, name_key
+from campaign.signatures.models import OrgType, Signature, SignatureStatus
 
 DEMO_SLUG = "demo"
 DEMO_COORDINATOR = "coordinator@demo.example.org"
@@ -87,8 +91,51 @@ def ensure_demo_letter() -> Letter:
         letters.save_text(letter, code, title, body)
     if letter.status is LetterStatus.draft:
         letters.change_status(letter, LetterStatus.open)
+    # No moderation screens yet: confirmed signatures go straight to the public list.
+    letter.auto_approve = True
     session.flush()
+    ensure_demo_signatories(letter)
     return letter
+
+
+# Names chosen to show the collation order: "Àltera" after "Albergue", "İ" among the I's.
+DEMO_SIGNATORIES = [
+    ("Albergue Solidario", "ES"),
+    ("Àltera Asociación", "ES"),
+    ("İstanbul Göç Derneği", "TR"),
+    ("Réseau Migrations Afrique", "SN"),
+    ("Zentrum für Menschenrechte", "DE"),
+]
+
+
+def ensure_demo_signatories(letter: Letter) -> None:
+    """A few approved organisations, so the list and its numbering show (idempotent)."""
+    session = db.session
+    for n, (name, country) in enumerate(DEMO_SIGNATORIES, start=1):
+        address = f"demo-signatory-{n}@example.org"
+        query = select(Signature.id).where(
+            Signature.letter_id == letter.id, Signature.email_key == email_key(address)
+        )
+        if session.scalar(query) is not None:
+            continue
+        session.add(
+            Signature(
+                letter_id=letter.id,
+                name=name,
+                submitted_name=name,
+                name_key=name_key(name),
+                country=country,
+                org_type=OrgType.ngo,
+                contact_name="Demo contact",
+                contact_email=address,
+                email_key=email_key(address),
+                status=SignatureStatus.approved,
+                confirmed_at=letter.opened_at,
+                approved_at=letter.opened_at,
+                flags=[],
+            )
+        )
+    session.flush()
 
 
 @click.command("demo")
@@ -110,3 +157,5 @@ def demo_command() -> None:
     click.echo(f"Coordinator login: {base}/login")
     click.echo(f"  email:    {DEMO_COORDINATOR}")
     click.echo(f"  password: {password}")
+    click.echo(f"Email (confirmation links) goes to {describe_destination()}.")
+    click.echo("  Queued mail is retried by: campaign outbox worker")

@@ -3,6 +3,16 @@
 from campaign.accounts.models import LetterRole, User
 from campaign.db import Base
 from campaign.letters.models import Letter, LetterText
-from campaign.signatures.models import Signature
+from campaign.mail_models import OutboxMessage
+from campaign.signatures.models import CorrectionRequest, Signature
 
-__all__ = ["Base", "Letter", "LetterRole", "LetterText", "Signature", "User"]
+__all__ = [
+    "Base",
+    "CorrectionRequest",
+    "Letter",
+    "LetterRole",
+    "LetterText",
+    "OutboxMessage",
+    "Signature",
+    "User",
+]

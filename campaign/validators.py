@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
+from email_validator import EmailNotValidError, validate_email
 from wtforms import Field, Form
 from wtforms.validators import StopValidation, ValidationError
 
@@ -39,3 +41,57 @@ def raise_problem(problem: text.TextProblem) -> None:
 def empty_if_none(value: str | None) -> str:
     """Filter for optional text fields: an absent value is stored as an empty string."""
     return "" if value is None else value
+
+
+class ValidChoice:
+    """The submitted value must be one of the field's choices (WTForms' own message is not ours)."""
+
+    def __init__(self, message: object) -> None:
+        self.message = message
+
+    def __call__(self, form: Form, field: Field) -> None:
+        values = {str(tuple(choice)[0]) for choice in field.choices or ()}
+        if str(field.data or "") not in values:
+            raise StopValidation(str(self.message))
+
+
+class EmailAddress:
+    """A well-formed address (no DNS lookups); the field gets the normalised form."""
+
+    def __init__(self, message: object) -> None:
+        self.message = message
+        self.field_flags = {"maxlength": 254}
+
+    def __call__(self, form: Form, field: Field) -> None:
+        try:
+            result = validate_email(str(field.data or ""), check_deliverability=False)
+        except EmailNotValidError:
+            raise StopValidation(str(self.message)) from None
+        field.data = result.normalized
+
+
+class WebAddress:
+    """An http(s) address; "example.org" becomes "https://example.org"."""
+
+    def __init__(self, message: object) -> None:
+        self.message = message
+
+    def __call__(self, form: Form, field: Field) -> None:
+        value = str(field.data or "").strip()
+        if not value:
+            return
+        if "://" not in value:
+            value = "https://" + value
+        try:
+            parts = urlsplit(value)
+            host = parts.hostname or ""
+        except ValueError:  # e.g. a malformed IPv6 literal
+            host, parts = "", None
+        if (
+            parts is None
+            or parts.scheme not in {"http", "https"}
+            or "." not in host
+            or " " in value
+        ):
+            raise StopValidation(str(self.message))
+        field.data = value

@@ -11,6 +11,7 @@ from campaign.accounts import services as accounts
 from campaign.accounts.models import Role, User
 from campaign.letters import services as letters
 from campaign.letters.models import Letter, LetterStatus
+from campaign.signatures.keys import email_key, name_key
 from campaign.signatures.models import Signature, SignatureStatus, SignerKind
 
 PASSWORD = "correct horse battery"
@@ -81,7 +82,8 @@ class Factory:
         n = next(_seq)
         name = name or f"Organisation {n}"
         fields.setdefault("contact_email", f"contact{n}@example.org")
-        fields.setdefault("email_key", str(fields["contact_email"]).lower())
+        fields.setdefault("email_key", email_key(str(fields["contact_email"])))
+        fields.setdefault("name_key", name_key(name))
         fields.setdefault("contact_name", f"Contact Person {n}")
         signature = Signature(
             letter_id=letter.id, name=name, submitted_name=name, status=status, kind=kind, **fields

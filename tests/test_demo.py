@@ -1,6 +1,8 @@
 from campaign.accounts.models import Role, User
+from campaign.cli import main
 from campaign.db import db
 from campaign.letters.models import Letter, LetterStatus
+from campaign.signatures.queries import public_entries
 
 
 def test_demo_creates_an_open_letter_in_four_languages(runner, client):
@@ -25,3 +27,14 @@ def test_demo_is_idempotent_and_prints_a_working_login(runner, client):
     assert user.has_role(db.session.query(Letter).one().id, Role.coordinator)
     response = client.post("/login", data={"email": email, "password": password})
     assert response.status_code == 302
+
+
+def test_demo_creates_a_signable_letter_and_says_where_mail_goes(runner):
+    first = runner.invoke(main, ["demo"])
+    again = runner.invoke(main, ["demo"])
+    assert first.exit_code == again.exit_code == 0, first.output
+    assert "Email (confirmation links) goes to SMTP server 127.0.0.1:" in first.output
+    letter = db.session.scalar(Letter.by_slug("demo"))
+    assert letter.auto_approve
+    names = [e.name for e in public_entries(db.session, letter.id).organisations]
+    assert names[:2] == ["Albergue Solidario", "Àltera Asociación"] and len(names) == 5

@@ -10,7 +10,7 @@ from flask.cli import with_appcontext
 from campaign.accounts import services
 from campaign.accounts.models import Role
 from campaign.db import db
-from campaign.letters.models import Letter
+from campaign.letters.services import find_by_slug
 
 ROLE_NAMES = ["admin", *[r.value for r in Role]]
 
@@ -31,7 +31,7 @@ def create(email: str, role: str, slug: str | None, password: str | None) -> Non
     session = db.session
     letter = None
     if slug:
-        letter = session.scalar(Letter.by_slug(slug))
+        letter = find_by_slug(session, slug)
         if letter is None:
             raise click.ClickException(f"No letter with slug {slug!r}.")
     elif role in ("moderator", "exporter"):

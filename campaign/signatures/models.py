@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from campaign.db import Base, enum_column, utcnow
@@ -45,6 +45,13 @@ class EcosocStatus(enum.StrEnum):
     roster = "roster"
     none = "none"
     unknown = "unknown"
+
+
+class RequestKind(enum.StrEnum):
+    """What a signer asked for through their private link after the letter closed."""
+
+    correction = "correction"
+    withdrawal = "withdrawal"
 
 
 class Source(enum.StrEnum):
@@ -87,6 +94,8 @@ class Signature(Base):
     language: Mapped[str] = mapped_column(String(8), default="en")
     ip_address: Mapped[str | None] = mapped_column(String(45))
     note: Mapped[str] = mapped_column(Text, default="")
+    # Marks for moderators, e.g. "possible_duplicate" (see signatures.flags).
+    flags: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
     # Bumped whenever a private link must stop working (after use, or on withdrawal).
     token_version: Mapped[int] = mapped_column(default=0)
 
@@ -102,3 +111,23 @@ class Signature(Base):
     @property
     def is_public(self) -> bool:
         return self.status is SignatureStatus.approved
+
+
+class CorrectionRequest(Base):
+    """A change a signer asked for after sign-on closed; moderators apply or dismiss it.
+
+    ``changes`` maps field names to the values the signer asked for (empty for a withdrawal).
+    """
+
+    __tablename__ = "correction_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    signature_id: Mapped[int] = mapped_column(
+        ForeignKey("signatures.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[RequestKind] = mapped_column(enum_column(RequestKind))
+    changes: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    resolved_at: Mapped[datetime | None]
+
+    signature: Mapped[Signature] = relationship()

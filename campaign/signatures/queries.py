@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
-from sqlalchemy import select
+from flask import current_app
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
-from campaign.collation import collate
+from campaign.collation import collate, sort_key
 from campaign.signatures.models import Signature, SignatureStatus, SignerKind
 
 
@@ -35,3 +38,94 @@ def approved(session: Session, letter_id: int) -> PublicList:
         organisations=[s for s in by_name if s.kind is SignerKind.organisation],
         individuals=[s for s in by_name if s.kind is SignerKind.individual],
     )
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of the public list: its number, the name shown, and the country code."""
+
+    number: int
+    name: str
+    country: str | None
+    signature_id: int
+
+
+@dataclass(frozen=True)
+class PublicEntries:
+    """What the letter page lists: organisations and individuals, each numbered from 1."""
+
+    organisations: list[Entry]
+    individuals: list[Entry]
+
+    @property
+    def total(self) -> int:
+        return len(self.organisations) + len(self.individuals)
+
+
+def _numbered(rows: list[Row]) -> list[Entry]:
+    return [Entry(n, row.name, row.country, row.id) for n, row in enumerate(rows, start=1)]
+
+
+def list_version(session: Session, letter_id: int) -> tuple[int, datetime | None]:
+    """Changes whenever the approved set changes: a row joins (newest updated_at), leaves
+    (count), or is edited (updated_at)."""
+    count, latest = session.execute(
+        select(func.count(Signature.id), func.max(Signature.updated_at)).where(
+            Signature.letter_id == letter_id, Signature.status == SignatureStatus.approved
+        )
+    ).one()
+    return int(count), latest
+
+
+@dataclass(frozen=True)
+class _Cached:
+    version: tuple[int, datetime | None]
+    entries: PublicEntries
+    keys: dict[str, tuple[tuple[int, ...], str]]
+
+
+def public_entries(session: Session, letter_id: int) -> PublicEntries:
+    """The approved signatories of a letter, numbered in collation order.
+
+    The order never depends on the reader's language, so number 57 is the same
+    organisation on every language page. Collation keys are slow to compute in pure
+    Python, so the list is kept per app and rebuilt only when ``list_version`` moves,
+    reusing the keys of names seen before.
+    """
+    cache = current_app.extensions.setdefault("campaign.public_lists", {})
+    version = list_version(session, letter_id)
+    cached = cache.get(letter_id)
+    if cached is not None and cached.version == version:
+        return cached.entries
+    fresh = _load(session, letter_id, version, cached.keys if cached else {})
+    cache[letter_id] = fresh
+    return fresh.entries
+
+
+def _load(session: Session, letter_id: int, version: tuple, known: dict) -> _Cached:
+    rows = session.execute(
+        select(Signature.id, Signature.name, Signature.country, Signature.kind).where(
+            Signature.letter_id == letter_id, Signature.status == SignatureStatus.approved
+        )
+    ).all()
+    keys = {row.name: known.get(row.name) or sort_key(row.name) for row in rows}
+    by_name = sorted(rows, key=lambda row: keys[row.name])
+    entries = PublicEntries(
+        organisations=_numbered([r for r in by_name if r.kind is SignerKind.organisation]),
+        individuals=_numbered([r for r in by_name if r.kind is SignerKind.individual]),
+    )
+    return _Cached(version, entries, keys)
+
+
+def by_country(
+    entries: list[Entry], country_name: Callable[[str | None], str]
+) -> list[tuple[str, list[Entry]]]:
+    """``entries`` grouped under their country's name (in collation order), numbers kept.
+
+    Entries without a country come last, under an empty name.
+    """
+    groups: dict[str, list[Entry]] = {}
+    for entry in entries:
+        groups.setdefault(country_name(entry.country), []).append(entry)
+    named = collate((g for g in groups.items() if g[0]), lambda group: group[0])
+    return named + ([("", groups[""])] if "" in groups else [])

@@ -1,18 +1,17 @@
-"""Real headless Chromium (Debian's package) against the app served on loopback."""
+"""Headless Chromium (Debian's package, driven by Playwright) against the app on loopback,
+with a real SMTP server for the mail the pages send."""
 
 from __future__ import annotations
 
 import os
 import shutil
-import threading
 from collections.abc import Iterator
 
 import pytest
-from werkzeug.serving import make_server
+from playwright.sync_api import Browser, Page, sync_playwright
 
-from campaign import create_app
-from campaign.db import db
-from tests.conftest import test_config
+from tests.live import live_server
+from tests.smtp import SmtpServer
 
 CHROMIUM = os.environ.get("CAMPAIGN_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -27,25 +26,35 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture
-def live_server(app, database_url, config_overrides) -> Iterator[str]:
-    """Serve a second app on the same database from a thread; yields its base URL."""
-    served = create_app(test_config(database_url, **config_overrides))
-    server = make_server("127.0.0.1", 0, served, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
-    with served.app_context():
-        db.engine.dispose()
+def smtp() -> Iterator[SmtpServer]:
+    server = SmtpServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def config_overrides(smtp: SmtpServer) -> dict[str, object]:
+    return {
+        "MAIL_SERVER": "127.0.0.1",
+        "MAIL_PORT": smtp.port,
+        "MAIL_TIMEOUT": 5,
+        "SIGN_MIN_SECONDS": 0,
+        "WTF_CSRF_ENABLED": True,
+    }
+
+
+@pytest.fixture
+def base_url(app) -> Iterator[str]:  # noqa: ANN001
+    with live_server(app) as base:
+        app.config["PUBLIC_BASE_URL"] = base
+        yield base
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser() -> Iterator[Browser]:
     if not os.path.exists(CHROMIUM):
-        pytest.fail(f"Chromium not found at {CHROMIUM}: run scripts/setup (it installs it).")
-    from playwright.sync_api import sync_playwright
-
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run scripts/setup, which installs it.")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
@@ -53,9 +62,9 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
+def page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(locale="en-GB")
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(15_000)
     yield page
     context.close()

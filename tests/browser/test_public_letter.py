@@ -5,9 +5,9 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-def test_visitor_switches_from_english_to_french_and_arabic(page, live_server, runner):
+def test_visitor_switches_from_english_to_french_and_arabic(page, base_url, runner):
     assert runner.invoke(args=["demo"]).exit_code == 0
-    page.goto(f"{live_server}/en/letters/demo")
+    page.goto(f"{base_url}/en/letters/demo")
     assert page.locator("html").get_attribute("lang") == "en"
     assert "civic space" in page.locator("h1").inner_text()
 
@@ -23,11 +23,11 @@ def test_visitor_switches_from_english_to_french_and_arabic(page, live_server, r
     assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
 
 
-def test_phone_sized_screen_has_no_horizontal_scroll(browser, live_server, runner):
+def test_phone_sized_screen_has_no_horizontal_scroll(browser, base_url, runner):
     assert runner.invoke(args=["demo"]).exit_code == 0
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
-    page.goto(f"{live_server}/ar/letters/demo")
+    page.goto(f"{base_url}/ar/letters/demo")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     page.screenshot(path="/tmp/campaign-ar-phone.png", full_page=False)
     context.close()

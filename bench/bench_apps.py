@@ -1,0 +1,51 @@
+"""WSGI apps for bench_signing.py: the real campaign app, and a bare Flask baseline.
+
+Both read BENCH_DATABASE_URL. Served by gunicorn as ``bench.bench_apps:sign_app()`` and
+``bench.bench_apps:bare_app()``.
+"""
+
+from __future__ import annotations
+
+import os
+
+from flask import Flask, request
+from sqlalchemy import text
+
+from campaign import create_app
+from campaign.db import make_engine
+
+BENCH_SECRET = "bench-secret-key-that-is-long-enough-0123456789"
+
+
+def sign_app() -> Flask:
+    """The campaign app as deployed, minus rate limits; mail left to the outbox worker."""
+    return create_app(
+        {
+            "DATABASE_URL": os.environ["BENCH_DATABASE_URL"],
+            "SECRET_KEY": BENCH_SECRET,
+            "RATELIMIT_ENABLED": False,
+            "SIGN_MIN_SECONDS": 0,
+            "MAIL_SEND_AFTER_REQUEST": False,
+        }
+    )
+
+
+def bare_app() -> Flask:
+    """A Flask endpoint doing one INSERT per POST: the ceiling for this machine and database."""
+    app = Flask(__name__)
+    engine = make_engine(os.environ["BENCH_DATABASE_URL"])
+
+    @app.post("/bare")
+    def bare() -> tuple[str, int]:
+        with engine.begin() as connection:
+            connection.execute(
+                text("INSERT INTO bench_bare (email) VALUES (:email)"),
+                {"email": request.form.get("contact_email", "")},
+            )
+        return "", 302
+
+    @app.get("/healthz")
+    def healthz() -> str:
+        return "ok"
+
+    return app

@@ -1,0 +1,84 @@
+"""The outbox: emails rendered in the recipient's language, stored with the change they report,
+and sent only once that change is committed.
+
+``queue`` adds a message to the current transaction. After a request whose transaction
+committed, the app tries to send what that request queued; whatever could not go (SMTP down)
+stays queued and is retried with exponential backoff by ``campaign outbox send`` or
+``campaign outbox worker``.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, g, render_template
+from flask_babel import force_locale
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+from werkzeug.wrappers import Response
+
+from campaign.mail_delivery import send_due
+from campaign.mail_models import OutboxMessage
+
+log = logging.getLogger(__name__)
+_QUEUED = "campaign.outbox.queued"
+_COMMITTED = "campaign.outbox.committed"
+
+__all__ = ["init_app", "queue", "render", "send_due"]
+
+
+def render(template: str, language: str, **context: object) -> tuple[str, str, str]:
+    """Subject, text and HTML of ``templates/emails/<template>/`` in ``language``."""
+    folder = f"emails/{template}"
+    with force_locale(language):
+        subject = render_template(f"{folder}/subject.txt", **context)
+        text = render_template(f"{folder}/body.txt", **context)
+        html = render_template(f"{folder}/body.html", **context)
+    return " ".join(subject.split()), text, html
+
+
+def queue(
+    session: Session, recipient: str, template: str, language: str, **context: object
+) -> OutboxMessage:
+    """Render an email and add it to the outbox in the caller's transaction."""
+    subject, text, html = render(template, language, lang=language, **context)
+    message = OutboxMessage(
+        template=template,
+        language=language,
+        recipient=recipient,
+        subject=subject,
+        body_text=text,
+        body_html=html,
+    )
+    session.add(message)
+    session.info.setdefault(_QUEUED, []).append(message)
+    return message
+
+
+def _after_commit(session: Session) -> None:
+    queued = session.info.pop(_QUEUED, [])
+    session.info.setdefault(_COMMITTED, []).extend(m.id for m in queued if m.id is not None)
+
+
+def _after_rollback(session: Session) -> None:
+    session.info.pop(_QUEUED, None)
+
+
+def _send_committed(response: Response) -> Response:
+    session = g.get("db_session")
+    ids = session.info.pop(_COMMITTED, None) if session is not None else None
+    if ids:
+        try:
+            send_due(session, ids=ids)
+        except Exception:  # never fail a request that has already committed
+            log.exception("could not send outbox messages %s now; the worker will retry", ids)
+    return response
+
+
+def init_app(app: Flask) -> None:
+    """Track messages per session, and send after requests when MAIL_SEND_AFTER_REQUEST."""
+    factory = app.extensions["campaign.db"]
+    event.listen(factory, "after_commit", _after_commit)
+    event.listen(factory, "after_soft_rollback", lambda s, _t: _after_rollback(s))
+    if app.config.get("MAIL_SEND_AFTER_REQUEST", True):
+        app.after_request(_send_committed)

@@ -1,0 +1,70 @@
+"""``campaign outbox``: send queued email now, or keep sending as a worker process."""
+
+from __future__ import annotations
+
+import time
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+from sqlalchemy import func, select
+
+from campaign.db import db
+from campaign.mail_debug import debug_server_command
+from campaign.mail_delivery import send_due
+from campaign.mail_models import OutboxMessage
+
+
+@click.group("outbox")
+def outbox() -> None:
+    """Outgoing email (the outbox)."""
+
+
+outbox.add_command(debug_server_command)
+
+
+@outbox.command("send")
+@click.option("--now", "force", is_flag=True, help="Also retry messages still backing off.")
+@with_appcontext
+def send_command(force: bool) -> None:
+    """Send every message that is due, then stop (e.g. after an SMTP outage, with --now)."""
+    total = 0
+    while sent := send_due(db.session, force=force):
+        total += sent
+    click.echo(f"sent {total} message(s)")
+
+
+@outbox.command("worker")
+@click.option("--interval", default=5.0, show_default=True, help="Seconds between rounds.")
+@with_appcontext
+def worker_command(interval: float) -> None:
+    """Keep sending what is due, forever (run one or more beside the web server)."""
+    click.echo(f"outbox worker: mail goes to {describe_destination()}; Ctrl-C to stop")
+    while True:
+        try:
+            sent = send_due(db.session)
+        except Exception as error:  # e.g. the database is briefly unreachable
+            db.session.rollback()
+            click.echo(f"outbox worker: {error}", err=True)
+            sent = 0
+        if not sent:
+            time.sleep(interval)
+
+
+@outbox.command("status")
+@with_appcontext
+def status_command() -> None:
+    """How many messages are queued, sent and failed."""
+    rows = db.session.execute(
+        select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)
+    ).all()
+    for status, count in rows:
+        click.echo(f"{status.value}: {count}")
+
+
+def describe_destination() -> str:
+    """Where mail goes under the current configuration, in words."""
+    config = current_app.config
+    if config.get("MAIL_BACKEND") == "console":
+        return "the console of the process that sends it (CAMPAIGN_MAIL_BACKEND=console)"
+    return f"SMTP server {config['MAIL_SERVER']}:{config['MAIL_PORT']}"

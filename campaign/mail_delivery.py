@@ -1,0 +1,105 @@
+"""Sending what the outbox holds: claim, send, record, and back off after failures."""
+
+from __future__ import annotations
+
+import smtplib
+from datetime import datetime, timedelta
+
+from flask import current_app
+from sqlalchemy import or_, select, update
+from sqlalchemy.orm import Session
+
+from campaign.db import utcnow
+from campaign.mail_models import OutboxMessage, OutboxStatus
+from campaign.mail_transport import transport
+
+LEASE = timedelta(minutes=5)
+SEND_ERRORS = (OSError, smtplib.SMTPException)
+
+
+def backoff(attempts: int) -> timedelta:
+    """Wait before the next try: base × 2^(attempts − 1), capped."""
+    base = float(current_app.config["MAIL_RETRY_BASE_SECONDS"])
+    cap = float(current_app.config["MAIL_RETRY_MAX_SECONDS"])
+    return timedelta(seconds=min(base * 2 ** max(attempts - 1, 0), cap))
+
+
+def _due(session: Session, ids: list[int] | None, now: datetime, force: bool, limit: int):  # noqa: ANN202
+    query = select(OutboxMessage.id).where(
+        OutboxMessage.status == OutboxStatus.queued,
+        or_(OutboxMessage.locked_until.is_(None), OutboxMessage.locked_until < now),
+    )
+    if not force:
+        query = query.where(OutboxMessage.next_attempt_at <= now)
+    if ids is not None:
+        query = query.where(OutboxMessage.id.in_(ids))
+    return list(session.scalars(query.order_by(OutboxMessage.next_attempt_at).limit(limit)))
+
+
+def _claim(session: Session, message_id: int, now: datetime) -> bool:
+    """Lease one message to this sender; False if another sender holds or sent it."""
+    result = session.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.id == message_id,
+            OutboxMessage.status == OutboxStatus.queued,
+            or_(OutboxMessage.locked_until.is_(None), OutboxMessage.locked_until < now),
+        )
+        .values(locked_until=now + LEASE)
+        .execution_options(synchronize_session=False)
+    )
+    session.commit()
+    return result.rowcount == 1
+
+
+def _record_failure(message: OutboxMessage, error: BaseException) -> None:
+    message.attempts += 1
+    message.last_error = f"{type(error).__name__}: {error}"[:2000]
+    message.locked_until = None
+    if message.attempts >= int(current_app.config["MAIL_MAX_ATTEMPTS"]):
+        message.status = OutboxStatus.failed
+    else:
+        message.next_attempt_at = utcnow() + backoff(message.attempts)
+
+
+def _record_sent(message: OutboxMessage) -> None:
+    message.status = OutboxStatus.sent
+    message.sent_at = utcnow()
+    message.attempts += 1
+    message.locked_until = None
+
+
+def _deliver(session: Session, messages: list[OutboxMessage]) -> int:
+    sent = 0
+    try:
+        with transport() as connection:
+            for message in messages:
+                try:
+                    connection.send(message)
+                except SEND_ERRORS as error:
+                    _record_failure(message, error)
+                else:
+                    _record_sent(message)
+                    sent += 1
+                session.commit()
+    except SEND_ERRORS as error:  # could not connect, or the server hung up
+        for message in messages:
+            if message.status is OutboxStatus.queued and message.locked_until is not None:
+                _record_failure(message, error)
+        session.commit()
+    return sent
+
+
+def send_due(
+    session: Session, ids: list[int] | None = None, *, force: bool = False, limit: int = 100
+) -> int:
+    """Send queued messages that are due (all queued ones if ``force``); return how many went.
+
+    Safe to run from several processes at once: each message is leased before sending.
+    """
+    now = utcnow()
+    claimed = [i for i in _due(session, ids, now, force, limit) if _claim(session, i, now)]
+    messages = [m for m in (session.get(OutboxMessage, i) for i in claimed) if m is not None]
+    for message in messages:
+        session.refresh(message)
+    return _deliver(session, messages) if messages else 0

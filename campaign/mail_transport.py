@@ -1,0 +1,74 @@
+"""Where email goes: an SMTP server through Flask-Mail (with a timeout), or the console.
+
+CAMPAIGN_MAIL_BACKEND=console prints each message instead of sending it (for demos).
+"""
+
+from __future__ import annotations
+
+import smtplib
+import sys
+from types import TracebackType
+
+from flask import current_app
+from flask_mail import Connection, Message
+
+from campaign.mail_models import OutboxMessage
+
+
+class _TimedConnection(Connection):
+    """Flask-Mail's connection, but giving up after MAIL_TIMEOUT seconds."""
+
+    def configure_host(self) -> smtplib.SMTP:
+        state, timeout = self.mail, int(current_app.config["MAIL_TIMEOUT"])
+        cls = smtplib.SMTP_SSL if state.use_ssl else smtplib.SMTP
+        host = cls(state.server, state.port, timeout=timeout)
+        if state.use_tls:
+            host.starttls()
+        if state.username and state.password:
+            host.login(state.username, state.password)
+        return host
+
+
+def as_mail(message: OutboxMessage) -> Message:
+    return Message(
+        subject=message.subject,
+        recipients=[message.recipient],
+        body=message.body_text,
+        html=message.body_html or None,
+    )
+
+
+class SmtpTransport:
+    def __enter__(self) -> SmtpTransport:
+        self.connection = _TimedConnection(current_app.extensions["mail"]).__enter__()
+        return self
+
+    def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
+        self.connection.__exit__(*exc)  # type: ignore[arg-type]
+
+    def send(self, message: OutboxMessage) -> None:
+        self.connection.send(as_mail(message))
+
+
+class ConsoleTransport:
+    def __enter__(self) -> ConsoleTransport:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def send(self, message: OutboxMessage) -> None:
+        rule = "-" * 72
+        print(
+            f"{rule}\nTo: {message.recipient}\nSubject: {message.subject}\n\n"
+            f"{message.body_text}\n{rule}",
+            file=sys.stdout,
+            flush=True,
+        )
+
+
+def transport() -> SmtpTransport | ConsoleTransport:
+    """The transport the configuration names (MAIL_BACKEND: smtp or console)."""
+    if current_app.config.get("MAIL_BACKEND") == "console":
+        return ConsoleTransport()
+    return SmtpTransport()

@@ -1,0 +1,45 @@
+"""Brakes on automated sign-ups: rate-limit keys, the honeypot and the minimum fill time."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import current_app, request
+from flask_limiter.util import get_remote_address
+
+from campaign.signatures import tokens
+from campaign.signatures.forms import SignForm
+
+log = logging.getLogger(__name__)
+
+
+def per_address_limit() -> str:
+    return str(current_app.config["SIGN_RATE_LIMIT"])
+
+
+def per_letter_limit() -> str:
+    return str(current_app.config["SIGN_LETTER_RATE_LIMIT"])
+
+
+def address_and_letter() -> str:
+    """Rate-limit key: one bucket per client address per letter."""
+    return f"{get_remote_address()}|{(request.view_args or {}).get('slug', '')}"
+
+
+def letter_only() -> str:
+    """Rate-limit key: one bucket per letter, all addresses together."""
+    return f"letter|{(request.view_args or {}).get('slug', '')}"
+
+
+def caught_by_honeypot(form: SignForm) -> bool:
+    """True if the hidden field a person never sees was filled in."""
+    if form.homepage.data:
+        log.info("honeypot filled from %s", get_remote_address())
+        return True
+    return False
+
+
+def sent_too_fast(form: SignForm) -> bool:
+    """True if the form came back sooner than a person could fill it (or its stamp is forged)."""
+    elapsed = tokens.seconds_since_started(form.started.data)
+    return elapsed is None or elapsed < int(current_app.config["SIGN_MIN_SECONDS"])

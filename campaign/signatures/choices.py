@@ -1,0 +1,83 @@
+"""Choices on the sign-on form, labelled in the page's language."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pycountry
+from babel import Locale, UnknownLocaleError
+from wtforms import SelectChoice
+
+from campaign.collation import sort_key
+from campaign.i18n import INTERFACE_LANGUAGES, _l
+from campaign.signatures.models import EcosocStatus, OrgType, SignerKind
+
+KIND_LABELS = {
+    SignerKind.organisation: _l("On behalf of an organisation"),
+    SignerKind.individual: _l("As an individual"),
+}
+
+ORG_TYPE_LABELS = {
+    OrgType.ngo: _l("Non-governmental organisation (NGO)"),
+    OrgType.network: _l("Network or coalition"),
+    OrgType.trade_union: _l("Trade union"),
+    OrgType.faith_based: _l("Faith-based organisation"),
+    OrgType.academic: _l("Academic or research institution"),
+    OrgType.foundation: _l("Foundation"),
+    OrgType.other: _l("Other"),
+}
+
+ECOSOC_LABELS = {
+    EcosocStatus.general: _l("General consultative status"),
+    EcosocStatus.special: _l("Special consultative status"),
+    EcosocStatus.roster: _l("Roster status"),
+    EcosocStatus.none: _l("No consultative status"),
+    EcosocStatus.unknown: _l("I don't know"),
+}
+
+
+@lru_cache(maxsize=32)
+def _territories(language: str) -> dict[str, str]:
+    try:
+        return dict(Locale.parse(language).territories)
+    except (UnknownLocaleError, ValueError):
+        return {}
+
+
+@lru_cache(maxsize=32)
+def countries(language: str) -> tuple[tuple[str, str], ...]:
+    """(ISO alpha-2, name in ``language``) for every country, in collation order of the name."""
+    names = _territories(language)
+    pairs = [(c.alpha_2, names.get(c.alpha_2) or c.name) for c in pycountry.countries]
+    return tuple(sorted(pairs, key=lambda pair: sort_key(pair[1])))
+
+
+@lru_cache(maxsize=32)
+def _country_names(language: str) -> dict[str, str]:
+    return dict(countries(language))
+
+
+def country_name(code: str | None, language: str) -> str:
+    """The name of a country in ``language``; the code itself if unknown."""
+    if not code:
+        return ""
+    return _country_names(language).get(code, code)
+
+
+def enum_choices(labels: dict) -> list[SelectChoice]:
+    return [SelectChoice(member.value, str(label)) for member, label in labels.items()]
+
+
+@lru_cache(maxsize=64)
+def _country_choices(language: str, blank: str) -> tuple[SelectChoice, ...]:
+    return (SelectChoice("", blank), *(SelectChoice(c, n) for c, n in countries(language)))
+
+
+def country_choices(language: str, blank: str) -> list[SelectChoice]:
+    """The country menu; built once per language, as it is the bulk of each sign-on request."""
+    return list(_country_choices(language, blank))
+
+
+def language_choices() -> list[SelectChoice]:
+    """Languages we can write to a signer in."""
+    return [SelectChoice(code, lang.native_name) for code, lang in INTERFACE_LANGUAGES.items()]

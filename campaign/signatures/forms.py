@@ -1,0 +1,152 @@
+"""The sign-on form and the private edit form; every check runs on the server."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    EmailField,
+    Field,
+    HiddenField,
+    RadioField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    SubmitField,
+)
+from wtforms.validators import DataRequired, Optional, StopValidation
+
+from campaign.i18n import _, _l, interface_language
+from campaign.signatures import choices
+from campaign.signatures.models import SignerKind
+from campaign.validators import EmailAddress, SafeText, ValidChoice, WebAddress
+
+NOT_A_CHOICE = _l("Choose one of the options offered.")
+DETAIL_FIELDS = (
+    "name",
+    "country",
+    "org_type",
+    "website",
+    "ecosoc_status",
+    "contact_name",
+    "contact_role",
+    "consent_contact",
+    "language",
+)
+
+
+def _select(label: object, **kwargs: Any) -> SelectField:
+    return SelectField(
+        label, validators=[ValidChoice(NOT_A_CHOICE)], validate_choice=False, **kwargs
+    )
+
+
+class SignerDetailsForm(FlaskForm):
+    """What a signer may state about themselves, and later correct."""
+
+    name = StringField(
+        _l("Name as it should appear in the list"),
+        validators=[SafeText(300, formula=True), DataRequired(_l("Enter the name to be listed."))],
+        description=_l("The organisation's name, or your own if you sign as an individual."),
+    )
+    country = _select(_l("Country"))
+    org_type = _select(_l("Type of organisation"))
+    website = StringField(
+        _l("Website"),
+        validators=[
+            Optional(),
+            SafeText(300),
+            WebAddress(_l("Enter a web address such as example.org.")),
+        ],
+    )
+    ecosoc_status = _select(_l("Consultative status with ECOSOC"), default="unknown")
+    contact_name = StringField(
+        _l("Contact person"),
+        validators=[SafeText(200, formula=True)],
+        description=_l("Who the coordinators may contact about this signature. Never published."),
+    )
+    contact_role = StringField(
+        _l("Role or title (optional)"), validators=[Optional(), SafeText(200, formula=True)]
+    )
+    consent_contact = BooleanField(_l("The coordinators may write to me about this campaign"))
+    language = _select(_l("Preferred language for emails"))
+
+    def __init__(self, *args: Any, page_language: str, **kwargs: Any) -> None:
+        if kwargs.get("obj") is None:
+            kwargs.setdefault("language", interface_language(page_language))
+        super().__init__(*args, **kwargs)
+        self.country.choices = choices.country_choices(page_language, _("Choose a country"))
+        self.org_type.choices = [SelectChoice("", _("Choose a type"))] + choices.enum_choices(
+            choices.ORG_TYPE_LABELS
+        )
+        self.ecosoc_status.choices = choices.enum_choices(choices.ECOSOC_LABELS)
+        self.language.choices = choices.language_choices()
+
+    def signer_kind(self) -> SignerKind:
+        raise NotImplementedError
+
+    def _required_for_organisations(self, field: Field, message: object) -> None:
+        if self.signer_kind() is SignerKind.organisation and not field.data:
+            raise StopValidation(str(message))
+
+    def validate_country(self, field: Field) -> None:
+        self._required_for_organisations(field, _l("Choose the organisation's country."))
+
+    def validate_org_type(self, field: Field) -> None:
+        self._required_for_organisations(field, _l("Choose the type of organisation."))
+
+    def validate_contact_name(self, field: Field) -> None:
+        self._required_for_organisations(field, _l("Enter the name of a contact person."))
+
+    def details(self) -> dict[str, Any]:
+        """The cleaned values, ready for the signature services."""
+        return {name: getattr(self, name).data for name in DETAIL_FIELDS}
+
+
+class SignForm(SignerDetailsForm):
+    kind = RadioField(
+        _l("I sign"),
+        default=SignerKind.organisation.value,
+        validators=[ValidChoice(NOT_A_CHOICE)],
+        validate_choice=False,
+    )
+    contact_email = EmailField(
+        _l("Contact email"),
+        validators=[
+            SafeText(254),
+            DataRequired(_l("Enter an email address.")),
+            EmailAddress(_l("Enter an email address such as name@example.org.")),
+        ],
+        description=_l("We send a confirmation link here. Never published."),
+    )
+    # Left empty by people; filled in by robots that fill in every field.
+    homepage = StringField(_l("Leave this field empty"))
+    started = HiddenField()
+    submit = SubmitField(_l("Sign the letter"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.kind.choices = choices.enum_choices(choices.KIND_LABELS)
+
+    def signer_kind(self) -> SignerKind:
+        value = self.kind.data
+        return (
+            SignerKind(value) if value in SignerKind._value2member_map_ else SignerKind.organisation
+        )
+
+
+class EditForm(SignerDetailsForm):
+    submit = SubmitField(_l("Save corrections"))
+
+    def __init__(self, *args: Any, kind: SignerKind, **kwargs: Any) -> None:
+        self._kind = kind
+        super().__init__(*args, **kwargs)
+
+    def signer_kind(self) -> SignerKind:
+        return self._kind
+
+
+class WithdrawForm(FlaskForm):
+    submit = SubmitField(_l("Withdraw this signature"))

@@ -1,0 +1,53 @@
+"""The signature life-cycle: which status may follow which, each move timestamped."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from campaign.db import utcnow
+from campaign.i18n import _l
+from campaign.signatures.models import Signature, SignatureStatus
+
+S = SignatureStatus
+
+# Moderators may reconsider a rejection; a withdrawn signer may sign again (back to pending).
+TRANSITIONS: dict[SignatureStatus, set[SignatureStatus]] = {
+    S.pending: {S.confirmed, S.rejected, S.withdrawn},
+    S.confirmed: {S.approved, S.rejected, S.withdrawn},
+    S.approved: {S.rejected, S.withdrawn},
+    S.rejected: {S.approved},
+    S.withdrawn: {S.pending},
+}
+
+STAMPS = {
+    S.confirmed: "confirmed_at",
+    S.approved: "approved_at",
+    S.rejected: "rejected_at",
+    S.withdrawn: "withdrawn_at",
+}
+
+
+class SignatureError(ValueError):
+    """A change a signature cannot undergo; ``message`` is translatable."""
+
+    def __init__(self, message: object) -> None:
+        super().__init__(message)  # lazy: translated when shown, in the reader's language
+        self.message = message
+
+
+def can_move(signature: Signature, target: SignatureStatus) -> bool:
+    return target in TRANSITIONS[signature.status]
+
+
+def move(signature: Signature, target: SignatureStatus, when: datetime | None = None) -> None:
+    """Move ``signature`` to ``target`` if allowed, stamping the time of the move."""
+    if not can_move(signature, target):
+        raise SignatureError(_l("This signature cannot go from its status to that one."))
+    signature.status = target
+    if target in STAMPS:
+        setattr(signature, STAMPS[target], when or utcnow())
+
+
+def awaits_moderation(signature: Signature) -> bool:
+    """Confirmed signatures wait for a moderator unless the letter approves them itself."""
+    return bool(signature.flags) or not signature.letter.auto_approve

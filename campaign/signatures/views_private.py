@@ -1,0 +1,98 @@
+"""Pages reached through the private links in a signer's emails: confirm, correct, withdraw."""
+
+from __future__ import annotations
+
+from flask import flash, g, redirect, render_template, url_for
+from werkzeug.wrappers import Response
+
+from campaign.db import db
+from campaign.i18n import _
+from campaign.signatures import changes, queries, services, tokens
+from campaign.signatures.changes import Outcome
+from campaign.signatures.forms import EditForm, WithdrawForm
+from campaign.signatures.models import Signature
+
+from . import bp
+
+EDIT_MESSAGES = {
+    Outcome.applied: lambda: _("Your corrections are saved."),
+    Outcome.requested: lambda: _(
+        "Sign-on has closed, so your corrections were sent to the coordinators for review."
+    ),
+    Outcome.refused: lambda: _("This signature can no longer be changed."),
+}
+WITHDRAW_MESSAGES = {
+    Outcome.applied: lambda: _("Your signature is withdrawn. You can sign again at any time."),
+    Outcome.requested: lambda: _(
+        "Sign-on has closed, so your request to withdraw was sent to the coordinators."
+    ),
+    Outcome.refused: lambda: _("This signature can no longer be changed."),
+}
+
+
+def _invalid_link() -> tuple[str, int]:
+    return render_template("signatures/link_invalid.html"), 404
+
+
+def _position(signature: Signature) -> int | None:
+    """The signature's number in the public list, if it is on it."""
+    entries = queries.public_entries(db.session, signature.letter_id)
+    listed = (
+        entries.organisations if signature.kind.value == "organisation" else entries.individuals
+    )
+    return next((e.number for e in listed if e.signature_id == signature.id), None)
+
+
+@bp.route("/signatures/confirm/<token>")
+def confirm(token: str) -> str | tuple[str, int]:
+    signature = tokens.resolve(db.session, token, tokens.CONFIRM)
+    if signature is None:
+        return _invalid_link()
+    changed = services.confirm(signature)
+    if changed:
+        db.session.commit()
+    return render_template(
+        "signatures/confirmed.html",
+        signature=signature,
+        just_confirmed=changed,
+        number=_position(signature) if signature.is_public else None,
+        edit_token=tokens.make(signature, tokens.EDIT),
+    )
+
+
+def _edit_form(signature: Signature) -> EditForm:
+    return EditForm(obj=signature, kind=signature.kind, page_language=g.lang)
+
+
+@bp.route("/signatures/edit/<token>", methods=["GET", "POST"])
+def edit(token: str) -> str | Response | tuple[str, int]:
+    signature = tokens.resolve(db.session, token, tokens.EDIT)
+    if signature is None:
+        return _invalid_link()
+    form = _edit_form(signature)
+    if form.validate_on_submit():
+        outcome = changes.correct(db.session, signature, form.details())
+        db.session.commit()
+        flash(EDIT_MESSAGES[outcome](), "success" if outcome is not Outcome.refused else "error")
+        return redirect(url_for(".edit", token=token))
+    return render_template(
+        "signatures/edit.html",
+        signature=signature,
+        form=form,
+        withdraw_form=WithdrawForm(formdata=None),
+        token=token,
+        accepting=services.accepting_signatures(signature.letter),
+    ), (400 if form.errors else 200)
+
+
+@bp.route("/signatures/withdraw/<token>", methods=["POST"])
+def withdraw(token: str) -> str | Response | tuple[str, int]:
+    signature = tokens.resolve(db.session, token, tokens.EDIT)
+    if signature is None or not WithdrawForm().validate_on_submit():
+        return _invalid_link()
+    outcome = changes.withdraw(db.session, signature)
+    db.session.commit()
+    flash(WITHDRAW_MESSAGES[outcome](), "success" if outcome is not Outcome.refused else "error")
+    if outcome is Outcome.applied:
+        return redirect(url_for("letters.letter_page", slug=signature.letter.slug))
+    return redirect(url_for(".edit", token=token))

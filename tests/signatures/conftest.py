@@ -1,0 +1,89 @@
+"""Fixtures for signing: a real SMTP server, settings pointing at it, and a form poster."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from urllib.parse import urlsplit
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import select
+from werkzeug.test import TestResponse
+
+from campaign.db import db
+from campaign.signatures import tokens
+from campaign.signatures.models import Signature
+from tests.smtp import SmtpServer
+
+
+@pytest.fixture
+def smtp() -> Iterator[SmtpServer]:
+    server = SmtpServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def mail_settings(smtp: SmtpServer) -> dict[str, object]:
+    return {"MAIL_SERVER": "127.0.0.1", "MAIL_PORT": smtp.port, "MAIL_TIMEOUT": 5}
+
+
+@pytest.fixture
+def config_overrides(mail_settings: dict[str, object]) -> dict[str, object]:
+    return {**mail_settings, "SIGN_MIN_SECONDS": 0}
+
+
+def form_data(**overrides: object) -> dict[str, object]:
+    """A complete, valid organisational sign-on; ``overrides`` replace or add fields."""
+    data: dict[str, object] = {
+        "kind": "organisation",
+        "name": "Asociación Pro Derechos",
+        "country": "ES",
+        "org_type": "ngo",
+        "website": "proderechos.example.org",
+        "ecosoc_status": "special",
+        "contact_name": "Lucía Pérez",
+        "contact_email": "lucia@proderechos.example.org",
+        "contact_role": "Coordinadora",
+        "consent_contact": "y",
+        "language": "es",
+        "homepage": "",
+        "started": tokens.form_started(),
+    }
+    data.update(overrides)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+@pytest.fixture
+def sign(client: FlaskClient) -> Callable[..., TestResponse]:
+    """Post the sign-on form of ``letter`` on its ``lang`` page."""
+
+    def _sign(letter: object, lang: str = "en", **overrides: object) -> TestResponse:
+        slug = letter.slug  # type: ignore[attr-defined]
+        return client.post(f"/{lang}/letters/{slug}/sign", data=form_data(**overrides))
+
+    return _sign
+
+
+def path(url: str) -> str:
+    """The path of an absolute link from an email, for the test client."""
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def signatures() -> list[Signature]:
+    db.session.expire_all()
+    return list(db.session.scalars(select(Signature).order_by(Signature.id)))
+
+
+@pytest.fixture
+def fresh(app: Flask) -> Callable[[Signature], Signature]:
+    """Reload a signature from the database."""
+
+    def _fresh(signature: Signature) -> Signature:
+        db.session.expire_all()
+        return db.session.get(Signature, signature.id)
+
+    return _fresh

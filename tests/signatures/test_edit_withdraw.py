@@ -1,0 +1,97 @@
+"""The private link: correct the entry or withdraw it; after closing, ask the moderators."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from campaign.db import db
+from campaign.letters import services as letters
+from campaign.letters.models import LetterStatus
+from campaign.signatures.models import CorrectionRequest, RequestKind, SignatureStatus
+from tests.signatures.conftest import path, signatures
+
+
+@pytest.fixture
+def signed(client, make, sign, smtp):
+    """A confirmed, listed signature (number 2 of 3) and its private edit link."""
+    letter = make.letter("carta", auto_approve=True)
+    make.signature(letter, "Alpha Rights")
+    make.signature(letter, "Zulu Foundation")
+    sign(letter)
+    confirm, edit, _ = smtp.inbox.links(smtp.inbox.messages[0])
+    client.get(path(confirm))
+    return letter, path(edit)
+
+
+def numbered(client) -> list[str]:
+    page = client.get("/es/letters/carta").get_data(as_text=True)
+    return [line.strip() for line in page.splitlines() if line.strip().startswith("<li value=")]
+
+
+def test_edit_link_shows_the_entry_with_private_headers(client, signed):
+    _letter, edit = signed
+    response = client.get(edit)
+    page = response.get_data(as_text=True)
+    assert 'value="Asociación Pro Derechos"' in page and "lucia@proderechos.example.org" in page
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_corrected_name_shows_in_the_list_and_renumbers(client, signed):
+    _letter, edit = signed
+    assert "Asociación Pro Derechos" in numbered(client)[1]
+    data = {
+        "name": "Zeta Asociación",
+        "country": "ES",
+        "org_type": "ngo",
+        "ecosoc_status": "none",
+        "contact_name": "Lucía Pérez",
+        "language": "es",
+    }
+    response = client.post(edit, data=data)
+    assert response.status_code == 302
+    assert "saved" in client.get(edit).get_data(as_text=True)
+    lines = numbered(client)
+    assert '<li value="2"><span class="name">Zeta Asociación</span>' in lines[1]
+    assert "Zulu Foundation" in lines[2]
+    [signature] = [s for s in signatures() if s.ip_address]
+    assert signature.submitted_name == "Zeta Asociación"
+    assert signature.ecosoc_status.value == "none"
+
+
+def test_edit_refuses_bad_values_and_keeps_them(client, signed):
+    _letter, edit = signed
+    response = client.post(edit, data={"name": "=cmd", "country": "ES", "org_type": "ngo"})
+    assert response.status_code == 400
+    assert 'value="=cmd"' in response.get_data(as_text=True)
+    assert numbered(client)[1].count("Asociación Pro Derechos") == 1
+
+
+def test_withdrawal_removes_the_entry_renumbers_and_revokes_the_link(client, signed):
+    _letter, edit = signed
+    response = client.post(edit.replace("/edit/", "/withdraw/"))
+    assert response.status_code == 302
+    lines = numbered(client)
+    assert len(lines) == 2 and '<li value="2"><span class="name">Zulu Foundation' in lines[1]
+    [signature] = [s for s in signatures() if s.ip_address]
+    assert signature.status is SignatureStatus.withdrawn and signature.withdrawn_at is not None
+    assert client.get(edit).status_code == 404
+
+
+def test_after_closing_corrections_and_withdrawals_go_to_moderators(client, signed):
+    letter, edit = signed
+    letters.change_status(letter, LetterStatus.closed)
+    db.session.commit()
+    data = {"name": "Nuevo Nombre", "country": "FR", "org_type": "ngo", "contact_name": "L P"}
+    client.post(
+        edit, data={**data, "ecosoc_status": "special", "language": "es", "consent_contact": "y"}
+    )
+    assert "sent to the coordinators" in client.get(edit).get_data(as_text=True)
+    client.post(edit.replace("/edit/", "/withdraw/"))
+    requests = db.session.scalars(select(CorrectionRequest).order_by(CorrectionRequest.id)).all()
+    assert [r.kind for r in requests] == [RequestKind.correction, RequestKind.withdrawal]
+    assert requests[0].changes == {"name": "Nuevo Nombre", "country": "FR", "contact_name": "L P"}
+    [signature] = [s for s in signatures() if s.ip_address]
+    assert signature.name == "Asociación Pro Derechos"
+    assert signature.status is SignatureStatus.approved

@@ -1,0 +1,87 @@
+"""The outbox: mail is stored with the signature, sent after commit, retried after an outage."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from campaign.cli import main
+from campaign.db import db
+from campaign.mail_delivery import backoff, send_due
+from campaign.mail_models import OutboxMessage, OutboxStatus
+from tests.signatures.conftest import signatures
+
+
+def outbox() -> list[OutboxMessage]:
+    db.session.expire_all()
+    return list(db.session.scalars(select(OutboxMessage).order_by(OutboxMessage.id)))
+
+
+def test_mail_is_sent_right_after_the_request_commits(make, sign, smtp):
+    sign(make.letter("carta"))
+    [message] = outbox()
+    assert message.status is OutboxStatus.sent and message.attempts == 1
+    assert len(smtp.inbox.messages) == 1
+
+
+def test_smtp_outage_keeps_signatures_and_delivers_when_the_server_is_back(
+    make, sign, smtp, runner, app
+):
+    app.config["MAIL_RETRY_BASE_SECONDS"] = 0
+    letter = make.letter("carta")
+    smtp.stop()
+    for n in range(3):
+        assert sign(letter, contact_email=f"org{n}@example.org").status_code == 302
+    assert len(signatures()) == 3
+    assert [m.status for m in outbox()] == [OutboxStatus.queued] * 3
+    assert all(m.attempts == 1 and "Connection refused" in m.last_error for m in outbox())
+
+    smtp.start()
+    result = runner.invoke(main, args=["outbox", "send"])
+    assert "sent 3 message(s)" in result.output
+    assert sorted(m["To"] for m in smtp.inbox.messages) == [f"org{n}@example.org" for n in range(3)]
+    assert [m.status for m in outbox()] == [OutboxStatus.sent] * 3
+
+
+def test_failed_message_waits_for_its_backoff_unless_forced(make, sign, smtp, runner):
+    smtp.stop()
+    sign(make.letter("carta"))
+    smtp.start()
+    assert "sent 0" in runner.invoke(main, args=["outbox", "send"]).output
+    assert "sent 1" in runner.invoke(main, args=["outbox", "send", "--now"]).output
+    assert len(smtp.inbox.messages) == 1
+
+
+def test_backoff_doubles_up_to_a_cap(app):
+    app.config.update(MAIL_RETRY_BASE_SECONDS=30, MAIL_RETRY_MAX_SECONDS=3600)
+    assert [backoff(n) for n in (1, 2, 3)] == [timedelta(seconds=s) for s in (30, 60, 120)]
+    assert backoff(20) == timedelta(seconds=3600)
+
+
+def test_message_gives_up_after_the_last_attempt(make, sign, smtp, app):
+    app.config.update(MAIL_MAX_ATTEMPTS=2, MAIL_RETRY_BASE_SECONDS=0)
+    smtp.stop()
+    sign(make.letter("carta"))
+    send_due(db.session)
+    [message] = outbox()
+    assert message.status is OutboxStatus.failed and message.attempts == 2
+
+
+def test_a_message_leased_by_one_sender_is_not_sent_by_another(make, sign, smtp, app):
+    app.config["MAIL_SEND_AFTER_REQUEST"] = False
+    smtp.stop()
+    sign(make.letter("carta"))
+    smtp.start()
+    [message] = outbox()
+    message.locked_until = message.created_at + timedelta(hours=1)
+    db.session.commit()
+    assert send_due(db.session, force=True) == 0
+    assert smtp.inbox.messages == []
+
+
+def test_console_backend_prints_mail(make, sign, app, capsys):
+    app.config["MAIL_BACKEND"] = "console"
+    sign(make.letter("carta"))
+    out = capsys.readouterr().out
+    assert "To: lucia@proderechos.example.org" in out and "/signatures/confirm/" in out

@@ -1,0 +1,85 @@
+"""The public list: approved only, numbered 1..N in root collation order, one total."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import event
+
+from campaign.db import db
+from campaign.signatures.models import Signature, SignatureStatus, SignerKind
+
+NAMES = ["Zeta", "İHH İnsani Yardım", "Albergue", "Àltera", "Iglesia Unida", "Jóvenes", "Hope"]
+
+
+def listed(client, url: str) -> list[tuple[int, str]]:
+    page = client.get(url).get_data(as_text=True)
+    pattern = r'<li value="(\d+)"><span class="name">([^<]+)</span>'
+    return [(int(n), name) for n, name in re.findall(pattern, page)]
+
+
+def test_list_is_in_root_collation_order_and_numbered_without_gaps(client, make):
+    letter = make.letter("carta")
+    for name in NAMES:
+        make.signature(letter, name)
+    make.signature(letter, "Pending Org", status=SignatureStatus.pending)
+    make.signature(letter, "Withdrawn Org", status=SignatureStatus.withdrawn)
+    entries = listed(client, "/en/letters/carta")
+    assert [name for _, name in entries] == [
+        "Albergue",
+        "Àltera",
+        "Hope",
+        "Iglesia Unida",
+        "İHH İnsani Yardım",
+        "Jóvenes",
+        "Zeta",
+    ]
+    assert [n for n, _ in entries] == list(range(1, 8))
+
+
+def test_every_language_page_shows_the_same_numbers_and_total(client, make):
+    letter = make.letter("carta", texts={"en": ("L", "b"), "ar": ("ر", "ب")})
+    for name in NAMES:
+        make.signature(letter, name)
+    make.signature(letter, "Person One", kind=SignerKind.individual)
+    pages = {
+        lang: client.get(f"/{lang}/letters/carta").get_data(as_text=True)
+        for lang in "en ar fr".split()
+    }
+    assert len({tuple(listed(client, f"/{lang}/letters/carta")) for lang in pages}) == 1
+    assert all("8 signatories" in page for page in pages.values() if "signatories" in page)
+
+
+def test_grouping_by_country_uses_localised_names_and_keeps_numbers(client, make):
+    letter = make.letter("carta")
+    make.signature(letter, "Albergue", country="ES")
+    make.signature(letter, "Berliner Netz", country="DE")
+    make.signature(letter, "Cotonou Droits", country="BJ")
+    make.signature(letter, "Desconocida")
+    page = client.get("/fr/letters/carta?by=country").get_data(as_text=True)
+    headings = re.findall(r"<h4>([^<]+)</h4>", page)
+    assert headings == ["Allemagne", "Bénin", "Espagne", "Country not given"]
+    assert '<li value="2"><span class="name">Berliner Netz</span>' in page
+
+
+def test_large_list_is_read_without_a_query_per_signatory(client, make, app):
+    letter = make.letter("carta")
+    db.session.add_all(
+        Signature(
+            letter_id=letter.id,
+            name=f"Organisation {n:05d}",
+            submitted_name=f"Organisation {n:05d}",
+            status=SignatureStatus.approved,
+            country="FR",
+            email_key=f"o{n}@example.org",
+            contact_email=f"o{n}@example.org",
+        )
+        for n in range(5000)
+    )
+    db.session.commit()
+    statements: list[str] = []
+    event.listen(db.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    page = client.get("/en/letters/carta").get_data(as_text=True)
+    assert '<li value="5000"><span class="name">Organisation 04999</span>' in page
+    signature_reads = [s for s in statements if "FROM signatures" in s]
+    assert len(signature_reads) <= 2  # the list version, and the list when it moved

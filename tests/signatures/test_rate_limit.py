@@ -1,0 +1,40 @@
+"""Per-address, per-letter rate limits on signing, with a friendly page."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.i18n import translated
+from tests.signatures.conftest import form_data
+
+
+@pytest.fixture
+def config_overrides(mail_settings):
+    return {
+        **mail_settings,
+        "SIGN_MIN_SECONDS": 0,
+        "RATELIMIT_ENABLED": True,
+        "SIGN_RATE_LIMIT": "2 per 5 minutes",
+        "SIGN_LETTER_RATE_LIMIT": "5 per 5 minutes",
+    }
+
+
+def post(client, slug, n, address="127.0.0.1"):
+    data = form_data(contact_email=f"a{n}@example.org")
+    return client.post(f"/es/letters/{slug}/sign", data=data, environ_base={"REMOTE_ADDR": address})
+
+
+def test_rate_limit_per_address_and_letter_answers_a_friendly_page(client, make):
+    letter, other = make.letter("carta"), make.letter("otra")
+    assert [post(client, "carta", n).status_code for n in range(3)] == [302, 302, 429]
+    page = post(client, "carta", 9).get_data(as_text=True)
+    assert translated("es", "Too many attempts") in page
+    assert post(client, "otra", 4).status_code == 302  # another letter, another bucket
+    assert post(client, "carta", 5, address="10.0.0.2").status_code == 302  # another address
+    assert letter.id != other.id
+
+
+def test_letter_wide_limit_holds_back_many_addresses(client, make):
+    make.letter("carta")
+    codes = [post(client, "carta", n, address=f"10.0.0.{n}").status_code for n in range(6)]
+    assert codes == [302, 302, 302, 302, 302, 429]

@@ -1,0 +1,68 @@
+"""Same address twice: one row, the same neutral page, and an email only the owner sees."""
+
+from __future__ import annotations
+
+from campaign.signatures.models import SignatureStatus
+from tests.signatures.conftest import path, signatures
+
+
+def test_same_form_posted_twice_makes_one_signature(make, sign):
+    letter = make.letter("carta")
+    first, second = sign(letter), sign(letter)
+    assert first.status_code == second.status_code == 302
+    assert first.headers["Location"] == second.headers["Location"]
+    assert len(signatures()) == 1
+
+
+def test_page_after_signing_is_identical_for_new_and_known_addresses(client, make, sign):
+    letter = make.letter("carta")
+    new = client.get(sign(letter).headers["Location"]).get_data()
+    repeat = client.get(
+        sign(letter, contact_email="LUCIA+x@proderechos.example.org").headers["Location"]
+    ).get_data()
+    assert new == repeat
+    assert len(signatures()) == 1
+
+
+def test_repeat_sends_the_owner_their_links_and_changes_nothing(make, sign, smtp):
+    letter = make.letter("carta")
+    sign(letter)
+    sign(letter, name="Someone Else Entirely", contact_email="lucia@PRODERECHOS.example.org")
+    [signature] = signatures()
+    assert signature.name == "Asociación Pro Derechos"
+    confirm_mail, repeat_mail = smtp.inbox.messages
+    assert repeat_mail["To"] == "lucia@proderechos.example.org"
+    text = smtp.inbox.text(repeat_mail)
+    assert "already signed" in text
+    assert "/signatures/edit/" in text and "/signatures/confirm/" in text
+
+
+def test_withdrawn_signer_can_sign_again(client, make, sign, smtp):
+    letter = make.letter("carta", auto_approve=True)
+    sign(letter)
+    _confirm, edit, _ = smtp.inbox.links(smtp.inbox.messages[0])
+    client.post(path(edit).replace("/edit/", "/withdraw/"))
+    assert signatures()[0].status is SignatureStatus.withdrawn
+    sign(letter, name="Asociación Pro Derechos Humanos")
+    [signature] = signatures()
+    assert signature.status is SignatureStatus.pending
+    assert signature.name == "Asociación Pro Derechos Humanos"
+    client.get(path(smtp.inbox.links(smtp.inbox.messages[-1])[0]))
+    assert signatures()[0].status is SignatureStatus.approved
+
+
+def test_lookalike_organisation_is_kept_and_marked_for_moderators(client, make, sign, smtp):
+    letter = make.letter("carta", auto_approve=True)
+    make.signature(letter, "Asociación Pro-Derechos")
+    sign(letter, name="ASOCIACION pro derechos.")
+    new = [s for s in signatures() if s.source.value == "web" and s.ip_address][0]
+    assert new.flags == ["possible_duplicate"]
+    client.get(path(smtp.inbox.links(smtp.inbox.messages[0])[0]))
+    assert signatures()[-1].status is SignatureStatus.confirmed  # held for a moderator
+
+
+def test_different_names_are_not_marked(make, sign):
+    letter = make.letter("carta")
+    make.signature(letter, "Another Organisation")
+    sign(letter)
+    assert signatures()[-1].flags == []

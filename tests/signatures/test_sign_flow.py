@@ -1,0 +1,116 @@
+"""The whole journey: sign in Spanish, confirm by email, appear in the list."""
+
+from __future__ import annotations
+
+from campaign.signatures.models import SignatureStatus
+from tests.signatures.conftest import path, signatures
+
+ES_TEXTS = {
+    "en": ("Letter to the Council", "We ask…"),
+    "es": ("Carta al Consejo", "Pedimos…"),
+    "fr": ("Lettre au Conseil", "Nous demandons…"),
+}
+
+
+def test_open_letter_page_shows_the_sign_on_form_in_its_language(client, make):
+    make.letter("carta", texts=ES_TEXTS)
+    page = client.get("/es/letters/carta").get_data(as_text=True)
+    assert 'action="/es/letters/carta/sign' in page
+    for name in ("name", "country", "org_type", "website", "ecosoc_status", "contact_email"):
+        assert f'name="{name}"' in page
+    assert '<option selected value="es">' in page or 'value="es" selected' in page
+    assert "España" in page  # countries named in the page's language
+
+
+def test_signature_is_pending_until_the_emailed_link_is_followed(client, make, sign, smtp):
+    letter = make.letter("carta", texts=ES_TEXTS, auto_approve=True)
+    response = sign(letter, lang="es")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith("/es/letters/carta/thanks")
+    [signature] = signatures()
+    assert signature.status is SignatureStatus.pending
+    assert "Asociación Pro Derechos" not in client.get("/es/letters/carta").get_data(as_text=True)
+
+    [message] = smtp.inbox.to("lucia@proderechos.example.org")
+    assert "Carta al Consejo" in message["Subject"]
+    assert 'lang="es"' in smtp.inbox.html(message)
+    confirm, edit, _letter = smtp.inbox.links(message)
+    assert confirm.startswith("http://localhost/es/signatures/confirm/")
+    assert edit.startswith("http://localhost/es/signatures/edit/")
+
+    page = client.get(path(confirm)).get_data(as_text=True)
+    assert "number 1" in page
+    assert signatures()[0].status is SignatureStatus.approved
+    listing = client.get("/fr/letters/carta").get_data(as_text=True)
+    assert '<li value="1"><span class="name">Asociación Pro Derechos</span>' in listing
+    assert "(Espagne)" in listing
+
+
+def test_contact_details_never_appear_on_the_public_page(client, make, sign, smtp):
+    letter = make.letter("carta", texts=ES_TEXTS, auto_approve=True)
+    sign(letter)
+    client.get(path(smtp.inbox.links(smtp.inbox.messages[0])[0]))
+    page = client.get("/es/letters/carta").get_data(as_text=True)
+    assert "Asociación Pro Derechos" in page
+    assert "lucia@proderechos.example.org" not in page
+    assert "Lucía Pérez" not in page
+
+
+def test_confirmation_email_follows_the_preferred_language(make, sign, smtp):
+    letter = make.letter("carta", texts=ES_TEXTS)
+    sign(letter, lang="es", language="fr")
+    [message] = smtp.inbox.messages
+    assert "Lettre au Conseil" in message["Subject"]
+    assert "/fr/signatures/confirm/" in smtp.inbox.text(message)
+
+
+def test_confirmed_signature_waits_for_moderators_without_auto_approve(client, make, sign, smtp):
+    letter = make.letter("carta", texts=ES_TEXTS, auto_approve=False)
+    sign(letter)
+    page = client.get(path(smtp.inbox.links(smtp.inbox.messages[0])[0])).get_data(as_text=True)
+    [signature] = signatures()
+    assert signature.status is SignatureStatus.confirmed
+    assert signature.confirmed_at is not None and signature.approved_at is None
+    assert "review" in page
+    assert "Asociación Pro Derechos" not in client.get("/es/letters/carta").get_data(as_text=True)
+
+
+def test_confirmation_link_works_only_once(client, make, sign, smtp):
+    letter = make.letter("carta", texts=ES_TEXTS, auto_approve=True)
+    sign(letter)
+    confirm = path(smtp.inbox.links(smtp.inbox.messages[0])[0])
+    client.get(confirm)
+    first = signatures()[0].confirmed_at
+    again = client.get(confirm).get_data(as_text=True)
+    assert "already confirmed" in again
+    assert signatures()[0].confirmed_at == first
+
+
+def test_tampered_or_expired_links_are_refused(client, make, sign, smtp, app):
+    letter = make.letter("carta", texts=ES_TEXTS)
+    sign(letter)
+    confirm = path(smtp.inbox.links(smtp.inbox.messages[0])[0])
+    assert client.get(confirm[:-3] + "xyz").status_code == 404
+    app.config["SIGN_CONFIRM_MAX_AGE"] = -1
+    assert client.get(confirm).status_code == 404
+    assert signatures()[0].status is SignatureStatus.pending
+
+
+def test_individual_is_listed_apart_from_organisations(client, make, sign, smtp):
+    letter = make.letter("carta", texts=ES_TEXTS, auto_approve=True)
+    make.signature(letter, "Zeta Network")
+    sign(
+        letter,
+        kind="individual",
+        name="Ana Gómez",
+        org_type="",
+        contact_name="",
+        website="",
+        country="",
+    )
+    [signature] = [s for s in signatures() if s.name == "Ana Gómez"]
+    assert signature.org_type is None and signature.contact_name == "Ana Gómez"
+    client.get(path(smtp.inbox.links(smtp.inbox.messages[0])[0]))
+    page = client.get("/en/letters/carta").get_data(as_text=True)
+    assert page.index("Zeta Network") < page.index("Individuals") < page.index("Ana Gómez")
+    assert "2 signatories" in page

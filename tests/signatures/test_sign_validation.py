@@ -1,0 +1,92 @@
+"""The form refuses bad input with a message per field and keeps what was typed."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.signatures.conftest import signatures
+
+
+@pytest.fixture
+def letter(make):
+    return make.letter("carta", auto_approve=True)
+
+
+def test_missing_fields_get_one_message_each_and_nothing_is_saved(sign, letter):
+    response = sign(letter, name="", country="", org_type="", contact_name="", contact_email="")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    for message in (
+        "Enter the name to be listed.",
+        "Choose the organisation&#39;s country.",
+        "Choose the type of organisation.",
+        "Enter the name of a contact person.",
+        "Enter an email address.",
+    ):
+        assert message in page
+    assert signatures() == []
+
+
+def test_typed_values_survive_an_error(sign, letter):
+    page = sign(letter, contact_email="not-an-address", website="https://x.example.org/a").get_data(
+        as_text=True
+    )
+    assert "Enter an email address such as name@example.org." in page
+    assert 'value="Asociación Pro Derechos"' in page
+    assert 'value="not-an-address"' in page
+    assert 'value="https://x.example.org/a"' in page
+    assert '<option selected value="ES">' in page or 'value="ES" selected' in page
+    assert 'value="Coordinadora"' in page
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("=HYPERLINK(1)", "cannot start with"),
+        ("+Org", "cannot start with"),
+        ("@Org", "cannot start with"),
+        ("Org\u202eevil", "text-direction"),
+        ("Org\u200bname", "invisible characters"),
+        ("Org\x07", "control characters"),
+        ("x" * 301, "Keep this under 300 characters"),
+    ],
+)
+def test_unsafe_names_are_refused_with_a_message(sign, letter, name, message):
+    response = sign(letter, name=name)
+    assert response.status_code == 400
+    assert message in response.get_data(as_text=True)
+    assert signatures() == []
+
+
+def test_names_are_stored_in_nfc_with_spaces_collapsed(sign, letter):
+    sign(letter, name="  Asociacio\u0301n   Sur  ")
+    assert signatures()[0].name == "Asociación Sur"
+
+
+def test_choices_outside_the_list_are_refused(sign, letter):
+    response = sign(letter, country="XX", org_type="spaceship", ecosoc_status="x", kind="robot")
+    assert response.status_code == 400
+    assert response.get_data(as_text=True).count("Choose one of the options offered.") == 4
+
+
+def test_email_is_normalised_and_website_gets_a_scheme(sign, letter):
+    sign(letter, contact_email="Lucia@ProDerechos.Example.org", website="proderechos.org")
+    [signature] = signatures()
+    assert signature.contact_email == "Lucia@proderechos.example.org"
+    assert signature.email_key == "lucia@proderechos.example.org"
+    assert signature.website == "https://proderechos.org"
+
+
+def test_bad_website_is_refused(sign, letter):
+    response = sign(letter, website="javascript:alert(1)")
+    assert "Enter a web address such as example.org." in response.get_data(as_text=True)
+
+
+def test_closed_letter_shows_no_form_and_refuses_signatures(client, make, sign):
+    from campaign.letters.models import LetterStatus
+
+    letter = make.letter("closed", status=LetterStatus.closed)
+    page = client.get("/en/letters/closed").get_data(as_text=True)
+    assert "closed for signature" in page and 'name="contact_email"' not in page
+    assert sign(letter).status_code == 409
+    assert signatures() == []

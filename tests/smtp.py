@@ -1,0 +1,64 @@
+"""A real SMTP server on loopback (aiosmtpd) that keeps what it receives, for tests."""
+
+from __future__ import annotations
+
+import email
+import re
+import socket
+import threading
+from email.message import EmailMessage
+from email.policy import default
+
+from aiosmtpd.controller import Controller
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Inbox:
+    """aiosmtpd handler: every message accepted, parsed and kept in arrival order."""
+
+    def __init__(self) -> None:
+        self.messages: list[EmailMessage] = []
+        self._lock = threading.Lock()
+
+    async def handle_DATA(self, _server: object, _session: object, envelope: object) -> str:
+        message = email.message_from_bytes(envelope.content, policy=default)  # type: ignore[attr-defined]
+        with self._lock:
+            self.messages.append(message)  # type: ignore[arg-type]
+        return "250 Message accepted"
+
+    def to(self, address: str) -> list[EmailMessage]:
+        return [m for m in self.messages if m["To"] == address]
+
+    @staticmethod
+    def text(message: EmailMessage) -> str:
+        return message.get_body(("plain",)).get_content()
+
+    @staticmethod
+    def html(message: EmailMessage) -> str:
+        return message.get_body(("html",)).get_content()
+
+    def links(self, message: EmailMessage) -> list[str]:
+        return re.findall(r"https?://\S+", self.text(message))
+
+
+class SmtpServer:
+    """Start and stop a loopback SMTP server on a fixed free port (stop = an outage)."""
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.inbox = Inbox()
+        self._controller: Controller | None = None
+
+    def start(self) -> None:
+        self._controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port)
+        self._controller.start()
+
+    def stop(self) -> None:
+        if self._controller is not None:
+            self._controller.stop()
+            self._controller = None
