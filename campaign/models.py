@@ -2,7 +2,17 @@
 
 from campaign.accounts.models import LetterRole, User
 from campaign.db import Base
+from campaign.exports.models import ExportJob, ExportSnapshot
 from campaign.letters.models import Letter, LetterText
 from campaign.signatures.models import Signature
 
-__all__ = ["Base", "Letter", "LetterRole", "LetterText", "Signature", "User"]
+__all__ = [
+    "Base",
+    "ExportJob",
+    "ExportSnapshot",
+    "Letter",
+    "LetterRole",
+    "LetterText",
+    "Signature",
+    "User",
+]
