@@ -63,10 +63,14 @@ def _init_extensions(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from campaign.accounts import bp as accounts_bp
+    from campaign.exports import attach_views
+    from campaign.exports import bp as exports_bp
+    from campaign.exports import public_bp as exports_public_bp
     from campaign.letters import bp as letters_bp
     from campaign.letters import manage_bp
 
-    for blueprint in (accounts_bp, letters_bp, manage_bp):
+    attach_views()
+    for blueprint in (accounts_bp, letters_bp, manage_bp, exports_bp, exports_public_bp):
         app.register_blueprint(blueprint)
 
 

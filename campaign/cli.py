@@ -21,9 +21,10 @@ def _register() -> None:
     from campaign.accounts.cli import users
     from campaign.dbcli import db_group
     from campaign.demo import demo_command
+    from campaign.exports.cli import export_command, exports_group
     from campaign.i18n_cli import translations
 
-    for command in (db_group, users, demo_command, translations):
+    for command in (db_group, users, demo_command, translations, export_command, exports_group):
         main.add_command(command)
     try:
         from campaign.matching.cli import dedupe_command
