@@ -11,7 +11,8 @@ from pathlib import Path
 
 FONT_ROOT = Path("/usr/share/fonts")
 
-# family -> style -> (file name, index in a collection); missing styles reuse the regular.
+# family -> style -> (file name, index in a collection); styles a family lacks are
+# drawn in its nearest style.
 FACES: dict[str, dict[str, tuple[str, int]]] = {
     "sans": {
         "": ("NotoSans-Regular.ttf", 0),
@@ -25,11 +26,14 @@ FACES: dict[str, dict[str, tuple[str, int]]] = {
         "": ("NotoSansDevanagari-Regular.ttf", 0),
         "B": ("NotoSansDevanagari-Bold.ttf", 0),
     },
-    # Index 2 of the collection is Simplified Chinese, which covers the most Han. Regular
-    # only: each face of this 20 MB file costs about 60 MiB while the PDF is built.
-    "cjk": {"": ("NotoSansCJK-Regular.ttc", 2)},
+    # TrueType, so readers extract its text (fpdf2 embeds CFF fonts such as Noto CJK with
+    # a CMap that pypdf and pdfminer cannot read back), and a quarter of the memory.
+    "cjk": {"": ("DroidSansFallbackFull.ttf", 0)},
 }
-PACKAGES = {"cjk": "fonts-noto-cjk"}
+# If a preferred file is missing: another file (name, index) that can stand in for it.
+# Index 2 of the Noto CJK collection is Simplified Chinese, which covers the most Han.
+ALTERNATIVES = {"DroidSansFallbackFull.ttf": ("NotoSansCJK-Regular.ttc", 2)}
+PACKAGES = {"DroidSansFallbackFull.ttf": "fonts-droid-fallback or fonts-noto-cjk"}
 
 SCRIPT_RANGES: dict[str, tuple[tuple[int, int], ...]] = {
     "arabic": (
@@ -59,23 +63,25 @@ class FontMissing(RuntimeError):
 
 
 @lru_cache(maxsize=32)
-def font_file(name: str) -> Path:
-    """Find ``name`` anywhere under /usr/share/fonts, or explain how to install it."""
+def _find(name: str) -> Path | None:
     found = sorted(FONT_ROOT.rglob(name)) if FONT_ROOT.is_dir() else []
-    if not found:
-        package = next(
-            (
-                PACKAGES[f]
-                for f, s in FACES.items()
-                if f in PACKAGES and any(n == name for n, _ in s.values())
-            ),
-            "fonts-noto-core",
-        )
-        raise FontMissing(
-            f"Font {name} not found under {FONT_ROOT}: install the Debian package "
-            f"{package} (listed in scripts/apt-packages.txt; run scripts/setup)."
-        )
-    return found[0]
+    return found[0] if found else None
+
+
+def font_file(name: str, index: int = 0) -> tuple[Path, int]:
+    """Find ``name`` (or its stand-in) under /usr/share/fonts, or say what to install."""
+    path = _find(name)
+    if path is not None:
+        return path, index
+    if name in ALTERNATIVES:
+        alternative, alt_index = ALTERNATIVES[name]
+        if _find(alternative) is not None:
+            return font_file(alternative, alt_index)
+    package = PACKAGES.get(name, "fonts-noto-core")
+    raise FontMissing(
+        f"Font {name} not found under {FONT_ROOT}: install the Debian package {package} "
+        "(listed in scripts/apt-packages.txt; run scripts/setup)."
+    )
 
 
 def style_for(family: str, style: str) -> str:

@@ -67,7 +67,8 @@ def _document(data: ExportData, title: str, language: str, content: str) -> Lett
     families = ["sans", *sorted(fonts.scripts_in(content) & set(fonts.FACES))]
     for family in families:
         for style, (name, index) in fonts.FACES[family].items():
-            pdf.add_font(family, style, fonts.font_file(name), collection_font_number=index)
+            path, number = fonts.font_file(name, index)
+            pdf.add_font(family, style, path, collection_font_number=number)
     pdf.set_fallback_fonts(families, exact_match=False)
     pdf.set_title(title)
     pdf.set_lang(language)

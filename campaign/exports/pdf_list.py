@@ -83,32 +83,32 @@ class ListLayout:
 
     def _entry(self, row: Row) -> None:
         pdf, name_width = self.pdf, self.width - NUMBER_WIDTH - 1.5
-        pdf.set_text_shaping(fonts.needs_shaping(row.name))
-        pdf.set_font(fonts.family_for(row.name), "", SIZE)
-        wraps = pdf.get_string_width(row.name) > name_width - 1
-        lines = (
-            len(pdf.multi_cell(name_width, LINE, row.name, dry_run=True, output="LINES"))
-            if wraps
-            else 1
-        )
+        lines = self._name_font(row.name, name_width)
         self._room(lines * LINE)
         y, x = pdf.get_y(), self._x()
-        number_x = x + self.width - NUMBER_WIDTH if self.rtl else x
-        name_x = x if self.rtl else x + NUMBER_WIDTH + 1.5
-        pdf.set_xy(number_x, y)
+        pdf.set_xy(x + self.width - NUMBER_WIDTH if self.rtl else x, y)
         self._number(row.number)
-        pdf.set_xy(name_x, y)
+        self._name_font(row.name, name_width)
+        pdf.set_xy(x if self.rtl else x + NUMBER_WIDTH + 1.5, y)
         align = "R" if self.rtl else "L"
-        if wraps:
+        if lines > 1:
             pdf.multi_cell(name_width, LINE, row.name, align=align)
         else:
             pdf.cell(name_width, LINE, row.name, align=align)
         pdf.set_xy(x, y + lines * LINE)
 
+    def _name_font(self, name: str, width: float) -> int:
+        """Set the font a name starts in (one run, so it extracts in reading order);
+        return how many lines it needs."""
+        self.pdf.set_text_shaping(fonts.needs_shaping(name))
+        self.pdf.set_font(fonts.family_for(name), "", SIZE)
+        if self.pdf.get_string_width(name) <= width - 1:
+            return 1
+        return len(self.pdf.multi_cell(width, LINE, name, dry_run=True, output="LINES"))
+
     def _number(self, number: int) -> None:
-        shaping = self.pdf.text_shaping
         self.pdf.set_text_shaping(False)
         self.pdf.set_font("sans", "", SIZE)
-        self.pdf.cell(NUMBER_WIDTH, LINE, f"{number}.", align="R")
-        if shaping:
-            self.pdf.set_text_shaping(True)
+        # In RTL the name is drawn to the left of its number; the space keeps them apart
+        # when the text is extracted ("57. name").
+        self.pdf.cell(NUMBER_WIDTH, LINE, f"{number}. " if self.rtl else f"{number}.", align="R")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 from pypdf import PdfReader
 
@@ -10,6 +11,7 @@ from campaign.cli import main
 from campaign.collation import sort_key
 from campaign.signatures.models import EcosocStatus, SignatureStatus, SignerKind
 
+NUMBERED = re.compile(r"^(\d+)\.\s*(\S.*)$")
 NAMES = [
     ("Amnesty International", "GB", EcosocStatus.special),
     ("Àltera Associació", "ES", EcosocStatus.none),
@@ -20,7 +22,7 @@ NAMES = [
     ("中国人权组织", "CN", EcosocStatus.none),
     ("İHH İnsani Yardım Vakfı", "TR", EcosocStatus.special),
     ("Human Rights Watch", "US", EcosocStatus.general),
-    ("=HYPERLINK(\"http://evil.example\",\"click\")", "FR", EcosocStatus.none),
+    ('=HYPERLINK("http://evil.example","click")', "FR", EcosocStatus.none),
 ]
 
 
@@ -53,9 +55,5 @@ def pdf_text(content: bytes) -> str:
 
 def numbered(text: str) -> list[tuple[int, str]]:
     """``(number, name)`` for each list line "n. name" in extracted text."""
-    result = []
-    for line in text.splitlines():
-        head, _, rest = line.strip().partition(". ")
-        if head.isdigit() and rest:
-            result.append((int(head), rest.strip()))
-    return result
+    lines = (NUMBERED.match(line.strip()) for line in text.splitlines())
+    return [(int(m[1]), m[2].strip()) for m in lines if m]

@@ -45,7 +45,7 @@ def test_csv_has_bom_inert_formulas_and_contacts_only_when_asked(runner, make):
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     names = [row[1] for row in rows[1:]]
-    assert "'=HYPERLINK(\"http://evil.example\",\"click\")" in names
+    assert '\'=HYPERLINK("http://evil.example","click")' in names
     assert not any(cell.startswith(("=", "+", "@", "-")) for row in rows for cell in row)
     assert "Contact email" in rows[0] and any("@example.org" in c for c in rows[1])
     public = _export(runner, letter, "--format", "csv", "--no-contacts").decode("utf-8-sig")
@@ -70,8 +70,14 @@ def test_exporter_downloads_csv_with_contacts_over_http(client, make, login_as):
     login_as(make.user(roles={letter: Role.exporter}))
     response = client.post(
         f"/manage/letters/{letter.slug}/exports/download",
-        data={"format": "csv", "language": "en", "snapshot": "0", "contacts": "y",
-              "columns": "1", "download": "Download"},
+        data={
+            "format": "csv",
+            "language": "en",
+            "snapshot": "0",
+            "contacts": "y",
+            "columns": "1",
+            "download": "Download",
+        },
     )
     assert response.status_code == 200
     assert response.headers["Content-Disposition"].startswith("attachment")
