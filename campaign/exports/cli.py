@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import click
+from flask_babel import force_locale
 from flask.cli import with_appcontext
 
 from campaign.db import db
@@ -48,9 +49,10 @@ def export_command(
     letter = _letter(slug)
     spec = ExportSpec(format=fmt, language=lang or letter.authoritative_language, **options)
     try:
-        result = services.produce(services.data_for(db.session, letter, snapshot_id), spec)
+        with force_locale("en"):  # messages in English: there is no request to ask
+            result = services.produce(services.data_for(db.session, letter, snapshot_id), spec)
     except ExportError as error:
-        raise click.ClickException(str(error.message)) from error
+        raise click.ClickException(str(error)) from error
     if output is None:
         sys.stdout.buffer.write(result.content)
     else:

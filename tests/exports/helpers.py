@@ -54,6 +54,7 @@ def pdf_text(content: bytes) -> str:
 
 
 def numbered(text: str) -> list[tuple[int, str]]:
-    """``(number, name)`` for each list line "n. name" in extracted text."""
+    """``(number, name)`` for each list line "n. name" after the "Signatories" heading."""
+    text = text[text.rindex("Signatories (") :]
     lines = (NUMBERED.match(line.strip()) for line in text.splitlines())
     return [(int(m[1]), m[2].strip()) for m in lines if m]

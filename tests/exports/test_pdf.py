@@ -25,8 +25,8 @@ def letter(make):  # noqa: ANN001, ANN201
 def test_pdf_lists_every_signatory_numbered_in_collation_order(runner, letter, lang):
     content = run_cli(runner, "export", letter.slug, "--format", "pdf", "--lang", lang)
     entries = numbered(pdf_text(content))
-    assert [n for n, _ in entries][-11:] == list(range(1, 12))
-    names = [name for _, name in entries][-11:]
+    assert [n for n, _ in entries] == list(range(1, 12))
+    names = [name for _, name in entries]
     assert names[:10] == expected_order()
     assert names[10] == "Jane Doe"
     assert ARABIC in names
@@ -54,7 +54,7 @@ def test_two_column_grouped_pdf_keeps_numbers(runner, letter):
     args = ["export", letter.slug, "--format", "pdf", "--group", "--columns", "2"]
     text = pdf_text(run_cli(runner, *args))
     assert "Égypte" not in text and "Egypt" in text
-    assert sorted(n for n, _ in numbered(text))[-11:] == list(range(1, 12))
+    assert sorted(n for n, _ in numbered(text)) == list(range(1, 12))
 
 
 def test_public_letter_page_offers_cached_pdf_without_contacts(client, letter):
