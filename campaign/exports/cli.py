@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import click
-from flask_babel import force_locale
 from flask.cli import with_appcontext
+from flask_babel import force_locale
 
 from campaign.db import db
 from campaign.exports import jobs, jws, services, snapshots
