@@ -15,7 +15,7 @@ from openpyxl.styles import Font
 
 from campaign.exports.labels import COLUMNS, ECOSOC, KINDS, by_country, country_name
 from campaign.exports.rows import CONTACT_FIELDS, ExportData, Row
-from campaign.exports.zipfix import fix_zip
+from campaign.exports.zipfix import fix_zip, stamp_modified
 from campaign.i18n import _
 from campaign.text import neutralise_formula
 
@@ -64,7 +64,8 @@ def to_xlsx(data: ExportData, language: str, contacts: bool) -> bytes:
     _stamp(workbook, data)
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return fix_zip(buffer.getvalue(), data.as_of)
+    core = {"docProps/core.xml": stamp_modified(data.as_of)}
+    return fix_zip(buffer.getvalue(), data.as_of, core)
 
 
 def _header_cell(sheet: object, value: str) -> WriteOnlyCell:
