@@ -90,6 +90,7 @@ def style_for(family: str, style: str) -> str:
     return next(s for s in (style, style.replace("I", ""), "") if s in faces)
 
 
+@lru_cache(maxsize=8192)
 def script_of(char: str) -> str | None:
     code = ord(char)
     for script, ranges in SCRIPT_RANGES.items():
@@ -100,6 +101,8 @@ def script_of(char: str) -> str | None:
 
 def scripts_in(text: str) -> set[str]:
     """The non-Latin scripts (as font families) that ``text`` uses."""
+    if text.isascii():
+        return set()
     return {s for s in map(script_of, set(text)) if s is not None}
 
 

@@ -15,6 +15,8 @@ SIZE = 9.5
 LINE = 4.6
 NUMBER_WIDTH = 12
 GUTTER = 8
+# Millimetres per point of font size for the widest glyphs (full-width CJK: one em).
+EM_MM = 25.4 / 72
 
 
 class ListLayout:
@@ -83,12 +85,12 @@ class ListLayout:
 
     def _entry(self, row: Row) -> None:
         pdf, name_width = self.pdf, self.width - NUMBER_WIDTH - 1.5
-        lines = self._name_font(row.name, name_width)
+        lines = self._lines(row.name, name_width)
         self._room(lines * LINE)
         y, x = pdf.get_y(), self._x()
         pdf.set_xy(x + self.width - NUMBER_WIDTH if self.rtl else x, y)
         self._number(row.number)
-        self._name_font(row.name, name_width)
+        self._name_font(row.name)
         pdf.set_xy(x if self.rtl else x + NUMBER_WIDTH + 1.5, y)
         align = "R" if self.rtl else "L"
         if lines > 1:
@@ -97,11 +99,17 @@ class ListLayout:
             pdf.cell(name_width, LINE, row.name, align=align)
         pdf.set_xy(x, y + lines * LINE)
 
-    def _name_font(self, name: str, width: float) -> int:
-        """Set the font a name starts in (one run, so it extracts in reading order);
-        return how many lines it needs."""
+    def _name_font(self, name: str) -> None:
+        """The font a name starts in: one run, so it extracts in reading order."""
         self.pdf.set_text_shaping(fonts.needs_shaping(name))
         self.pdf.set_font(fonts.family_for(name), "", SIZE)
+
+    def _lines(self, name: str, width: float) -> int:
+        """How many lines ``name`` needs; only names long enough to overflow are measured,
+        since measuring costs as much as drawing."""
+        if len(name) * SIZE * EM_MM <= width - 1:
+            return 1
+        self._name_font(name)
         if self.pdf.get_string_width(name) <= width - 1:
             return 1
         return len(self.pdf.multi_cell(width, LINE, name, dry_run=True, output="LINES"))
