@@ -68,11 +68,16 @@ def _init_extensions(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from campaign.accounts import bp as accounts_bp
+    from campaign.exports import attach_views
+    from campaign.exports import bp as exports_bp
+    from campaign.exports import public_bp as exports_public_bp
     from campaign.letters import bp as letters_bp
     from campaign.letters import manage_bp
     from campaign.signatures import bp as signatures_bp
 
-    for blueprint in (accounts_bp, letters_bp, manage_bp, signatures_bp):
+    attach_views()
+    blueprints = (accounts_bp, letters_bp, manage_bp, signatures_bp, exports_bp, exports_public_bp)
+    for blueprint in blueprints:
         app.register_blueprint(blueprint)
 
 

@@ -27,9 +27,20 @@ def register(app: Flask) -> None:
     from campaign.accounts.cli import users
     from campaign.dbcli import db_group
     from campaign.demo import demo_command
+    from campaign.exports.cli import export_command, exports_group
     from campaign.i18n_cli import translations
     from campaign.mail_cli import outbox
     from campaign.matching.cli import dedupe_command
 
-    for command in (db_group, users, demo_command, translations, dedupe_command, outbox):
+    commands = (
+        db_group,
+        users,
+        demo_command,
+        translations,
+        dedupe_command,
+        outbox,
+        export_command,
+        exports_group,
+    )
+    for command in commands:
         app.cli.add_command(command)

@@ -77,6 +77,12 @@ def from_environment(instance_path: Path) -> dict[str, object]:
         "REMEMBER_COOKIE_HTTPONLY": True,
         "MAX_CONTENT_LENGTH": _env_int("MAX_UPLOAD_BYTES", 10 * 1024 * 1024),
         "WTF_CSRF_TIME_LIMIT": None,
+        # Exports this long or longer (PDF, Word, Excel) are built in the background;
+        # "thread" builds them in the web process, "process" leaves them to
+        # `campaign exports worker`.
+        "EXPORT_BACKGROUND_ROWS": _env_int("EXPORT_BACKGROUND_ROWS", 500),
+        "EXPORT_WORKER": _env("EXPORT_WORKER", "thread"),
+        "EXPORT_CACHE_DIR": _env("EXPORT_CACHE_DIR", str(instance_path / "export-cache")),
     }
 
 

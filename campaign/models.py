@@ -2,6 +2,7 @@
 
 from campaign.accounts.models import LetterRole, User
 from campaign.db import Base
+from campaign.exports.models import ExportJob, ExportSnapshot
 from campaign.letters.models import Letter, LetterText
 from campaign.mail_models import OutboxMessage
 from campaign.signatures.models import CorrectionRequest, Signature
@@ -9,6 +10,8 @@ from campaign.signatures.models import CorrectionRequest, Signature
 __all__ = [
     "Base",
     "CorrectionRequest",
+    "ExportJob",
+    "ExportSnapshot",
     "Letter",
     "LetterRole",
     "LetterText",

@@ -1,0 +1,67 @@
+"""The staff exports page: what to download, the statement's session, freezing, comparing."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, DateField, SelectField, StringField, SubmitField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import Optional
+
+from campaign.i18n import CONTENT_LANGUAGES, _l
+from campaign.validators import SafeText
+
+
+def choices(pairs: list[tuple[object, object]]) -> list[SelectChoice]:
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+def language_choices() -> list[SelectChoice]:
+    return choices([(code, lang.native_name) for code, lang in CONTENT_LANGUAGES.items()])
+
+
+FORMAT_CHOICES = [
+    ("pdf", _l("Letter with numbered list (PDF)")),
+    ("docx", _l("Joint written statement for the Human Rights Council (Word)")),
+    ("xlsx", _l("Spreadsheet for the records (Excel)")),
+    ("csv", _l("Spreadsheet for the records (CSV)")),
+    ("txt", _l("Numbered list to paste into an email (text)")),
+]
+
+
+class ExportForm(FlaskForm):
+    format = SelectField(_l("Format"), choices=lambda: choices(FORMAT_CHOICES))
+    language = SelectField(_l("Language"), choices=language_choices)
+    snapshot = SelectField(
+        _l("List"), coerce=int, choices=lambda: choices([(0, _l("Current list"))])
+    )
+    contacts = BooleanField(_l("Include contact details (spreadsheets only)"))
+    group = BooleanField(_l("Group by country"))
+    columns = SelectField(
+        _l("Columns in the PDF"), coerce=int, choices=lambda: choices([(1, "1"), (2, "2")])
+    )
+    session = StringField(
+        _l("Council session number"),
+        validators=[Optional(), SafeText(10)],
+        description=_l("For the joint written statement, e.g. 61."),
+    )
+    agenda_item = StringField(_l("Agenda item"), validators=[Optional(), SafeText(10)])
+    session_start = DateField(
+        _l("First day of the session"),
+        validators=[Optional()],
+        description=_l("Statements are due two weeks before this date."),
+    )
+    check = SubmitField(_l("Check the statement"))
+    download = SubmitField(_l("Download"))
+
+
+class FreezeForm(FlaskForm):
+    submit = SubmitField(_l("Freeze the list for submission"))
+
+
+class DiffForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    old = SelectField(_l("Earlier snapshot"), coerce=int)
+    new = SelectField(_l("Later snapshot"), coerce=int)
+    submit = SubmitField(_l("Compare"))

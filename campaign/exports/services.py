@@ -1,0 +1,138 @@
+"""One entry point for every format: given export data and a spec, produce the file."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import date
+
+from flask_babel import force_locale
+from sqlalchemy.orm import Session
+
+from campaign.db import utcnow
+from campaign.exports import docx_jws, jws, tables
+from campaign.exports.pdf import render_pdf
+from campaign.exports.rows import ExportData, live_data
+from campaign.exports.snapshots import snapshot_data, snapshot_of
+from campaign.i18n import CONTENT_LANGUAGES, _l, interface_language
+from campaign.letters.models import Letter
+
+MIMETYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "txt": "text/plain; charset=utf-8",
+}
+# Formats whose build time grows enough with the list to be worth a background job.
+HEAVY = {"pdf", "docx", "xlsx"}
+
+
+class ExportError(ValueError):
+    """An export that cannot be made as asked; ``message`` is translatable."""
+
+    def __init__(self, message: object) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+
+@dataclass(frozen=True)
+class ExportSpec:
+    """What to produce. ``contacts`` only ever comes from a caller allowed to see them."""
+
+    format: str
+    language: str = "en"
+    contacts: bool = False
+    group: bool = False
+    columns: int = 1
+    session: str = ""
+    agenda_item: str = ""
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), sort_keys=True)
+
+    @classmethod
+    def from_json(cls, content: str) -> ExportSpec:
+        return cls(**json.loads(content))
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    content: bytes
+    filename: str
+    mimetype: str
+    check: jws.WordCheck | None = None
+
+
+def validate(spec: ExportSpec) -> None:
+    if spec.format not in MIMETYPES:
+        raise ExportError(_l("Unknown export format."))
+    if spec.language not in CONTENT_LANGUAGES:
+        raise ExportError(_l("This language is not supported."))
+    if spec.format == "docx" and spec.language not in jws.LANGUAGES:
+        raise ExportError(_l("The Council accepts statements in English, French or Spanish."))
+
+
+def data_for(session: Session, letter: Letter, snapshot_id: int | None) -> ExportData:
+    """A snapshot's frozen data, or the live list as of now."""
+    if snapshot_id is None:
+        return live_data(session, letter, utcnow())
+    snapshot = snapshot_of(session, letter, snapshot_id)
+    if snapshot is None:
+        raise ExportError(_l("This snapshot does not exist."))
+    return snapshot_data(snapshot)
+
+
+def is_long(data: ExportData, spec: ExportSpec, threshold: int) -> bool:
+    return spec.format in HEAVY and len(data.rows) >= threshold
+
+
+def filename(data: ExportData, spec: ExportSpec) -> str:
+    stamp = f"snapshot-{data.snapshot_id}" if data.snapshot_id else data.as_of.strftime("%Y%m%d")
+    kind = "statement" if spec.format == "docx" else "signatories"
+    language = "" if spec.format in ("csv", "xlsx") else f"-{spec.language}"
+    return f"{data.slug}-{kind}{language}-{stamp}.{spec.format}"
+
+
+def produce(
+    data: ExportData, spec: ExportSpec, progress: Callable[[float], None] | None = None
+) -> ExportFile:
+    """Build the file; contact details appear only in CSV/XLSX and only if ``spec.contacts``."""
+    validate(spec)
+    shown = data if spec.contacts and spec.format in ("csv", "xlsx") else data.public()
+    check = None
+    with force_locale(interface_language(spec.language)):
+        if spec.format == "pdf":
+            content = render_pdf(
+                shown, spec.language, group=spec.group, columns=spec.columns, progress=progress
+            )
+        elif spec.format == "docx":
+            statement = docx_jws.build(shown, spec.language, spec.session, spec.agenda_item)
+            content, check = statement.content, statement.check
+        elif spec.format == "csv":
+            content = tables.to_csv(shown, spec.language, spec.contacts)
+        elif spec.format == "xlsx":
+            content = tables.to_xlsx(shown, spec.language, spec.contacts)
+        else:
+            content = tables.to_text(shown, spec.language, spec.group).encode("utf-8")
+    return ExportFile(content, filename(data, spec), MIMETYPES[spec.format], check)
+
+
+@dataclass(frozen=True)
+class StatementCheck:
+    """What staff see before downloading the statement."""
+
+    check: jws.WordCheck
+    sponsors: jws.Sponsors
+    deadline: date | None
+
+
+def check_statement(
+    data: ExportData, spec: ExportSpec, session_start: date | None
+) -> StatementCheck:
+    """Word count against the limit, the sponsors' grouping and the submission deadline."""
+    validate(spec)
+    statement = docx_jws.build(data.public(), spec.language, spec.session, spec.agenda_item)
+    deadline = jws.submission_deadline(session_start) if session_start else None
+    return StatementCheck(statement.check, statement.sponsors, deadline)

@@ -1,0 +1,117 @@
+"""Records for spreadsheets and emails: CSV (UTF-8 with BOM), XLSX and a plain numbered list.
+
+Every cell is passed through ``neutralise_formula``: a name such as ``=HYPERLINK(...)``
+must stay text in whatever program opens the file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+from campaign.exports.labels import COLUMNS, ECOSOC, KINDS, by_country, country_name
+from campaign.exports.rows import CONTACT_FIELDS, ExportData, Row
+from campaign.exports.zipfix import fix_zip, stamp_modified
+from campaign.i18n import _
+from campaign.text import neutralise_formula
+
+PUBLIC_COLUMNS = ("number", "name", "kind", "country", "country_name")
+RECORD_COLUMNS = ("ecosoc_status", "org_type", "website", "submitted_name")
+
+
+def columns(contacts: bool) -> tuple[str, ...]:
+    """Columns for a record export; contact columns only when the reader may see them."""
+    return PUBLIC_COLUMNS + RECORD_COLUMNS + (CONTACT_FIELDS if contacts else ())
+
+
+def cell_values(row: Row, names: tuple[str, ...], language: str) -> list[object]:
+    """The row's values for ``names``: numbers as numbers, text made inert."""
+    derived = {
+        "kind": str(KINDS.get(row.kind, row.kind)),
+        "country_name": country_name(row.country, language),
+        "ecosoc_status": str(ECOSOC.get(row.ecosoc_status, row.ecosoc_status)),
+    }
+    values: list[object] = []
+    for name in names:
+        value = row.number if name == "number" else derived.get(name, getattr(row, name, ""))
+        values.append(value if isinstance(value, int) else neutralise_formula(str(value)))
+    return values
+
+
+def to_csv(data: ExportData, language: str, contacts: bool) -> bytes:
+    """A CSV with a byte-order mark, so spreadsheet programs read it as UTF-8."""
+    names = columns(contacts)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([str(COLUMNS[n]) for n in names])
+    for row in data.rows:
+        writer.writerow(cell_values(row, names, language))
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def to_xlsx(data: ExportData, language: str, contacts: bool) -> bytes:
+    """One sheet, a bold heading row, every text cell stored as text (never a formula)."""
+    names = columns(contacts)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=_("Signatories")[:31])
+    sheet.append([_header_cell(sheet, str(COLUMNS[n])) for n in names])
+    for row in data.rows:
+        sheet.append([_text_cell(sheet, v) for v in cell_values(row, names, language)])
+    _stamp(workbook, data)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    core = {"docProps/core.xml": stamp_modified(data.as_of)}
+    return fix_zip(buffer.getvalue(), data.as_of, core)
+
+
+def _header_cell(sheet: object, value: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.font = Font(bold=True)
+    return cell
+
+
+def _text_cell(sheet: object, value: object) -> WriteOnlyCell | object:
+    if not isinstance(value, str):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    return cell
+
+
+def _stamp(workbook: Workbook, data: ExportData) -> None:
+    """Fixed document properties, so a snapshot gives the same file every time."""
+    moment = data.as_of.replace(tzinfo=None)
+    workbook.properties.created = moment
+    workbook.properties.modified = moment
+    workbook.properties.creator = "campaign"
+    workbook.properties.title = data.text(data.authoritative_language).title
+
+
+def to_text(data: ExportData, language: str, group: bool = False) -> str:
+    """A numbered list to paste into an email: organisations, then individuals apart."""
+    lines = [data.text(language).title, ""]
+    sections = ((_("Organisations"), data.organisations), (_("Individuals"), data.individuals))
+    for heading, rows in sections:
+        if not rows:
+            continue
+        lines += [f"{heading} ({len(rows)})", ""]
+        lines += _text_lines(rows, language, group) + [""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _text_lines(rows: list[Row], language: str, group: bool) -> list[str]:
+    if not group:
+        return [_text_line(r, language) for r in rows]
+    lines: list[str] = []
+    for country, members in by_country(rows, language):
+        lines += [country] + [f"  {r.number}. {r.name}" for r in members] + [""]
+    return lines[:-1]
+
+
+def _text_line(row: Row, language: str) -> str:
+    country = country_name(row.country, language)
+    return f"{row.number}. {row.name}" + (f" ({country})" if country else "")

@@ -1,0 +1,138 @@
+"""Staff exports for one letter: downloads, the statement check, snapshots, jobs."""
+
+from __future__ import annotations
+
+from flask import abort, current_app, flash, jsonify, redirect, render_template, url_for
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from campaign.accounts.models import Role
+from campaign.accounts.permissions import letter_role_required
+from campaign.db import db
+from campaign.exports import bp, jobs, services, snapshots
+from campaign.exports.forms import DiffForm, ExportForm, FreezeForm, choices
+from campaign.exports.models import ExportJob, JobStatus
+from campaign.exports.services import ExportError, ExportSpec
+from campaign.i18n import _
+from campaign.letters.models import Letter
+
+
+def _export_form(letter: Letter) -> ExportForm:
+    form = ExportForm()
+    history = snapshots.snapshots_of(db.session, letter)
+    form.snapshot.choices = choices(
+        [(0, _("Current list"))] + [(s.id, _("Snapshot %(id)d", id=s.id)) for s in history]
+    )
+    if not form.is_submitted():
+        form.language.data = letter.authoritative_language
+        form.contacts.data = True
+    return form
+
+
+def _page(letter: Letter, form: ExportForm, status: int = 200, **extra: object) -> tuple[str, int]:
+    history = snapshots.snapshots_of(db.session, letter)
+    diff_form = DiffForm(meta={"csrf": False})
+    diff_form.old.choices = choices([(s.id, f"#{s.id}") for s in history])
+    diff_form.new.choices = choices([(s.id, f"#{s.id}") for s in history])
+    return render_template(
+        "exports/index.html",
+        letter=letter,
+        form=form,
+        freeze=FreezeForm(),
+        snapshots=history,
+        diff_form=diff_form,
+        **extra,
+    ), status
+
+
+@bp.route("/")
+@letter_role_required(Role.exporter)
+def index(letter: Letter) -> tuple[str, int]:
+    return _page(letter, _export_form(letter))
+
+
+def _spec(form: ExportForm) -> ExportSpec:
+    return ExportSpec(
+        format=form.format.data,
+        language=form.language.data,
+        contacts=form.contacts.data,
+        group=form.group.data,
+        columns=form.columns.data,
+        session=form.session.data or "",
+        agenda_item=form.agenda_item.data or "",
+    )
+
+
+@bp.route("/download", methods=["POST"])
+@letter_role_required(Role.exporter)
+def download(letter: Letter) -> Response | tuple[str, int]:
+    """Validate, then check the statement, queue a long export or send the file at once."""
+    form = _export_form(letter)
+    if not form.validate_on_submit():
+        return _page(letter, form, 400)
+    spec = _spec(form)
+    try:
+        data = services.data_for(db.session, letter, form.snapshot.data or None)
+        if form.check.data:
+            result = services.check_statement(data, spec, form.session_start.data)
+            return _page(letter, form, statement=result)
+        if services.is_long(data, spec, current_app.config["EXPORT_BACKGROUND_ROWS"]):
+            return _queue(letter, spec, form.snapshot.data or None)
+        exported = services.produce(data, spec)
+    except ExportError as error:
+        flash(str(error.message), "error")
+        return _page(letter, form, 400)
+    return _send(exported.content, exported.filename, exported.mimetype)
+
+
+def _queue(letter: Letter, spec: ExportSpec, snapshot_id: int | None) -> Response:
+    job = jobs.enqueue(db.session, letter, current_user, spec, snapshot_id)
+    db.session.commit()
+    if current_app.config["EXPORT_WORKER"] == "thread":
+        jobs.start_thread(current_app._get_current_object(), job.id)
+    return redirect(url_for(".job", slug=letter.slug, job_id=job.id))
+
+
+def _send(content: bytes, filename: str, mimetype: str) -> Response:
+    response = Response(content, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _job(letter: Letter, job_id: int) -> ExportJob:
+    job = db.session.get(ExportJob, job_id)
+    if job is None or job.letter_id != letter.id:
+        abort(404)
+    return job
+
+
+@bp.route("/jobs/<int:job_id>")
+@letter_role_required(Role.exporter)
+def job(letter: Letter, job_id: int) -> str:
+    return render_template("exports/job.html", letter=letter, job=_job(letter, job_id))
+
+
+@bp.route("/jobs/<int:job_id>/progress")
+@letter_role_required(Role.exporter)
+def job_progress(letter: Letter, job_id: int) -> Response:
+    job = _job(letter, job_id)
+    ready = job.status is JobStatus.done
+    return jsonify(
+        status=job.status.value,
+        progress=job.progress,
+        error=job.error,
+        download=url_for(".job_download", slug=letter.slug, job_id=job.id) if ready else None,
+    )
+
+
+@bp.route("/jobs/<int:job_id>/download")
+@letter_role_required(Role.exporter)
+def job_download(letter: Letter, job_id: int) -> Response:
+    job = _job(letter, job_id)
+    if job.status is not JobStatus.done or job.result is None:
+        abort(404)
+    return _send(job.result, job.filename, job.mimetype)
+
+
+from campaign.exports import views_snapshots  # noqa: E402, F401

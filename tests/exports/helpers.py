@@ -1,0 +1,60 @@
+"""Shared builders for the export tests: a letter with a realistic, multilingual list."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from pypdf import PdfReader
+
+from campaign.cli import main
+from campaign.collation import sort_key
+from campaign.signatures.models import EcosocStatus, SignatureStatus, SignerKind
+
+NUMBERED = re.compile(r"^(\d+)\.\s*(\S.*)$")
+NAMES = [
+    ("Amnesty International", "GB", EcosocStatus.special),
+    ("Àltera Associació", "ES", EcosocStatus.none),
+    ("Albergue Solidario", "MX", EcosocStatus.unknown),
+    ("الجمعية العربية لحقوق الإنسان", "EG", EcosocStatus.roster),
+    ("Ελληνική Ένωση για τα Δικαιώματα", "GR", EcosocStatus.none),
+    ("Правозащитный центр", "RU", EcosocStatus.none),
+    ("中国人权组织", "CN", EcosocStatus.none),
+    ("İHH İnsani Yardım Vakfı", "TR", EcosocStatus.special),
+    ("Human Rights Watch", "US", EcosocStatus.general),
+    ('=HYPERLINK("http://evil.example","click")', "FR", EcosocStatus.none),
+]
+
+
+def seed(make, letter):  # noqa: ANN001, ANN201 - test helper
+    """Approved organisations from NAMES, an individual, and signatures not shown."""
+    rows = [
+        make.signature(letter, name, country=country, ecosoc_status=status)
+        for name, country, status in NAMES
+    ]
+    rows.append(make.signature(letter, "Jane Doe", kind=SignerKind.individual, country="FR"))
+    make.signature(letter, "Pending Org", status=SignatureStatus.pending)
+    make.signature(letter, "Rejected Org", status=SignatureStatus.rejected)
+    return rows
+
+
+def run_cli(runner, *args: str) -> bytes:  # noqa: ANN001
+    """Run ``campaign ARGS`` against the test app; return its standard output."""
+    result = runner.invoke(main, args=list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.stdout_bytes
+
+
+def expected_order() -> list[str]:
+    return sorted((n for n, _, _ in NAMES), key=sort_key)
+
+
+def pdf_text(content: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+def numbered(text: str) -> list[tuple[int, str]]:
+    """``(number, name)`` for each list line "n. name" after the "Signatories" heading."""
+    text = text[text.rindex("Signatories (") :]
+    lines = (NUMBERED.match(line.strip()) for line in text.splitlines())
+    return [(int(m[1]), m[2].strip()) for m in lines if m]

@@ -1,0 +1,72 @@
+"""The letter as PDF, read back: numbering, order, Arabic names, metadata, privacy."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from campaign.demo import TEXTS
+from campaign.letters.models import LetterStatus
+from tests.exports.helpers import expected_order, numbered, pdf_text, run_cli, seed
+
+ARABIC = "الجمعية العربية لحقوق الإنسان"
+
+
+@pytest.fixture
+def letter(make):  # noqa: ANN001, ANN201
+    letter = make.letter(texts=TEXTS, addressee="Human Rights Council")
+    seed(make, letter)
+    return letter
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es", "ar"])
+def test_pdf_lists_every_signatory_numbered_in_collation_order(runner, letter, lang):
+    content = run_cli(runner, "export", letter.slug, "--format", "pdf", "--lang", lang)
+    entries = numbered(pdf_text(content))
+    assert [n for n, _ in entries] == list(range(1, 12))
+    names = [name for _, name in entries]
+    assert names[:10] == expected_order()
+    assert names[10] == "Jane Doe"
+    assert ARABIC in names
+
+
+def test_pdf_has_title_language_and_page_numbers(runner, letter):
+    content = run_cli(runner, "export", letter.slug, "--format", "pdf", "--lang", "fr")
+    reader = PdfReader(io.BytesIO(content))
+    assert reader.metadata.title == TEXTS["fr"][0]
+    assert reader.trailer["/Root"]["/Lang"] == "fr"
+    text = pdf_text(content)
+    assert "1 / 1" in text
+    assert "Excellences," in text and "Human Rights Council" in text
+
+
+def test_pdf_body_keeps_emphasis_as_text_and_never_shows_contacts(runner, letter):
+    content = run_cli(runner, "export", letter.slug, "--format", "pdf")
+    text = pdf_text(content)
+    assert "the people and organisations who defend" in text
+    assert "**" not in text
+    assert "@example.org" not in text and "Contact Person" not in text
+
+
+def test_two_column_grouped_pdf_keeps_numbers(runner, letter):
+    args = ["export", letter.slug, "--format", "pdf", "--group", "--columns", "2"]
+    text = pdf_text(run_cli(runner, *args))
+    assert "Égypte" not in text and "Egypt" in text
+    assert sorted(n for n, _ in numbered(text)) == list(range(1, 12))
+
+
+def test_public_letter_page_offers_cached_pdf_without_contacts(client, letter):
+    page = client.get(f"/es/letters/{letter.slug}").get_data(as_text=True)
+    assert f"/es/letters/{letter.slug}/letter.pdf" in page
+    first = client.get(f"/es/letters/{letter.slug}/letter.pdf")
+    assert first.status_code == 200 and first.mimetype == "application/pdf"
+    assert first.data == client.get(f"/es/letters/{letter.slug}/letter.pdf").data
+    text = pdf_text(first.data)
+    assert TEXTS["es"][0].split(":")[0] in text and "@example.org" not in text
+
+
+def test_public_pdf_of_a_draft_is_not_found(client, make):
+    letter = make.letter(status=LetterStatus.draft)
+    assert client.get(f"/en/letters/{letter.slug}/letter.pdf").status_code == 404

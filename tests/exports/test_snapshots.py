@@ -1,0 +1,102 @@
+"""Frozen lists: identical files on every download, untouched by later edits, diffs."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from campaign.accounts.models import Role
+from campaign.db import db
+from campaign.demo import TEXTS
+from campaign.signatures.models import Signature, SignatureStatus
+from tests.exports.helpers import run_cli, seed
+
+FORMATS = [
+    ("pdf", "en"),
+    ("pdf", "ar"),
+    ("docx", "es"),
+    ("xlsx", "en"),
+    ("csv", "en"),
+    ("txt", "fr"),
+]
+
+
+@pytest.fixture
+def letter(make):  # noqa: ANN001, ANN201
+    letter = make.letter(texts=TEXTS)
+    seed(make, letter)
+    return letter
+
+
+def _freeze(client, letter) -> int:  # noqa: ANN001
+    response = client.post(f"/manage/letters/{letter.slug}/exports/snapshots")
+    assert response.status_code == 302
+    return int(re.search(r"/snapshots/(\d+)$", response.headers["Location"])[1])
+
+
+def _download(client, letter, snapshot_id: int, fmt: str, lang: str) -> bytes:  # noqa: ANN001
+    response = client.post(
+        f"/manage/letters/{letter.slug}/exports/download",
+        data={
+            "format": fmt,
+            "language": lang,
+            "snapshot": str(snapshot_id),
+            "columns": "1",
+            "contacts": "y",
+            "download": "Download",
+        },
+    )
+    assert response.status_code == 200, response.data[:300]
+    return response.data
+
+
+@pytest.mark.parametrize(("fmt", "lang"), FORMATS)
+def test_snapshot_downloads_are_byte_identical_and_survive_later_edits(
+    client, make, login_as, letter, fmt, lang
+):
+    login_as(make.user(roles={letter: Role.exporter}))
+    snapshot_id = _freeze(client, letter)
+    first = _download(client, letter, snapshot_id, fmt, lang)
+    changed = db.session.query(Signature).filter_by(letter_id=letter.id).first()
+    changed.name = "Renamed Afterwards"
+    make.signature(letter, "Joined Afterwards")
+    db.session.commit()
+    assert _download(client, letter, snapshot_id, fmt, lang) == first
+
+
+def test_snapshot_page_shows_fingerprint_and_diff_lists_changes(client, make, login_as, letter):
+    login_as(make.user(roles={letter: Role.exporter}))
+    old = _freeze(client, letter)
+    rows = db.session.query(Signature).filter_by(letter_id=letter.id).order_by(Signature.id)
+    first, second = rows[0], rows[1]
+    first.name = "Amnesty International (renamed)"
+    second.status = SignatureStatus.withdrawn
+    make.signature(letter, "Newcomer Network")
+    db.session.commit()
+    new = _freeze(client, letter)
+    page = client.get(f"/manage/letters/{letter.slug}/exports/snapshots/{old}").get_data(True)
+    assert re.search(r"[0-9a-f]{64}", page) and "matches the stored list" in page
+    diff = client.get(f"/manage/letters/{letter.slug}/exports/diff?old={old}&new={new}")
+    text = diff.get_data(as_text=True)
+    assert "Newcomer Network" in text
+    assert "Àltera Associació" in text  # the withdrawn one
+    assert "Amnesty International</bdi> → <bdi>Amnesty International (renamed)" in text
+
+
+def test_cli_freezes_and_exports_from_a_snapshot(runner, letter, make):
+    out = run_cli(runner, "exports", "freeze", letter.slug).decode()
+    snapshot_id = re.search(r"Snapshot (\d+): 11 signatories, SHA-256 [0-9a-f]{64}", out)[1]
+    make.signature(letter, "Late Org")
+    args = ("export", letter.slug, "--format", "txt", "--snapshot", snapshot_id)
+    assert "Late Org" not in run_cli(runner, *args).decode()
+    assert "Late Org" in run_cli(runner, "export", letter.slug, "--format", "txt").decode()
+
+
+def test_another_letters_snapshot_is_not_found(client, make, login_as, letter):
+    other = make.letter()
+    user = make.user(roles={letter: Role.exporter, other: Role.exporter})
+    login_as(user)
+    snapshot_id = _freeze(client, other)
+    url = f"/manage/letters/{letter.slug}/exports/snapshots/{snapshot_id}"
+    assert client.get(url).status_code == 404
