@@ -5,9 +5,11 @@ from campaign.db import Base
 from campaign.exports.models import ExportJob, ExportSnapshot
 from campaign.letters.models import Letter, LetterText
 from campaign.mail_models import OutboxMessage
+from campaign.moderation.models import AuditEntry, Organisation, OrganisationAlias
 from campaign.signatures.models import CorrectionRequest, Signature
 
 __all__ = [
+    "AuditEntry",
     "Base",
     "CorrectionRequest",
     "ExportJob",
@@ -15,6 +17,8 @@ __all__ = [
     "Letter",
     "LetterRole",
     "LetterText",
+    "Organisation",
+    "OrganisationAlias",
     "OutboxMessage",
     "Signature",
     "User",

@@ -96,6 +96,14 @@ class Signature(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     # Marks for moderators, e.g. "possible_duplicate" (see signatures.flags).
     flags: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
+    # The registry entry moderators linked this signature to, and, once merged into another
+    # signature of the same letter, that signature (merged rows leave the public list).
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="SET NULL"), index=True
+    )
+    merged_into_id: Mapped[int | None] = mapped_column(
+        ForeignKey("signatures.id", ondelete="SET NULL"), index=True
+    )
     # Bumped whenever a private link must stop working (after use, or on withdrawal).
     token_version: Mapped[int] = mapped_column(default=0)
 

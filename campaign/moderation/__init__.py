@@ -1,0 +1,1 @@
+"""Moderation: review queue, duplicate merges, edits, audit log, imports, readiness."""

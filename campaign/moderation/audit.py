@@ -1,0 +1,66 @@
+"""Writing to the audit log: every moderation service calls ``record``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from campaign.accounts.models import User
+from campaign.moderation.models import AuditEntry
+from campaign.signatures.models import Signature
+
+CLI_ACTOR = "command line"
+AUDITED_FIELDS = (
+    "status",
+    "name",
+    "country",
+    "kind",
+    "org_type",
+    "ecosoc_status",
+    "website",
+    "flags",
+    "organisation_id",
+    "merged_into_id",
+)
+
+
+def snapshot(signature: Signature, fields: tuple[str, ...] = AUDITED_FIELDS) -> dict[str, Any]:
+    """The audited values of ``signature``, JSON-ready, for an entry's before/after."""
+    values = {}
+    for name in fields:
+        value = getattr(signature, name, None)
+        values[name] = getattr(value, "value", value)
+    return values
+
+
+def record(
+    session: Session,
+    *,
+    letter_id: int,
+    action: str,
+    actor: User | None,
+    signature: Signature | None = None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    detail: str = "",
+) -> AuditEntry:
+    """Append one entry; flushes with the change it describes, never commits."""
+    entry = AuditEntry(
+        letter_id=letter_id,
+        action=action,
+        actor_id=actor.id if actor else None,
+        actor_label=actor.email if actor else CLI_ACTOR,
+        signature_id=signature.id if signature else None,
+        before=before or {},
+        after=after or {},
+        detail=detail,
+    )
+    session.add(entry)
+    return entry
+
+
+def changed(before: dict[str, Any], after: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Only the fields that differ, so entries show what a decision actually changed."""
+    keys = [k for k in after if before.get(k) != after.get(k)]
+    return {k: before.get(k) for k in keys}, {k: after[k] for k in keys}

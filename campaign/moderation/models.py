@@ -1,0 +1,79 @@
+"""Moderation records: the append-only audit log and the organisation registry."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, event
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from campaign.accounts.models import User
+from campaign.db import Base, utcnow
+
+
+class AuditEntry(Base):
+    """One moderation decision: who, when, what, and the values before and after.
+
+    Rows are only ever added; the ORM refuses to change or delete them.
+    """
+
+    __tablename__ = "audit_entries"
+    __table_args__ = (Index("ix_audit_entries_letter_created", "letter_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    letter_id: Mapped[int] = mapped_column(ForeignKey("letters.id", ondelete="CASCADE"))
+    signature_id: Mapped[int | None] = mapped_column(
+        ForeignKey("signatures.id", ondelete="SET NULL"), index=True
+    )
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # Kept even if the account goes: "mod@example.org", or "command line" for the CLI.
+    actor_label: Mapped[str] = mapped_column(String(254), default="")
+    action: Mapped[str] = mapped_column(String(40))
+    before: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    after: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    detail: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    actor: Mapped[User | None] = relationship()
+
+
+@event.listens_for(AuditEntry, "before_update")
+@event.listens_for(AuditEntry, "before_delete")
+def _append_only(_mapper: object, _connection: object, _target: AuditEntry) -> None:
+    raise PermissionError("audit entries are append-only")
+
+
+class Organisation(Base):
+    """An organisation known across letters, with the canonical spelling moderators chose."""
+
+    __tablename__ = "organisations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    name_key: Mapped[str] = mapped_column(String(300), index=True)
+    country: Mapped[str | None] = mapped_column(String(2))
+    website: Mapped[str] = mapped_column(String(300), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    aliases: Mapped[list[OrganisationAlias]] = relationship(
+        back_populates="organisation", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class OrganisationAlias(Base):
+    """Another name the same organisation signed under (another language, an acronym…)."""
+
+    __tablename__ = "organisation_aliases"
+    __table_args__ = (UniqueConstraint("organisation_id", "name_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(300))
+    name_key: Mapped[str] = mapped_column(String(300), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    organisation: Mapped[Organisation] = relationship(back_populates="aliases")
