@@ -33,7 +33,7 @@ level); ``same_domain``, ``different_domain``, ``same_country``, ``country_diffe
 ``acronyms_differ``, ``acronym_unexplained`` (adjustments); ``chapter``, ``subset``,
 ``different_words``, ``country_conflict`` (vetoes: different organisations).
 
-Precision comes first: a chapter ("Caritas Italiana") is never its parent ("Caritas"), a name
+Precision comes first: a chapter ("Hope Relief Italia") is never its parent ("Hope Relief"), a name
 that adds words to another is another organisation, and clusters are merged only when no
 pair inside them conflicts.
 """

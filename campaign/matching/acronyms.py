@@ -11,12 +11,18 @@ _CAPS_TOKEN = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z0-9]+(?:[-'][A-Za-z0-9]+)*$")
 
 
 def is_caps_token(token: str) -> bool:
-    """True for tokens written like acronyms: "MSF", "FM4", "FORUM-ASIA", "CCFD-Terre"."""
+    """True for tokens written like acronyms: "ABC", "XY4", "NET-ASIA", "CDRF-Terre"."""
     return bool(_CAPS_TOKEN.match(token))
 
 
+def is_mixed_acronym(token: str) -> bool:
+    """True for short acronyms with a small letter inside ("GNRi", "FoWI"), not "McKay"."""
+    caps = sum(c.isupper() for c in token)
+    return 3 <= len(token) <= 6 and token.isalpha() and caps >= 3 and caps < len(token)
+
+
 def is_vowelless(token: str) -> bool:
-    """True for words no language spells without vowels ("Ccfd", "Nrc"): acronyms."""
+    """True for words no language spells without vowels ("Cdrf", "Wrn"): acronyms."""
     letters = token.lower()
     return len(letters) >= 2 and letters.isalpha() and not set(letters) & set("aeiouy")
 

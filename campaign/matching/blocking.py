@@ -10,8 +10,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from .acronyms import initials
 from .compare import _MIN_TYPO_LEN
+from .names import _MAX_EXPANDED, short_forms
 from .profile import Profile
+
+#: Names longer than this get no initials keys (they are rarely shortened that way).
+_MAX_FOR_INITIALS = 10
 
 
 @lru_cache(maxsize=200_000)
@@ -38,14 +43,31 @@ def symmetric_keys(p: Profile) -> set[str]:
     keys.update(f"a:{acr}" for acr in acronym_keys(p))
     if len(p.words) <= 8:
         keys.update(_typo_keys(p.words))
+        if p.canon != p.words:  # a translated name one slip from another's words
+            keys.update(_typo_keys(p.canon))
+    keys.update(_initials_keys(p.words))
+    return keys
+
+
+def _initials_keys(words: tuple[str, ...]) -> set[str]:
+    """The words, and the words with a run of 3-5 of them written as its initials.
+
+    "wan europe" and "water action network europe" share "x:europe wan", so a name that
+    writes part of another as an acronym is compared with it.
+    """
+    keys = {"x:" + " ".join(sorted(words))}
+    if len(words) > _MAX_FOR_INITIALS:
+        return keys
+    for size in range(3, min(_MAX_EXPANDED, len(words) - 1) + 1):
+        for i in range(len(words) - size + 1):
+            short = words[:i] + (initials(words[i : i + size]),) + words[i + size :]
+            keys.add("x:" + " ".join(sorted(short)))
     return keys
 
 
 def acronym_keys(p: Profile) -> set[str]:
     """Acronyms a record is written with (or is), matched against acronyms and initials."""
-    forms = set(p.acronyms)
-    if p.key and " " not in p.key:
-        forms.add(p.key)
+    forms = set(p.acronyms) | short_forms(p)
     return {f for f in forms if len(f) >= 2}
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .countries import name_table
 from .tables import LANGUAGE_HINTS, STOPWORDS
 from .words import MAX_PHRASE, PHRASES, REGIONS
@@ -30,14 +32,42 @@ def _longest(tokens: tuple[str, ...], i: int) -> tuple[int, tuple[str, ...]] | N
     return None
 
 
+def _singular(word: str) -> str:
+    """English target word in the singular when the table knows both ("refugees")."""
+    for cut, add in (("ies", "y"), ("es", ""), ("s", "")):
+        if word.endswith(cut) and len(word) > len(cut) + 3:
+            stem = word[: -len(cut)] + add
+            if (stem,) in PHRASES and PHRASES[(stem,)] == (stem,):
+                return stem
+    return word
+
+
+def _plural_of_known(word: str) -> tuple[str, ...] | None:
+    """Translation of a plural the table lists only in the singular ("eglises", "services")."""
+    for cut, add in (("es", ""), ("s", ""), ("x", "")):
+        if word.endswith(cut) and len(word) > len(cut) + 3:
+            found = PHRASES.get((word[: -len(cut)] + add,))
+            if found:
+                return found
+    return None
+
+
+@lru_cache(maxsize=200_000)
 def canonical(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    """Content words translated to English, countries and regions as ``@CODE`` tokens."""
+    """Content words translated to English, countries and regions as ``@CODE`` tokens.
+
+    Plurals and singulars of known words meet in the singular ("refugees", "refugiados" and
+    "refugee" all give "refugee"), since names use either for the same organisation.
+    """
     out: list[str] = []
     i = 0
     while i < len(tokens):
         found = _longest(tokens, i)
-        size, words = found if found else (1, (tokens[i],))
-        out.extend(w for w in words if w not in STOPWORDS)
+        if found is None:
+            known = _plural_of_known(tokens[i])
+            found = (1, known or (tokens[i],))
+        size, words = found
+        out.extend(_singular(w) for w in words if w not in STOPWORDS)
         i += size
     return tuple(out) or tokens
 

@@ -59,9 +59,16 @@ def _ambiguous(edges: dict[int, list[int]], score: _Scorer) -> set[int]:
     return out
 
 
-def _coherent(result: PairScore) -> bool:
-    """True if two records may share a cluster: no conflict, and names not wholly unrelated."""
-    return not result.conflict and result.score >= MIN_LINK
+def _coherent(result: PairScore, a: Profile, b: Profile) -> bool:
+    """True if two records may share a cluster: no conflict, and names not wholly unrelated.
+
+    An acronym alone ("MRS") says nothing against a name in another language whose own
+    acronym differs ("Servicio Misionero a Refugiados"): a low score there is no evidence, so
+    only a conflict keeps it out of a cluster it joined through a real match.
+    """
+    if result.conflict:
+        return False
+    return result.score >= MIN_LINK or a.acronym_only or b.acronym_only
 
 
 def _merge(n: int, edges: list[tuple[float, int, int]], score: _Scorer) -> Iterator[list]:
@@ -71,7 +78,10 @@ def _merge(n: int, edges: list[tuple[float, int, int]], score: _Scorer) -> Itera
     used: dict[int, list[tuple[int, int]]] = {i: [] for i in range(n)}
     for _, i, j in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
         a, b = owner[i], owner[j]
-        if a == b or not all(_coherent(score(x, y)) for x in members[a] for y in members[b]):
+        pro = score.profiles
+        if a == b or not all(
+            _coherent(score(x, y), pro[x], pro[y]) for x in members[a] for y in members[b]
+        ):
             continue
         if len(members[a]) < len(members[b]):
             a, b = b, a

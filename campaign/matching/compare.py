@@ -77,5 +77,5 @@ def align(a: tuple[str, ...], b: tuple[str, ...]) -> Alignment:
 
 
 def joined_equal(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """True if the names differ only in word breaks ("DefendDefenders" / "Defend Defenders")."""
+    """True if the names differ only in word breaks ("GreenBridge" / "Green Bridge")."""
     return len(a) != len(b) and "".join(a) == "".join(b)

@@ -2,7 +2,7 @@
 
 Built from pycountry's ISO 3166 data and its translations, so "España", "Spain", "ES" and
 "Espagne" all become ``ES``; a country named inside an organisation's name marks a national
-section ("Caritas Italia"), which the scorer treats as a different organisation from its parent.
+section ("Hope Relief Italia"), which the scorer treats as a different organisation from its parent.
 """
 
 from __future__ import annotations

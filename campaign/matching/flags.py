@@ -46,9 +46,21 @@ _ORG_WORDS = frozenset(
 )
 
 
+def _caps_words(raw: str) -> frozenset[str]:
+    """Folded words written in capitals ("US", "U.S.") in a name that is not all capitals.
+
+    In "Friends of the Forest U.S." the "US" is a country, not the pronoun "us".
+    """
+    if raw.isupper():
+        return frozenset()
+    caps = (w for w in raw.split() if len(w.replace(".", "")) >= 2 and w.isupper())
+    return frozenset(t for w in caps for t in words(w))
+
+
 def _looks_like_sentence(raw: str, tokens: list[str]) -> bool:
     """Pronouns and signing verbs, or a long run of words ending like a sentence."""
-    pronouns = sum(t in PRONOUNS for t in tokens)
+    caps = _caps_words(raw)
+    pronouns = sum(t in PRONOUNS and t not in caps for t in tokens)
     verbs = sum(t in SIGN_VERBS for t in tokens)
     ending = raw.rstrip()[-1:] in "!." and len(tokens) >= 5
     function = sum(t in STOPWORDS for t in tokens)

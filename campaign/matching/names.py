@@ -6,11 +6,15 @@ from dataclasses import replace
 
 from rapidfuzz.distance import OSA
 
+from .acronyms import initials
 from .canonical import canonical, is_geo
 from .compare import Alignment, Relation, align, joined_equal
 from .profile import Profile
 from .reasons import Evidence
 from .words import PHRASES
+
+#: Longest acronym spelt out inside a name ("WAN Europe").
+_MAX_EXPANDED = 4
 
 
 def languages_differ(a: Profile, b: Profile) -> bool:
@@ -84,13 +88,29 @@ def _near(extra_a: tuple[str, ...], extra_b: tuple[str, ...]) -> bool:
     )
 
 
+def short_forms(p: Profile) -> frozenset[str]:
+    """The whole name written as one word, when it is short enough to be a short name."""
+    if p.key and " " not in p.key:
+        return frozenset({p.key})
+    return frozenset({p.short}) if p.short else frozenset()
+
+
+def _short_name_of(a: Profile, b: Profile) -> bool:
+    """True if one record is exactly the short name the other writes beside its long name.
+
+    "Red QZV" and "Red Nacional de Vecinos ... (Red QZV)": the words differ because one is the short
+    name, so word-level vetoes (subset, different words) do not apply.
+    """
+    return bool(short_forms(a) & b.acronyms or short_forms(b) & a.acronyms)
+
+
 def _conflicts(ev: Evidence, a: Profile, b: Profile, canon: Alignment) -> None:
     """Veto chapters, sister organisations and other word-level differences."""
     extra = canon.extra_a + canon.extra_b
     geo_a, geo_b = (set(filter(is_geo, side)) for side in (canon.extra_a, canon.extra_b))
     if (any(map(is_geo, extra)) and all(map(is_geo, extra))) or (geo_a and geo_b):
         ev.veto("chapter", f"different country or region in the name: {', '.join(extra)}")
-    elif languages_differ(a, b) or canon.relation is Relation.DISJOINT:
+    elif languages_differ(a, b) or canon.relation is Relation.DISJOINT or _short_name_of(a, b):
         return
     elif canon.relation is Relation.SUBSET:
         ev.veto("subset", f"one name adds words to the other: {', '.join(extra)}")
@@ -112,6 +132,31 @@ def _without_acronyms(p: Profile, other: Profile) -> Profile:
     return p
 
 
+def _expand_initials(p: Profile, other: Profile) -> Profile:
+    """``p`` with a word that spells the initials of a run of ``other``'s words spelt out.
+
+    "WAN Europe" / "Water Action Network Europe", "RSL International" / "Rivers
+    Safety League International": the acronym stands for those words, and the rest of the names
+    is then compared word for word as usual (so "WAN Europe" is still not "WAN Africa").
+    """
+    if len(p.words) < 2 or len(p.words) >= len(other.words):
+        return p
+    out: list[str] = []
+    for word in p.words:
+        size = len(word)
+        runs = (
+            other.words[i : i + size]
+            for i in range(len(other.words) - size + 1)
+            if 3 <= size <= _MAX_EXPANDED and word.isalpha() and word not in other.words
+        )
+        run = next((r for r in runs if initials(r) == word), None)
+        out.extend(run if run else (word,))
+    if len(out) == len(p.words):
+        return p
+    words = tuple(out)
+    return replace(p, words=words, canon=canonical(words))
+
+
 def name_evidence(ev: Evidence, a: Profile, b: Profile) -> bool:
     """Set the base score from the names; return True if the names alone decide it."""
     if a.key == b.key and a.key:
@@ -120,6 +165,7 @@ def name_evidence(ev: Evidence, a: Profile, b: Profile) -> bool:
     if a.aliases & b.aliases:
         ev.set_base("known_alias", 0.97, "names known to belong to one organisation")
         return True
+    a, b = _expand_initials(a, b), _expand_initials(b, a)
     a, b = _without_acronyms(a, b), _without_acronyms(b, a)
     if _same_words(ev, a, b):
         return True

@@ -10,6 +10,8 @@ from .countries import country_code
 from .domains import email_domain, website_domain
 from .flags import PERSON, flag_name
 from .normalise import parse_name
+from .tables import LEADING_ARTICLES
+from .text import words as split_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +42,7 @@ class Profile:
     domains: frozenset[str]
     person: bool = False
     aliases: frozenset[str] = field(default=frozenset())
+    short: str = ""
 
     @property
     def geo(self) -> frozenset[str]:
@@ -54,8 +57,14 @@ def profile(record: OrgRecord, aliases: frozenset[str] = frozenset()) -> Profile
     words = content(tokens)
     canon = canonical(tokens)
     geo = frozenset(w for w in words if is_geo(canonical((w,))[0]))
-    acronym_only = len(tokens) == 1 and tokens[0] in parsed.acronyms
+    acronym_only = (len(tokens) == 1 and tokens[0] in parsed.acronyms) or (
+        not geo
+        and len(record.name.split()) == 1
+        and "".join(split_words(record.name)) in parsed.acronyms
+    )
     fitting = frozenset(a for a in parsed.acronyms if fits(a, tokens, geo) or acronym_only)
+    # A name of two or three words may be another record's short name ("Red QZV", "Centro Lumen").
+    short = "".join(tokens) if 1 < len(tokens) <= 3 else ""
     domains = {email_domain(record.email), website_domain(record.website)} - {None}
     return Profile(
         record=record,
@@ -71,6 +80,7 @@ def profile(record: OrgRecord, aliases: frozenset[str] = frozenset()) -> Profile
         domains=frozenset(d for d in domains if d),
         person=PERSON in flag_name(record.name),
         aliases=aliases,
+        short=short,
     )
 
 
@@ -78,4 +88,6 @@ def _initials(tokens: tuple[str, ...], words: tuple[str, ...]) -> tuple[str, ...
     """Initials of the content words and of all words, for names of two words or more."""
     if len(words) < 2:
         return ()
-    return tuple(dict.fromkeys(i for i in (initials(words), initials(tokens)) if len(i) >= 3))
+    bare = tuple(t for t in tokens if t not in LEADING_ARTICLES)  # "FoWI": "of" kept, "the" not
+    found = (initials(words), initials(tokens), initials(bare))
+    return tuple(dict.fromkeys(i for i in found if len(i) >= 3))

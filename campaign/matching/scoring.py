@@ -7,20 +7,22 @@ else agrees, because a wrong merge deletes a signatory.
 
 from __future__ import annotations
 
-from .names import _agree, languages_differ, name_evidence
+from .names import _agree, languages_differ, name_evidence, short_forms
 from .profile import Profile
 from .reasons import Evidence, PairScore
+from .tables import STOPWORDS
+from .words import PHRASES
 
 DEFAULT_THRESHOLD = 0.8
 
 
 def _acronym_forms(p: Profile) -> frozenset[str]:
-    """Acronyms written with the name, plus the name itself when it is a single word."""
-    return p.acronyms | ({p.key} if p.key and " " not in p.key else frozenset())
+    """Acronyms written with the name, plus the name itself when it is short ("Red QZV")."""
+    return p.acronyms | short_forms(p)
 
 
 def _shared_acronym(ev: Evidence, a: Profile, b: Profile) -> bool:
-    """Score names that differ but carry the same acronym ("MSF", "OMCT")."""
+    """Score names that differ but carry the same acronym ("ABC", "RLSP")."""
     shared = sorted((_acronym_forms(a) & _acronym_forms(b)) - {""}, key=len, reverse=True)
     if not shared or not (a.acronyms or b.acronyms):
         return False
@@ -30,7 +32,8 @@ def _shared_acronym(ev: Evidence, a: Profile, b: Profile) -> bool:
         value += 0.04
     overlap = len(set(a.canon) & set(b.canon))
     if not (a.acronym_only or b.acronym_only or overlap >= 2 or _agree(a, b)):
-        value = min(value, 0.7)
+        if not _distinctive_short_name(acr, a, b):
+            value = min(value, 0.7)
     both_spell = acr in a.fitting and acr in b.fitting and not (a.acronym_only or b.acronym_only)
     if both_spell and not languages_differ(a, b):
         value = min(value, 0.7)  # two names in one language, each spelling it: a coincidence
@@ -38,8 +41,22 @@ def _shared_acronym(ev: Evidence, a: Profile, b: Profile) -> bool:
     return True
 
 
+def _distinctive_short_name(form: str, a: Profile, b: Profile) -> bool:
+    """True if one record's whole name is the short name the other writes beside its own.
+
+    "Eurolink" and "European Network on Links and Development (Eurolink)": a coined name of
+    five letters or more is not a coincidence; a dictionary word ("Harmony") may be.
+    """
+    if len(form) < 5 or (form,) in PHRASES or form in STOPWORDS:
+        return False
+    return bool(
+        (form in short_forms(a) and form in b.acronyms)
+        or (form in short_forms(b) and form in a.acronyms)
+    )
+
+
 def _initials_acronym(ev: Evidence, a: Profile, b: Profile) -> bool:
-    """Score an acronym that spells the other name's initials, not its own ("DRC")."""
+    """Score an acronym that spells the other name's initials, not its own ("WRC")."""
     for x, y in ((a, b), (b, a)):
         found = sorted(set(y.initials) & _acronym_forms(x), key=len) if not y.acronyms else []
         if found and (x.acronym_only or found[-1] not in x.fitting):

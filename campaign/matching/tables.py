@@ -59,6 +59,22 @@ LANGUAGE_HINTS: dict[str, str] = {
     **dict.fromkeys(_words("van het voor zonder tegen"), "nl"),
 }
 
+#: Abbreviated words expanded before comparison ("Int'l", "Intl.", "Assoc.", "Ctr").
+ABBREVIATIONS: dict[str, str] = {
+    **dict.fromkeys(_words("intl int intnl internat"), "international"),
+    **dict.fromkeys(_words("natl"), "national"),
+    **dict.fromkeys(_words("assoc assn"), "association"),
+    **dict.fromkeys(_words("fdn fndn"), "foundation"),
+    **dict.fromkeys(_words("ctr cntr"), "center"),
+    **dict.fromkeys(_words("inst"), "institute"),
+    **dict.fromkeys(_words("soc"), "society"),
+    **dict.fromkeys(_words("cttee cmte"), "committee"),
+    **dict.fromkeys(_words("univ"), "university"),
+    **dict.fromkeys(_words("dept"), "department"),
+    **dict.fromkeys(_words("govt"), "government"),
+    **dict.fromkeys(_words("mvt mvmt"), "movement"),
+}
+
 #: Free-mail and ISP domains: a shared one says nothing about the organisation.
 FREE_MAIL = _words(
     """

@@ -39,7 +39,7 @@ def words(text: str) -> list[str]:
     """Folded word tokens: elisions split ("l'homme"), dotted abbreviations joined ("e.V.").
 
     Apostrophes inside words vanish ("women's" -> "womens"); every other punctuation mark
-    separates words, so "FORUM-ASIA" and "Forum Asia" give the same tokens.
+    separates words, so "NET-ASIA" and "Net Asia" give the same tokens.
     """
     text = fold(text).replace("&", " and ").replace("\u00b7", "")
     text = _ELISION.sub(r"\1 ", text).replace("'", "")

@@ -112,6 +112,26 @@ organization: organizacion, organisation, organizzazione, organizacao, organisat
 organizations: organizaciones, organisations, organizzazioni, organizacoes, organismos
 amnesty: amnistia, amnistie, amnestie
 relief: socorro, secours, soccorso
+earth: tierra, terre, erde, terra, aarde
+ecumenical: ecumenico, ecumenica, oecumenique, ecumenique, okumenisch, okumenische
+lutheran: luterana, luterano, lutherienne, lutherien, lutherische, lutherischer
+reproductive: reproductivos, reproductivas, reproductifs, reproductive, reproduktive,
+  riproduttivi, reprodutivos
+sexual: sexuales, sexuels, sexuelles, sexuelle, sessuali, sexuais
+civil: civiles, civils, civile, civis
+liberties: libertades, libertes, liberdades
+trade union: sindical, sindicales, syndicale, syndical, syndicales, sindicato, syndicat,
+  gewerkschaft, sindacato, sindacale, sindicatos, syndicats, gewerkschaften, vakbond
+confederation: confederacion, konfoderation, confederazione, confederacao
+public: publico, publica, publicos, publicas, publique, publics, publiques, offentlich,
+  offentliche, pubblico, pubblici
+digital: digitales, numerique, numeriques, digitale, digitali, digitais
+environmental: ambiental, ambientales, environnemental, environnementale, ambientale
+food: alimentacion, alimentation, alimentos, ernahrung, alimentazione, alimentacao
+general: generale, geral, allgemeine, allgemeiner
+union: unione, uniao, unie
+african: africana, africano, africanas, africanos, africain, africaine, afrikanisch
+arab: arabe, arabes, arabisch, arabo, arabi
 """
 
 #: Region words: like country names, they mark a chapter or section ("X Europe").
