@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.i18n import translated
+
 pytestmark = pytest.mark.browser
 
 FR = {
@@ -39,7 +41,8 @@ def test_french_signer_signs_confirms_corrects_and_withdraws(page, base_url, mak
     assert 'lang="fr"' in smtp.inbox.html(message)
     confirm, edit, _ = smtp.inbox.links(message)
     page.goto(confirm)
-    assert "number 2" in page.content()
+    number = translated("fr", "It is number %(number)d in the public list.", escape=False, number=2)
+    assert number in page.inner_text("main")
 
     page.goto(f"{base_url}/fr/letters/lettre")
     assert numbered(page) == ["1. Albergue", "2. Mon Association", "3. Zeta Réseau"]

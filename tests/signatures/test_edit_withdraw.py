@@ -9,6 +9,7 @@ from campaign.db import db
 from campaign.letters import services as letters
 from campaign.letters.models import LetterStatus
 from campaign.signatures.models import CorrectionRequest, RequestKind, SignatureStatus
+from tests.i18n import translated
 from tests.signatures.conftest import path, signatures
 
 
@@ -51,7 +52,8 @@ def test_corrected_name_shows_in_the_list_and_renumbers(client, signed):
     }
     response = client.post(edit, data=data)
     assert response.status_code == 302
-    assert "saved" in client.get(edit).get_data(as_text=True)
+    saved = translated("es", "Your corrections are saved.")
+    assert saved in client.get(edit).get_data(as_text=True)
     lines = numbered(client)
     assert '<li value="2"><span class="name">Zeta Asociación</span>' in lines[1]
     assert "Zulu Foundation" in lines[2]
@@ -87,7 +89,11 @@ def test_after_closing_corrections_and_withdrawals_go_to_moderators(client, sign
     client.post(
         edit, data={**data, "ecosoc_status": "special", "language": "es", "consent_contact": "y"}
     )
-    assert "sent to the coordinators" in client.get(edit).get_data(as_text=True)
+    sent = translated(
+        "es",
+        "Sign-on has closed, so your corrections were sent to the coordinators for review.",
+    )
+    assert sent in client.get(edit).get_data(as_text=True)
     client.post(edit.replace("/edit/", "/withdraw/"))
     requests = db.session.scalars(select(CorrectionRequest).order_by(CorrectionRequest.id)).all()
     assert [r.kind for r in requests] == [RequestKind.correction, RequestKind.withdrawal]

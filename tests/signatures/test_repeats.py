@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from campaign.signatures.models import SignatureStatus
+from tests.i18n import translated
 from tests.signatures.conftest import path, signatures
 
 
@@ -33,7 +34,14 @@ def test_repeat_sends_the_owner_their_links_and_changes_nothing(make, sign, smtp
     confirm_mail, repeat_mail = smtp.inbox.messages
     assert repeat_mail["To"] == "lucia@proderechos.example.org"
     text = smtp.inbox.text(repeat_mail)
-    assert "already signed" in text
+    already = translated(
+        "es",
+        "Someone (probably you) tried to sign the letter “%(title)s” again with this address. "
+        "This address has already signed, for:",
+        escape=False,
+        title=letter.authoritative_text.title,
+    )
+    assert already in text
     assert "/signatures/edit/" in text and "/signatures/confirm/" in text
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from campaign.signatures.models import SignatureStatus
+from tests.i18n import translated
 from tests.signatures.conftest import path, signatures
 
 ES_TEXTS = {
@@ -39,7 +40,7 @@ def test_signature_is_pending_until_the_emailed_link_is_followed(client, make, s
     assert edit.startswith("http://localhost/es/signatures/edit/")
 
     page = client.get(path(confirm)).get_data(as_text=True)
-    assert "number 1" in page
+    assert translated("es", "It is number %(number)d in the public list.", number=1) in page
     assert signatures()[0].status is SignatureStatus.approved
     listing = client.get("/fr/letters/carta").get_data(as_text=True)
     assert '<li value="1"><span class="name">Asociación Pro Derechos</span>' in listing
@@ -71,7 +72,8 @@ def test_confirmed_signature_waits_for_moderators_without_auto_approve(client, m
     [signature] = signatures()
     assert signature.status is SignatureStatus.confirmed
     assert signature.confirmed_at is not None and signature.approved_at is None
-    assert "review" in page
+    review = "The coordinators will review it before it appears in the public list."
+    assert translated("es", review) in page  # the signer chose Spanish
     assert "Asociación Pro Derechos" not in client.get("/es/letters/carta").get_data(as_text=True)
 
 
@@ -82,7 +84,7 @@ def test_confirmation_link_works_only_once(client, make, sign, smtp):
     client.get(confirm)
     first = signatures()[0].confirmed_at
     again = client.get(confirm).get_data(as_text=True)
-    assert "already confirmed" in again
+    assert translated("es", "This signature was already confirmed") in again
     assert signatures()[0].confirmed_at == first
 
 
