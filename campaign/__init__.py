@@ -45,7 +45,11 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
 
 def _init_extensions(app: Flask) -> None:
-    from campaign import errors, templating
+    from campaign import (
+        errors,
+        models,  # noqa: F401 - every table registered before any query
+        templating,
+    )
     from campaign import mail as outbox
     from campaign.accounts.loader import init_login
     from campaign.extensions import babel, csrf, db, limiter, mail

@@ -53,8 +53,8 @@ def pdf_text(content: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
 
 
-def numbered(text: str) -> list[tuple[int, str]]:
-    """``(number, name)`` for each list line "n. name" after the "Signatories" heading."""
-    text = text[text.rindex("Signatories (") :]
+def numbered(text: str, heading: str = "Signatories (") -> list[tuple[int, str]]:
+    """``(number, name)`` for each list line "n. name" after the list's heading."""
+    text = text[text.index(heading) :]
     lines = (NUMBERED.match(line.strip()) for line in text.splitlines())
     return [(int(m[1]), m[2].strip()) for m in lines if m]

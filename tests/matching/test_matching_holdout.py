@@ -31,4 +31,3 @@ def test_holdout_precision():
 def test_holdout_recall_does_not_regress():
     _, recall, _, missed = _scores()
     assert recall >= RECALL_FLOOR, (recall, sorted(missed))
-
