@@ -28,10 +28,12 @@ moderators' merges); names in one group match each other in any language.
 
 Reason codes (``Reason.code``), each with a weight and a readable detail:
 ``same_name``, ``known_alias``, ``same_words``, ``typo``, ``typo_one_word``, ``joined_words``,
-``translation``, ``shared_acronym``, ``initials``, ``near_name``, ``different_name`` (name
-level); ``same_domain``, ``different_domain``, ``same_country``, ``country_differs``,
-``acronyms_differ``, ``acronym_unexplained`` (adjustments); ``chapter``, ``subset``,
-``different_words``, ``country_conflict`` (vetoes: different organisations).
+``translation``, ``shared_acronym``, ``initials``, ``near_name``, ``different_name``,
+``brand_descriptor``, ``home_country``, ``section``, ``association_prefix`` (name level, see
+``variants``); ``domain_is_name``, ``same_site`` (a domain ties the names); ``same_domain``,
+``different_domain``, ``same_country``, ``country_differs``, ``acronyms_differ``,
+``acronym_unexplained`` (adjustments); ``chapter``, ``subset``, ``different_words``,
+``country_conflict`` (vetoes: different organisations).
 
 Precision comes first: a chapter ("Hope Relief Italia") is never its parent ("Hope Relief"), a name
 that adds words to another is another organisation, and clusters are merged only when no

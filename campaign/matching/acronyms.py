@@ -65,3 +65,40 @@ def _fits(acronym: str, words: tuple[str, ...], optional: frozenset[str]) -> boo
         return False
 
     return go(0, -1, 0)
+
+
+def loose_fits(acronym: str, name_words: tuple[str, ...], skips: int) -> bool:
+    """True if ``acronym`` spells ``name_words`` leaving out at most ``skips`` words.
+
+    Letters follow :func:`fits` (each starts a word or continues the current one), the first
+    letter starts the first word, and up to ``skips`` content words may contribute nothing:
+    "mst" spells "movimento trabalhadores rurais sem terra" (two left out).
+    """
+    if not acronym or not name_words or len(acronym) > 12 or len(name_words) > 16:
+        return False
+    return _loose(acronym, tuple(name_words), skips)
+
+
+@lru_cache(maxsize=65536)
+def _loose(acronym: str, words: tuple[str, ...], skips: int) -> bool:
+    """Memoised search behind :func:`loose_fits`."""
+
+    def go(ai: int, wi: int, ci: int, left: int) -> bool:
+        if ai == len(acronym):
+            return sum(w not in STOPWORDS for w in words[wi + 1 :]) <= left
+        letter = acronym[ai]
+        if wi >= 0 and letter in words[wi][ci + 1 :]:
+            if go(ai + 1, wi, words[wi].index(letter, ci + 1), left):
+                return True
+        for wj in range(wi + 1, len(words)):
+            if words[wj][0] == letter and go(ai + 1, wj, 0, left):
+                return True
+            if wi < 0:
+                return False  # the first letter starts the first word
+            if words[wj] not in STOPWORDS:
+                left -= 1
+                if left < 0:
+                    return False
+        return False
+
+    return go(0, -1, 0, skips)

@@ -11,9 +11,12 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .acronyms import initials
+from .canonical import is_geo
 from .compare import _MIN_TYPO_LEN
+from .domains import domain_label
 from .names import _MAX_EXPANDED, short_forms
 from .profile import Profile
+from .variants import SECTION, brand
 
 #: Names longer than this get no initials keys (they are rarely shortened that way).
 _MAX_FOR_INITIALS = 10
@@ -46,6 +49,24 @@ def symmetric_keys(p: Profile) -> set[str]:
         if p.canon != p.words:  # a translated name one slip from another's words
             keys.update(_typo_keys(p.canon))
     keys.update(_initials_keys(p.words))
+    keys.update(_variant_keys(p))
+    return keys
+
+
+def _variant_keys(p: Profile) -> set[str]:
+    """Keys for names that add descriptors, their own country or "section" to another name,
+    and for records tied through a domain ("d:": domain names, acronyms, one-word names)."""
+    keys = {f"d:{domain_label(d)}" for d in p.domains}
+    keys.update(f"d:{form}" for form in acronym_keys(p) if len(form) >= 3)
+    if (word := brand(p)) is not None:
+        keys.add(f"b:{word}")
+    bare = tuple(t for t in p.canon if not is_geo(t) and t not in SECTION)
+    if bare and len(bare) < len(p.canon):
+        keys.add(f"c:{' '.join(sorted(bare))}")
+        if len(bare) == 1:  # "FTU Brasil": the acronym of a long name, with its country
+            keys.add(f"d:{bare[0]}")
+    if len(p.canon) > 1 and p.canon[0] == "association":  # "Asociación Abuelas del Río"
+        keys.add(f"c:{' '.join(sorted(p.canon[1:]))}")
     return keys
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .countries import name_table
+from .demonyms import SUBNATIONAL, demonym_table
 from .tables import LANGUAGE_HINTS, STOPWORDS
 from .words import MAX_PHRASE, PHRASES, REGIONS
 
@@ -21,12 +22,17 @@ def content(tokens: tuple[str, ...]) -> tuple[str, ...]:
 def _longest(tokens: tuple[str, ...], i: int) -> tuple[int, tuple[str, ...]] | None:
     """Longest country, region or phrase starting at ``tokens[i]``, as (length, output)."""
     countries, limit = name_table(), min(len(tokens) - i, max(MAX_PHRASE, _MAX_COUNTRY))
+    nationalities = demonym_table()
     for size in range(limit, 0, -1):
         piece = tokens[i : i + size]
         if piece in REGIONS:
             return size, (GEO_PREFIX + REGIONS[piece],)
+        if piece in SUBNATIONAL:
+            return size, (GEO_PREFIX + SUBNATIONAL[piece],)
         if piece in countries:
             return size, (GEO_PREFIX + countries[piece],)
+        if piece in nationalities:
+            return size, (GEO_PREFIX + nationalities[piece],)
         if piece in PHRASES:
             return size, PHRASES[piece]
     return None

@@ -6,15 +6,18 @@ from dataclasses import replace
 
 from rapidfuzz.distance import OSA
 
-from .acronyms import initials
+from .acronyms import initials, loose_fits
 from .canonical import canonical, is_geo
 from .compare import Alignment, Relation, align, joined_equal
 from .profile import Profile
 from .reasons import Evidence
+from .variants import domain_names, foreign_gap, shared_site, variant_evidence
 from .words import PHRASES
 
 #: Longest acronym spelt out inside a name ("WAN Europe").
 _MAX_EXPANDED = 4
+#: Words an acronym may leave out and still spell the name it was made from.
+_BORROWED_SKIPS = 2
 
 
 def languages_differ(a: Profile, b: Profile) -> bool:
@@ -66,6 +69,7 @@ def _translated(ev: Evidence, a: Profile, b: Profile, canon: Alignment) -> None:
     """Score names equal only after translation; they need one more signal to count."""
     support = (
         _agree(a, b)
+        or domain_names(a, b)
         or a.acronyms & b.acronyms
         or (a.acronyms | b.acronyms) & set(a.initials + b.initials)
         or _distinctive_shared(a, b)
@@ -104,17 +108,36 @@ def _short_name_of(a: Profile, b: Profile) -> bool:
     return bool(short_forms(a) & b.acronyms or short_forms(b) & a.acronyms)
 
 
+def _borrowed_acronym(a: Profile, b: Profile) -> bool:
+    """True if both write one acronym that spells only one of the names, in one country.
+
+    "Movimento dos Pescadores Sem Barco (MSB)" and "Boatless Fishers Movement (MSB)": the
+    second carries the first's acronym from another language, so its words differ.
+    """
+    if not (a.country and a.country == b.country):
+        return False
+    for acr in (x for x in a.acronyms & b.acronyms if len(x) >= 3):
+        spelt = [loose_fits(acr, p.words, _BORROWED_SKIPS) for p in (a, b)]
+        if spelt[0] != spelt[1]:
+            return True
+    return False
+
+
 def _conflicts(ev: Evidence, a: Profile, b: Profile, canon: Alignment) -> None:
     """Veto chapters, sister organisations and other word-level differences."""
     extra = canon.extra_a + canon.extra_b
     geo_a, geo_b = (set(filter(is_geo, side)) for side in (canon.extra_a, canon.extra_b))
+    if _short_name_of(a, b):
+        return  # "ACAT-France" written beside the long name: its place is part of the short name
     if (any(map(is_geo, extra)) and all(map(is_geo, extra))) or (geo_a and geo_b):
         ev.veto("chapter", f"different country or region in the name: {', '.join(extra)}")
-    elif languages_differ(a, b) or canon.relation is Relation.DISJOINT or _short_name_of(a, b):
+    elif languages_differ(a, b) or canon.relation is Relation.DISJOINT:
         return
     elif canon.relation is Relation.SUBSET:
         ev.veto("subset", f"one name adds words to the other: {', '.join(extra)}")
-    elif not _near(canon.extra_a, canon.extra_b):
+    elif not _near(canon.extra_a, canon.extra_b) and not (
+        (foreign_gap(canon) and shared_site(a, b)) or _borrowed_acronym(a, b)
+    ):
         ev.veto("different_words", f"words differ: {', '.join(extra)}")
 
 
@@ -165,6 +188,7 @@ def name_evidence(ev: Evidence, a: Profile, b: Profile) -> bool:
     if a.aliases & b.aliases:
         ev.set_base("known_alias", 0.97, "names known to belong to one organisation")
         return True
+    whole = align(a.canon, b.canon)
     a, b = _expand_initials(a, b), _expand_initials(b, a)
     a, b = _without_acronyms(a, b), _without_acronyms(b, a)
     if _same_words(ev, a, b):
@@ -172,6 +196,10 @@ def name_evidence(ev: Evidence, a: Profile, b: Profile) -> bool:
     canon = align(a.canon, b.canon)
     if canon.relation is Relation.SAME and canon.typos <= _max_typos(a, b):
         _translated(ev, a, b, canon)
+        return True
+    if variant_evidence(ev, a, b, canon) or (
+        canon.relation is not Relation.SUBSET and variant_evidence(ev, a, b, whole)
+    ):
         return True
     _conflicts(ev, a, b, canon)
     near = canon.relation is Relation.SAME or (

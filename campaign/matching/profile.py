@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from .acronyms import fits, initials
 from .canonical import canonical, content, is_geo, languages
 from .countries import country_code
-from .domains import email_domain, website_domain
+from .domains import email_domain, email_site, website_domain, website_site
 from .flags import PERSON, flag_name
 from .normalise import parse_name
 from .tables import LEADING_ARTICLES
@@ -43,6 +43,7 @@ class Profile:
     person: bool = False
     aliases: frozenset[str] = field(default=frozenset())
     short: str = ""
+    sites: frozenset[str] = field(default=frozenset())
 
     @property
     def geo(self) -> frozenset[str]:
@@ -66,6 +67,7 @@ def profile(record: OrgRecord, aliases: frozenset[str] = frozenset()) -> Profile
     # A name of two or three words may be another record's short name ("Red QZV", "Centro Lumen").
     short = "".join(tokens) if 1 < len(tokens) <= 3 else ""
     domains = {email_domain(record.email), website_domain(record.website)} - {None}
+    sites = {email_site(record.email), website_site(record.website)} - {None}
     return Profile(
         record=record,
         key=parsed.key,
@@ -81,6 +83,7 @@ def profile(record: OrgRecord, aliases: frozenset[str] = frozenset()) -> Profile
         person=PERSON in flag_name(record.name),
         aliases=aliases,
         short=short,
+        sites=frozenset(s for s in sites if s),
     )
 
 

@@ -7,10 +7,13 @@ else agrees, because a wrong merge deletes a signatory.
 
 from __future__ import annotations
 
+from .compare import Relation, align
+from .domains import country_tld, domain_label, is_institutional
 from .names import _agree, languages_differ, name_evidence, short_forms
 from .profile import Profile
 from .reasons import Evidence, PairScore
 from .tables import STOPWORDS
+from .variants import distinctive, domain_names, foreign_gap, shared_site
 from .words import PHRASES
 
 DEFAULT_THRESHOLD = 0.8
@@ -69,10 +72,54 @@ def _initials_acronym(ev: Evidence, a: Profile, b: Profile) -> bool:
     return False
 
 
+def _domain_spells(ev: Evidence, a: Profile, b: Profile) -> bool:
+    """Score a record whose acronym or one-word name is the other record's domain ("ZTVO").
+
+    "ZTVO" and "Oficina de Zapatos y Tierra" at ztvo.org: the domain is named after the
+    organisation the short record names. Three letters need the same country as well;
+    without it the pair only stays linkable inside a cluster.
+    """
+    for x, y in ((a, b), (b, a)):
+        if x.domains and not x.domains & y.domains:
+            continue
+        forms = set(x.acronyms)
+        if " " not in x.key and distinctive(x.key):
+            forms.add(x.key)
+        for domain in sorted(y.domains):
+            label = domain_label(domain)
+            if label not in forms or is_institutional(domain) or len(label) < 3:
+                continue
+            home = bool(x.country and x.country in (y.country, country_tld(domain)))
+            value = 0.84 if len(label) >= 4 or home else 0.6
+            if value <= ev.base:
+                return False
+            ev.set_base("domain_is_name", value, f"{domain} is named {label.upper()}")
+            return True
+    return False
+
+
+def _same_site(ev: Evidence, a: Profile, b: Profile) -> bool:
+    """Score two unrelated-looking names at one organisation site, in one country.
+
+    "Flygtningekomitéen" and "Danish Refugee Committee", both at drc.dk in Denmark: the same
+    organisation named in its own language and in English (see ``variants.shared_site``).
+    """
+    canon = align(a.canon, b.canon)
+    if canon.relation is not Relation.DISJOINT and not foreign_gap(canon):
+        return False
+    domain = shared_site(a, b)
+    if domain is None:
+        return False
+    ev.set_base("same_site", 0.85, f"other names at one organisation site {domain}, same country")
+    return True
+
+
 def _explained(a: Profile, b: Profile) -> bool:
     """True if a one-sided acronym fits its own name or spells the other's initials."""
     initials = set(a.initials) | set(b.initials)
-    return bool(a.fitting or b.fitting or (a.acronyms | b.acronyms) & initials)
+    return bool(
+        a.fitting or b.fitting or (a.acronyms | b.acronyms) & initials or domain_names(a, b)
+    )
 
 
 def _support(ev: Evidence, a: Profile, b: Profile, by_name: bool) -> None:
@@ -100,5 +147,7 @@ def score_pair(a: Profile, b: Profile) -> PairScore:
     by_name = name_evidence(ev, a, b)
     if not by_name and not ev.conflict:
         _shared_acronym(ev, a, b) or _initials_acronym(ev, a, b)
+        if ev.base < DEFAULT_THRESHOLD:
+            _domain_spells(ev, a, b) or _same_site(ev, a, b)
     _support(ev, a, b, by_name)
     return PairScore(ev.score, tuple(ev.reasons), ev.conflict)

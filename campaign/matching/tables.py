@@ -94,3 +94,21 @@ FREE_MAIL = _words(
 
 #: Registrable second levels under country-code domains ("org.uk", "com.mx").
 SECOND_LEVELS = _words("co com org net ac gov gob gouv edu or ne nic ngo ong asso int")
+
+#: Hosting and social platforms: a page there belongs to the platform's many users, so the
+#: domain says nothing about the organisation ("facebook.com/...", "x.wordpress.com").
+PLATFORMS = _words(
+    """
+    facebook.com fb.com fb.me twitter.com x.com instagram.com linkedin.com youtube.com
+    youtu.be tiktok.com t.me telegram.me wa.me whatsapp.com bsky.app threads.net
+    mastodon.social medium.com substack.com wordpress.com wordpress.org blogspot.com
+    blogger.com wixsite.com wix.com weebly.com squarespace.com site123.me jimdo.com
+    jimdofree.com webnode.com webnode.es godaddysites.com github.io gitlab.io netlify.app
+    vercel.app google.com goo.gl forms.gle linktr.ee linktree.com bit.ly tumblr.com
+    wikipedia.org canva.site carrd.co strikingly.com over-blog.com e-monsite.com
+    """
+)
+
+#: Labels of institutional second levels and top levels shared by many separate units
+#: (universities, governments): a shared domain there does not make one organisation.
+INSTITUTIONAL = _words("edu ac gov gob gouv mil")

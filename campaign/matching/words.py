@@ -23,7 +23,8 @@ council: consejo, conseil, rat, consiglio, conselho, raad
 federation: federacion, federazione, federacao, foderation
 network: red, reseau, netzwerk, rete, rede, netwerk
 center: centre, centro, zentrum, centrum
-association: asociacion, associacao, associazione, verein, vereniging, associacio
+association: asociacion, associacao, associazione, verein, vereniging, associacio,
+  forderverein
 foundation: fundacion, fondation, stiftung, fondazione, fundacao, stichting
 institute: instituto, institut, istituto, instituut
 committee: comite, comitato, komitee, comitee
@@ -93,7 +94,7 @@ indigenous: indigena, indigenas, autochtones, indigenes, indigeni
 labor: trabajo, travail, arbeit, lavoro, trabalho, arbeid, labour
 friends: amigos, amis, freunde, amici, vrienden
 volunteers: voluntarios, benevoles, freiwillige, volontari
-agency: agencia, agence, agentur, agenzia
+agency: agencia, agence, agentur, agenzia, hilfswerk
 program: programa, programme, programm, programma
 project: proyecto, projet, projekt, progetto, projeto
 initiative: iniciativa, iniziativa
@@ -114,6 +115,11 @@ amnesty: amnistia, amnistie, amnestie
 relief: socorro, secours, soccorso
 earth: tierra, terre, erde, terra, aarde
 ecumenical: ecumenico, ecumenica, oecumenique, ecumenique, okumenisch, okumenische
+episcopal: episcopale, episcopales, episcopali, bischoflich, bischofliche,
+  bischofliches, bischoflicher, episcopalian
+section: seccion, sezione, secao, sektion, sectie
+chapter: capitulo, chapitre, kapitel, capitolo
+campaign: campana, campagne, kampagne, campagna, campanha
 lutheran: luterana, luterano, lutherienne, lutherien, lutherische, lutherischer
 reproductive: reproductivos, reproductivas, reproductifs, reproductive, reproduktive,
   riproduttivi, reprodutivos
