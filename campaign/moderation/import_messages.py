@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from campaign import text
-from campaign.i18n import _, _l
+from campaign.i18n import _l
 from campaign.moderation.imports import ImportFileError
 
 FILE_ERRORS = {
@@ -147,4 +147,4 @@ def reasons(item: dict[str, Any]) -> str:
 
 
 def for_templates() -> dict[str, Any]:
-    return {"problem": problem, "match": match, "flag": flag, "reasons": reasons, "_": _}
+    return {"problem": problem, "match": match, "flag": flag, "reasons": reasons}
