@@ -27,6 +27,8 @@ _NUMBERED = re.compile(
     )""",
     re.VERBOSE,
 )
+# "12.Name" without a space, only before a capital, so that "350.org" stays a name.
+_TIGHT = re.compile(r"^\s*(\d{1,6})\.(?=\S)")
 _BULLET = re.compile(r"^\s*[•·‣◦▪●○■□➢►\-–—*+]\s+")
 
 
@@ -36,6 +38,9 @@ def split_number(line: str) -> tuple[int | None, str]:
     if match:
         number = next(g for g in match.group("a", "b", "c") if g is not None)
         return int(number), line[match.end() :]
+    tight = _TIGHT.match(line)
+    if tight and line[tight.end()].isupper():
+        return int(tight.group(1)), line[tight.end() :]
     bullet = _BULLET.match(line)
     return None, line[bullet.end() :] if bullet else line
 

@@ -124,3 +124,12 @@ def test_registry_names_are_suggested_not_flagged(runner, make, letter, tmp_path
     result = runner.invoke(args=["import", letter.slug, str(path), "--yes"])
     assert "Imported 1 entries: 1 published" in result.output
     assert signatures(letter)[0].status is SignatureStatus.approved
+
+
+def test_ragged_rows_and_long_names_are_explained(runner, letter, tmp_path):
+    path = tmp_path / "list.csv"
+    path.write_text(f"name,country\nA,KE,stray\n{'x' * 301},KE\n")
+    result = runner.invoke(args=["import", letter.slug, str(path), "--yes"])
+    assert "REFUSED line 2: 'A': This row has 3 cells but the header has 2." in result.output
+    assert "REFUSED line 3: " in result.output
+    assert "Name: Too long: 301 characters, at most 300." in result.output

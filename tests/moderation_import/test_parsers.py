@@ -24,6 +24,7 @@ def names(data: bytes, fmt: str = "text", **kwargs: object) -> list[str]:
         "  12.   Name  ",
         "12) Name",
         "12)Name",
+        "12.Name",
         "12 - Name",
         "12 – Name",
         "#12 Name",
@@ -45,7 +46,9 @@ def test_numbering_and_bullets_are_set_aside(line):
     ]
 
 
-@pytest.mark.parametrize("name", ["350.org", "3 Rivers Alliance", "1-800 Foundation", "-"])
+@pytest.mark.parametrize(
+    "name", ["350.org", "2.0 Initiative", "3 Rivers Alliance", "1-800 Foundation", "-"]
+)
 def test_names_that_begin_with_digits_or_dashes_are_kept_whole(name):
     assert names(name.encode()) == [name]
 

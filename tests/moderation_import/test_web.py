@@ -108,3 +108,16 @@ def test_hidden_characters_are_refused_and_shown_harmlessly(client, login_as, le
     refused = page.split('id="import-refused"')[1].split("</table>")[0]
     assert "Remove the hidden text-direction characters" in refused and "U+202E" in refused
     assert "\u202e" not in page and "Evil\ufffdName" in refused
+
+
+def test_uploads_over_the_size_limit_and_lists_over_the_row_limit_are_refused(
+    app, client, login_as, letter, coordinator
+):
+    login_as(coordinator)
+    app.config["IMPORT_MAX_ROWS"] = 2
+    many = _post(client, letter, pasted="1. A\n2. B\n3. C")
+    assert many.status_code == 400
+    assert "more than 2 entries" in many.get_data(as_text=True)
+    app.config["MAX_CONTENT_LENGTH"] = 100
+    large = _post(client, letter, upload=(io.BytesIO(b"1. Org\n" * 50), "list.txt"))
+    assert large.status_code == 413 and signatures(letter) == []
