@@ -31,6 +31,8 @@ def register(app: Flask) -> None:
     from campaign.i18n_cli import translations
     from campaign.mail_cli import outbox
     from campaign.matching.cli import dedupe_command
+    from campaign.moderation.digest_cli import digest_group
+    from campaign.moderation.import_cli import import_command
 
     commands = (
         db_group,
@@ -41,6 +43,8 @@ def register(app: Flask) -> None:
         outbox,
         export_command,
         exports_group,
+        import_command,
+        digest_group,
     )
     for command in commands:
         app.cli.add_command(command)

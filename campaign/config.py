@@ -76,6 +76,8 @@ def from_environment(instance_path: Path) -> dict[str, object]:
         "REMEMBER_COOKIE_SECURE": production,
         "REMEMBER_COOKIE_HTTPONLY": True,
         "MAX_CONTENT_LENGTH": _env_int("MAX_UPLOAD_BYTES", 10 * 1024 * 1024),
+        # Signatory lists brought in by coordinators (campaign.moderation.imports).
+        "IMPORT_MAX_ROWS": _env_int("IMPORT_MAX_ROWS", 5000),
         "WTF_CSRF_TIME_LIMIT": None,
         # Exports this long or longer (PDF, Word, Excel) are built in the background;
         # "thread" builds them in the web process, "process" leaves them to

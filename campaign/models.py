@@ -5,6 +5,8 @@ from campaign.db import Base
 from campaign.exports.models import ExportJob, ExportSnapshot
 from campaign.letters.models import Letter, LetterText
 from campaign.mail_models import OutboxMessage
+from campaign.moderation.digest_models import DigestState
+from campaign.moderation.import_models import ImportBatch
 from campaign.moderation.models import AuditEntry, Organisation, OrganisationAlias
 from campaign.signatures.models import CorrectionRequest, Signature
 
@@ -12,8 +14,10 @@ __all__ = [
     "AuditEntry",
     "Base",
     "CorrectionRequest",
+    "DigestState",
     "ExportJob",
     "ExportSnapshot",
+    "ImportBatch",
     "Letter",
     "LetterRole",
     "LetterText",

@@ -1,0 +1,142 @@
+"""Email digests of a letter's new signatures for its coordinators and moderators.
+
+A digest covers the signatures created since the recipient's previous digest of that letter
+(all of them, the first time): counts per status, the new names, and what awaits a
+moderator. It is rendered in the recipient's language and goes through the outbox. The
+daily run sends one only when something is new and the previous one is at least
+``INTERVAL`` old; a digest asked for on the staff page is sent at once. Services flush only.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from campaign import mail
+from campaign.accounts.models import LetterRole, Role, User
+from campaign.db import utcnow
+from campaign.i18n import _l, interface_language
+from campaign.letters.models import Letter
+from campaign.mail_models import OutboxMessage
+from campaign.moderation.digest_models import DigestState
+from campaign.moderation.import_messages import FLAGS
+from campaign.signatures.emails import absolute
+from campaign.signatures.models import Signature, SignatureStatus
+
+INTERVAL = timedelta(hours=20)
+NAMES_SHOWN = 50
+RECIPIENT_ROLES = (Role.coordinator, Role.moderator)
+STATUS_LABELS = {
+    "pending": _l("awaiting email confirmation"),
+    "confirmed": _l("awaiting a moderator"),
+    "approved": _l("published"),
+    "rejected": _l("rejected"),
+    "withdrawn": _l("withdrawn"),
+}
+
+
+@dataclass
+class Digest:
+    """What one digest says about one letter."""
+
+    since: datetime | None
+    new: list[Signature] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    awaiting: int = 0
+    flags: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def shown(self) -> list[Signature]:
+        return self.new[:NAMES_SHOWN]
+
+    @property
+    def more(self) -> int:
+        return max(len(self.new) - NAMES_SHOWN, 0)
+
+
+def state_of(session: Session, user: User, letter: Letter) -> DigestState | None:
+    return session.scalar(
+        select(DigestState).where(
+            DigestState.user_id == user.id, DigestState.letter_id == letter.id
+        )
+    )
+
+
+def build(session: Session, letter: Letter, since: datetime | None) -> Digest:
+    """The new signatures since ``since`` and what awaits moderation now."""
+    query = select(Signature).where(Signature.letter_id == letter.id)
+    if since is not None:
+        query = query.where(Signature.created_at > since)
+    new = list(session.scalars(query.order_by(Signature.created_at, Signature.id)))
+    awaiting = list(
+        session.scalars(
+            select(Signature).where(
+                Signature.letter_id == letter.id, Signature.status == SignatureStatus.confirmed
+            )
+        )
+    )
+    return Digest(
+        since=since,
+        new=new,
+        counts=dict(Counter(s.status.value for s in new)),
+        awaiting=len(awaiting),
+        flags=dict(Counter(f for s in awaiting for f in s.flags or [])),
+    )
+
+
+def queue_digest(
+    session: Session, user: User, letter: Letter, now: datetime | None = None
+) -> OutboxMessage:
+    """Queue ``user``'s digest of ``letter`` in their language and remember when it was sent."""
+    now = now or utcnow()
+    state = state_of(session, user, letter) or DigestState(user_id=user.id, letter_id=letter.id)
+    digest = build(session, letter, state.last_sent_at if state.id else None)
+    lang = interface_language(user.language)
+    text = letter.text_for(lang) or letter.authoritative_text
+    message = mail.queue(
+        session,
+        user.email,
+        "digest",
+        lang,
+        digest=digest,
+        letter=letter,
+        letter_title=text.title if text else letter.slug,
+        staff_url=absolute("manage.letter", slug=letter.slug),
+        import_url=absolute("imports.new", slug=letter.slug),
+        status_labels=STATUS_LABELS,
+        flag_labels=FLAGS,
+    )
+    state.last_sent_at = now
+    session.add(state)
+    session.flush()
+    return message
+
+
+def recipients(session: Session, letter: Letter) -> list[User]:
+    """Active coordinators and moderators of ``letter``."""
+    return list(
+        session.scalars(
+            select(User)
+            .join(LetterRole, LetterRole.user_id == User.id)
+            .where(LetterRole.letter_id == letter.id, LetterRole.role.in_(RECIPIENT_ROLES))
+            .where(User.active.is_(True))
+            .distinct()
+            .order_by(User.id)
+        )
+    )
+
+
+def is_due(session: Session, user: User, letter: Letter, now: datetime, force: bool) -> bool:
+    """Something new since the last digest, which is ``INTERVAL`` old (unless ``force``)."""
+    state = state_of(session, user, letter)
+    since = state.last_sent_at if state else None
+    if state and not force and now - since < INTERVAL:
+        return False
+    query = select(Signature.id).where(Signature.letter_id == letter.id)
+    if since is not None:
+        query = query.where(Signature.created_at > since)
+    return session.scalar(query.limit(1)) is not None

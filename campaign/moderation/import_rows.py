@@ -1,0 +1,129 @@
+"""Checking one imported row with the same rules as the sign-on form: pure functions.
+
+A problem with the name refuses the row (there is nothing to list without a name). A problem
+with an optional value (country, email, website, type, ECOSOC status, individual, contact)
+leaves that value out and is shown as a warning: the entry is still worth importing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from email_validator import EmailNotValidError, validate_email
+
+from campaign import text
+from campaign.matching import flag_name
+from campaign.moderation.import_columns import country_code, vocabulary_value
+from campaign.moderation.imports import Problem, RawRow
+from campaign.signatures.keys import email_key, name_key
+from campaign.signatures.models import EcosocStatus, SignerKind
+
+LIMITS = {"name": 300, "contact_name": 200, "email": 254, "website": 300}
+SHOWN_RAW = 500  # characters of a cell kept to show in the preview
+PERSON = "person"
+
+
+def first_forbidden(value: str) -> str | None:
+    """The first character ``campaign.text`` refuses in ``value``, if any."""
+    return next((c for c in value if text.find_forbidden(c) is not None), None)
+
+
+def visible(value: str) -> str:
+    """``value`` with every refused character shown as U+FFFD, safe to display."""
+    return "".join("\ufffd" if text.find_forbidden(c) is not None else c for c in value)
+
+
+def cleaned(row: RawRow, column: str, limit: int, formula: bool = False) -> str | None:
+    """The cell through ``campaign.text.clean``; None (and a problem on the row) if refused."""
+    value = row.values.get(column, "")
+    try:
+        result = text.clean(value, limit)
+        if formula:
+            text.check_not_formula(result)
+    except text.TextProblem:
+        row.problems.append(_text_problem(value, column, limit))
+        return None
+    return result
+
+
+def _text_problem(value: str, column: str, limit: int) -> Problem:
+    char = first_forbidden(" ".join(value.split()))
+    if char is not None:
+        return Problem("characters", column, {"char": f"U+{ord(char):04X}"})
+    single = " ".join(value.split())
+    if len(single) > limit:
+        return Problem("too_long", column, {"limit": limit, "count": len(single)})
+    return Problem("formula", column)
+
+
+def web_address(value: str) -> str | None:
+    """An http(s) address as the sign-on form accepts it ("example.org" gains https://)."""
+    candidate = value if "://" in value else "https://" + value
+    try:
+        parts = urlsplit(candidate)
+        host = parts.hostname or ""
+    except ValueError:
+        return None
+    ok = parts.scheme in {"http", "https"} and "." in host and " " not in candidate
+    return candidate if ok else None
+
+
+def _optional(row: RawRow, out: dict[str, Any]) -> None:
+    """Fill the optional values, warning about (and leaving out) those we cannot take."""
+    checks = {
+        "country": country_code,
+        "email": _email,
+        "website": web_address,
+        "type": lambda v: vocabulary_value("type", v),
+        "ecosoc": lambda v: vocabulary_value("ecosoc", v),
+        "kind": lambda v: vocabulary_value("kind", v),
+    }
+    for column, check in checks.items():
+        value = cleaned(row, column, LIMITS.get(column, 300))
+        if value:
+            result = check(value)
+            out[column] = getattr(result, "value", result)
+            if result is None:
+                row.problems.append(Problem("invalid", column, {"value": value[:100]}))
+    out["contact_name"] = cleaned(row, "contact_name", LIMITS["contact_name"], True) or ""
+
+
+def _email(value: str) -> str | None:
+    try:
+        return validate_email(value, check_deliverability=False).normalized
+    except EmailNotValidError:
+        return None
+
+
+def check_row(row: RawRow) -> dict[str, Any]:
+    """A JSON-ready description of the row: clean values, problems, warnings and flags."""
+    name = cleaned(row, "name", LIMITS["name"], formula=True)
+    if name == "":
+        row.problems.append(Problem("no_name", "name"))
+    elif name is not None and not name_key(name):
+        row.problems.append(Problem("no_letters", "name"))
+    out: dict[str, Any] = {"name": name or "", "name_key": name_key(name or "")}
+    _optional(row, out)
+    kind = out.pop("kind", None) or SignerKind.organisation.value
+    out.update(
+        kind=kind,
+        ecosoc=out.get("ecosoc") or EcosocStatus.unknown.value,
+        email_key=email_key(out["email"]) if out.get("email") else None,
+        flags=[f for f in flag_name(name or "") if not (kind == "individual" and f == PERSON)],
+    )
+    refusing = [p for p in row.problems if p.column in ("", "name")]
+    shown = {k: v[:SHOWN_RAW] for k, v in row.values.items() if v}
+    for problem in row.problems:
+        if problem.code == "characters" and problem.column in shown:
+            shown[problem.column] = visible(shown[problem.column])
+    return {
+        **out,
+        "line": row.line,
+        "number": row.number,
+        "raw": shown,
+        "refused": bool(refusing),
+        "problems": [p.as_json() for p in refusing],
+        "warnings": [p.as_json() for p in row.problems if p not in refusing],
+        "matches": [],
+    }

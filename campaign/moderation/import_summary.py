@@ -1,0 +1,39 @@
+"""Counts for an import preview, and what the list's own numbering says about it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from campaign.signatures.services import POSSIBLE_DUPLICATE
+
+REVIEW_FLAGS = ("person", "sentence")
+
+
+def numbering(numbers: list[int]) -> dict[str, Any]:
+    """Gaps (as "first–last" ranges) and repeats in a list's own numbering."""
+    present = sorted(set(numbers))
+    gaps = [
+        str(a + 1) if b - a == 2 else f"{a + 1}–{b - 1}"
+        for a, b in zip(present, present[1:], strict=False)
+        if b - a > 1
+    ]
+    repeated = sorted(n for n, count in Counter(numbers).items() if count > 1)
+    return {"numbered": len(numbers), "gaps": gaps, "repeated": repeated}
+
+
+def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """How many entries will be added, held for review, flagged or refused."""
+    accepted = [r for r in rows if not r["refused"]]
+    return {
+        "rows": len(rows),
+        "added": len(accepted),
+        "approved": sum(r["status"] == "approved" for r in accepted),
+        "held": sum(r["status"] == "confirmed" for r in accepted),
+        "duplicates": sum(POSSIBLE_DUPLICATE in r["flags"] for r in accepted),
+        "flagged": sum(any(f in r["flags"] for f in REVIEW_FLAGS) for r in accepted),
+        "warnings": sum(bool(r["warnings"]) for r in rows),
+        "refused": len(rows) - len(accepted),
+        "known": sum(bool(r.get("known_as")) for r in accepted),
+        **numbering([r["number"] for r in rows if r["number"] is not None]),
+    }

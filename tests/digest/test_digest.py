@@ -1,0 +1,124 @@
+"""Daily and on-demand digests of new signatures, in each recipient's language, by real SMTP."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from flask_babel import force_locale, format_datetime
+from sqlalchemy import select
+
+from campaign.accounts.models import Role
+from campaign.db import db
+from campaign.moderation.digest_models import DigestState
+from campaign.signatures.models import Signature, SignatureStatus
+from tests.i18n import translated
+
+
+@pytest.fixture
+def letter(make):
+    return make.letter(
+        "hrc-defenders",
+        texts={
+            "en": ("Protect human rights defenders", "We ask…"),
+            "fr": ("Protégez les défenseurs des droits humains", "Nous demandons…"),
+        },
+    )
+
+
+@pytest.fixture
+def staff(make, letter):
+    """A French coordinator, an Arabic moderator, an exporter, another letter's moderator."""
+    users = {
+        "fr": make.user("coord@example.org", roles={letter: Role.coordinator}),
+        "ar": make.user("mod@example.org", roles={letter: Role.moderator}),
+        "exporter": make.user("exp@example.org", roles={letter: Role.exporter}),
+        "other": make.user("other@example.org", roles={make.letter(): Role.moderator}),
+    }
+    users["fr"].language, users["ar"].language = "fr", "ar"
+    db.session.commit()
+    return users
+
+
+def _sign_some(make, letter, *names: str) -> None:  # noqa: ANN001
+    for name in names:
+        make.signature(letter, name)
+
+
+def _send(runner, *args: str) -> str:  # noqa: ANN001
+    result = runner.invoke(args=["digest", "send", *args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_daily_digest_goes_to_coordinators_and_moderators_in_their_language(
+    runner, make, letter, staff, smtp
+):
+    _sign_some(make, letter, "Red Andina", "Zambia Legal Aid")
+    make.signature(
+        letter, "Red Andina Perú", status=SignatureStatus.confirmed, flags=["possible_duplicate"]
+    )
+    assert "2 digest(s) queued, 2 sent." in _send(runner)
+    assert sorted(m["To"] for m in smtp.inbox.messages) == ["coord@example.org", "mod@example.org"]
+    french, arabic = smtp.inbox.to("coord@example.org")[0], smtp.inbox.to("mod@example.org")[0]
+    text = smtp.inbox.text(french)
+    assert text.startswith(translated("fr", "Hello,"))
+    assert "Protégez les défenseurs des droits humains" in french["Subject"]
+    for line in ("- Red Andina", "- Zambia Legal Aid", "- Red Andina Perú"):
+        assert line in text
+    assert "http://localhost/manage/letters/hrc-defenders" in text
+    assert 'lang="fr" dir="ltr"' in smtp.inbox.html(french)
+    html = smtp.inbox.html(arabic)
+    assert 'lang="ar" dir="rtl"' in html and "Protect human rights defenders" in arabic["Subject"]
+    with force_locale("ar"):
+        assert str(translated("ar", "possible duplicate")) + ": 1" in html
+
+
+def test_a_digest_covers_only_what_is_new_and_waits_twenty_hours(runner, make, letter, staff, smtp):
+    _sign_some(make, letter, "First Org")
+    _send(runner, "--letter", letter.slug)
+    _sign_some(make, letter, "Second Org")
+    assert "0 digest(s) queued" in _send(runner)  # less than 20 hours since the last one
+    since = db.session.scalar(
+        select(DigestState.last_sent_at).where(DigestState.user_id == staff["fr"].id)
+    )
+    assert "2 digest(s) queued" in _send(runner, "--force")
+    latest = smtp.inbox.to("coord@example.org")[-1]
+    assert "Second Org" in smtp.inbox.text(latest) and "First Org" not in smtp.inbox.text(latest)
+    with force_locale("fr"):
+        assert format_datetime(since, "short") in smtp.inbox.text(latest)
+
+    assert "0 digest(s) queued" in _send(runner, "--force")  # nothing new
+    _a_day_passes()
+    assert "0 digest(s) queued" in _send(runner)  # a day later, still nothing new
+    _sign_some(make, letter, "Third Org")
+    assert "2 digest(s) queued" in _send(runner)
+
+
+def _a_day_passes() -> None:
+    """Move every digest and signature 21 hours into the past."""
+    for item in [*db.session.scalars(select(DigestState)), *db.session.scalars(select(Signature))]:
+        if isinstance(item, DigestState):
+            item.last_sent_at -= timedelta(hours=21)
+        else:
+            item.created_at -= timedelta(hours=21)
+    db.session.commit()
+
+
+def test_the_button_emails_a_digest_now_even_when_nothing_is_new(
+    client, login_as, make, letter, staff, smtp
+):
+    login_as(staff["ar"])
+    _sign_some(make, letter, "Red Andina")
+    for _ in range(2):
+        response = client.post(f"/manage/letters/{letter.slug}/digest/")
+        assert response.status_code == 302
+    first, second = smtp.inbox.to("mod@example.org")
+    assert "Red Andina" in smtp.inbox.text(first)
+    assert translated("ar", "No new signatures.") in smtp.inbox.text(second)
+    assert smtp.inbox.to("coord@example.org") == []
+
+
+def test_unknown_letter(runner, staff):
+    result = runner.invoke(args=["digest", "send", "--letter", "nope"])
+    assert result.exit_code == 1 and "No letter with the address 'nope'" in result.output
