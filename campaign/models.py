@@ -5,7 +5,12 @@ from campaign.db import Base
 from campaign.exports.models import ExportJob, ExportSnapshot
 from campaign.letters.models import Letter, LetterText
 from campaign.mail_models import OutboxMessage
-from campaign.moderation.models import AuditEntry, Organisation, OrganisationAlias
+from campaign.moderation.models import (
+    AuditEntry,
+    Organisation,
+    OrganisationAlias,
+    SignatureMerge,
+)
 from campaign.signatures.models import CorrectionRequest, Signature
 
 __all__ = [
@@ -21,5 +26,6 @@ __all__ = [
     "OrganisationAlias",
     "OutboxMessage",
     "Signature",
+    "SignatureMerge",
     "User",
 ]

@@ -11,13 +11,18 @@ from campaign.signatures.models import Signature, SignatureStatus
 S = SignatureStatus
 
 # Moderators may reconsider a rejection; a withdrawn signer may sign again (back to pending).
+# "held" parks a decision; "merged" rows come back only when their merge is undone (unmerge).
 TRANSITIONS: dict[SignatureStatus, set[SignatureStatus]] = {
-    S.pending: {S.confirmed, S.rejected, S.withdrawn},
-    S.confirmed: {S.approved, S.rejected, S.withdrawn},
-    S.approved: {S.rejected, S.withdrawn},
+    S.pending: {S.confirmed, S.rejected, S.withdrawn, S.merged},
+    S.confirmed: {S.approved, S.rejected, S.withdrawn, S.held, S.merged},
+    S.approved: {S.rejected, S.withdrawn, S.held, S.merged},
+    S.held: {S.approved, S.rejected, S.withdrawn, S.merged},
     S.rejected: {S.approved},
     S.withdrawn: {S.pending},
+    S.merged: set(),
 }
+# What a merged row may return to when its merge is undone: the statuses a merge accepts.
+UNMERGEABLE = {s for s, targets in TRANSITIONS.items() if S.merged in targets}
 
 STAMPS = {
     S.confirmed: "confirmed_at",
@@ -46,6 +51,13 @@ def move(signature: Signature, target: SignatureStatus, when: datetime | None = 
     signature.status = target
     if target in STAMPS:
         setattr(signature, STAMPS[target], when or utcnow())
+
+
+def unmerge(signature: Signature, previous: SignatureStatus) -> None:
+    """Give a merged row back the status it had before the merge that is being undone."""
+    if signature.status is not S.merged or previous not in UNMERGEABLE:
+        raise SignatureError(_l("This signature cannot go from its status to that one."))
+    signature.status = previous
 
 
 def awaits_moderation(signature: Signature) -> bool:
