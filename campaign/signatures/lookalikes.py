@@ -20,14 +20,9 @@ from sqlalchemy.orm import Session
 
 from campaign.matching import MatchIndex, OrgRecord
 from campaign.moderation.models import Organisation, OrganisationAlias
-from campaign.signatures.models import Signature, SignatureStatus
+from campaign.signatures.models import Signature
+from campaign.signatures.states import LIVE
 
-LIVE = (
-    SignatureStatus.pending,
-    SignatureStatus.confirmed,
-    SignatureStatus.approved,
-    SignatureStatus.held,
-)
 LOOK_BACK = timedelta(seconds=10)
 _COLUMNS = (
     Signature.id,

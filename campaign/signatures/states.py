@@ -21,6 +21,8 @@ TRANSITIONS: dict[SignatureStatus, set[SignatureStatus]] = {
     S.withdrawn: {S.pending},
     S.merged: set(),
 }
+# Signatures still in play: not rejected, withdrawn or merged.
+LIVE = (S.pending, S.confirmed, S.approved, S.held)
 # What a merged row may return to when its merge is undone: the statuses a merge accepts.
 UNMERGEABLE = {s for s, targets in TRANSITIONS.items() if S.merged in targets}
 
@@ -60,6 +62,12 @@ def unmerge(signature: Signature, previous: SignatureStatus) -> None:
     signature.status = previous
 
 
+# A moderator's mark, not a warning: look-alikes they judged to be different organisations.
+NOT_DUPLICATE = "not_duplicate"
+
+
 def awaits_moderation(signature: Signature) -> bool:
-    """Confirmed signatures wait for a moderator unless the letter approves them itself."""
-    return bool(signature.flags) or not signature.letter.auto_approve
+    """Confirmed signatures wait for a moderator unless the letter approves them itself
+    (and nothing flagged them)."""
+    warnings = [f for f in signature.flags or [] if f != NOT_DUPLICATE]
+    return bool(warnings) or not signature.letter.auto_approve
