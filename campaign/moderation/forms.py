@@ -56,7 +56,7 @@ class MergeForm(FlaskForm):
         _l("Name to show"), validators=[ValidChoice(NOT_A_CHOICE)], validate_choice=False
     )
     other_name = StringField(
-        _l("Another spelling"), validators=[Optional(), SafeText(300, formula=True)]
+        _l("Another spelling"), validators=[SafeText(300, formula=True)], filters=[empty_if_none]
     )
     country = SelectField(
         _l("Country"), validators=[ValidChoice(NOT_A_CHOICE)], validate_choice=False

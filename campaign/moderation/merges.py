@@ -65,6 +65,8 @@ def merge(
     """Fold ``ids`` into ``primary_id``, which then shows ``name`` and ``country``."""
     rows = _load(session, letter.id, ids)
     _check(rows, ids, primary_id)
+    if not name.strip():
+        raise SignatureError(_l("Enter the name to show."))
     primary = rows[primary_id]
     spellings = [n for s in rows.values() for n in (s.submitted_name, s.name)]
     org, org_before, alias_ids = registry.remember(
