@@ -31,6 +31,7 @@ def register(app: Flask) -> None:
     from campaign.i18n_cli import translations
     from campaign.mail_cli import outbox
     from campaign.matching.cli import dedupe_command
+    from campaign.moderation.cli import moderation_group
 
     commands = (
         db_group,
@@ -41,6 +42,7 @@ def register(app: Flask) -> None:
         outbox,
         export_command,
         exports_group,
+        moderation_group,
     )
     for command in commands:
         app.cli.add_command(command)

@@ -88,7 +88,16 @@ def merge(
     return record
 
 
-def _fold(session, primary, rows, record, name, country, actor) -> None:  # noqa: ANN001
+def _fold(
+    session: Session,
+    primary: Signature,
+    rows: dict[int, Signature],
+    record: SignatureMerge,
+    name: str,
+    country: str | None,
+    actor: User | None,
+) -> None:
+    """Give the primary the chosen name; mark the others merged into it. All audited."""
     detail = f"merge {record.id}: {sorted(rows)} into {primary.id}"
     now = utcnow()
     for s in sorted(rows.values(), key=lambda s: s.id):

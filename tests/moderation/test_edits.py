@@ -113,3 +113,12 @@ def test_audit_log_is_paged_and_filtered_by_action(client, make, letter, moderat
     assert "4 entries." in first and "Page 1 of 2" in first
     held = client.get("/manage/letters/carta/audit?action=hold").get_data(True)
     assert "1 entry." in held and "Put on hold" in held and ">Org 0</a>" in held
+
+
+def test_rekey_command_stores_the_engine_key_for_older_rows(make, letter, runner):
+    old = make.signature(
+        letter, "The Amnesty International (AI)", name_key="theamnestyinternationalai"
+    )
+    result = runner.invoke(args=["moderation", "rekey"])
+    assert result.exit_code == 0 and "1 name keys updated." in result.output
+    assert fresh(old.id).name_key == "amnesty international"
