@@ -3,7 +3,7 @@
 Each process keeps one ``MatchIndex`` per letter and brings it up to date before every
 check by reading only the rows changed since (an indexed range on ``updated_at``) and the
 registry aliases added since, so a check costs a few comparisons, not a whole-list scan.
-Rows changed by other processes are picked up through a short look-back window; the
+Rows committed late by other processes are picked up through a two-second look-back; the
 moderators' duplicate view re-clusters the whole list anyway, so a miss is never final.
 """
 
@@ -23,7 +23,7 @@ from campaign.moderation.models import Organisation, OrganisationAlias
 from campaign.signatures.models import Signature
 from campaign.signatures.states import LIVE
 
-LOOK_BACK = timedelta(seconds=10)
+LOOK_BACK = timedelta(seconds=2)
 _COLUMNS = (
     Signature.id,
     Signature.name,
