@@ -77,13 +77,25 @@ def _register_blueprints(app: Flask) -> None:
     from campaign.exports import public_bp as exports_public_bp
     from campaign.letters import bp as letters_bp
     from campaign.letters import manage_bp
+    from campaign.moderation import attach_views as attach_moderation_views
+    from campaign.moderation import bp as moderation_bp
     from campaign.moderation.digest_views import digest_bp
     from campaign.moderation.import_views import import_bp
     from campaign.signatures import bp as signatures_bp
 
     attach_views()
-    blueprints = (accounts_bp, letters_bp, manage_bp, signatures_bp, exports_bp, exports_public_bp)
-    blueprints += (import_bp, digest_bp)
+    attach_moderation_views()
+    blueprints = (
+        accounts_bp,
+        letters_bp,
+        manage_bp,
+        signatures_bp,
+        exports_bp,
+        exports_public_bp,
+        moderation_bp,
+        import_bp,
+        digest_bp,
+    )
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
 

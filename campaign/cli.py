@@ -31,6 +31,7 @@ def register(app: Flask) -> None:
     from campaign.i18n_cli import translations
     from campaign.mail_cli import outbox
     from campaign.matching.cli import dedupe_command
+    from campaign.moderation.cli import moderation_group
     from campaign.moderation.digest_cli import digest_group
     from campaign.moderation.import_cli import import_command
 
@@ -45,6 +46,7 @@ def register(app: Flask) -> None:
         exports_group,
         import_command,
         digest_group,
+        moderation_group,
     )
     for command in commands:
         app.cli.add_command(command)

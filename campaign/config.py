@@ -85,6 +85,11 @@ def from_environment(instance_path: Path) -> dict[str, object]:
         "EXPORT_BACKGROUND_ROWS": _env_int("EXPORT_BACKGROUND_ROWS", 500),
         "EXPORT_WORKER": _env("EXPORT_WORKER", "thread"),
         "EXPORT_CACHE_DIR": _env("EXPORT_CACHE_DIR", str(instance_path / "export-cache")),
+        # A "suspicious burst": this many signatures or more from one IP address, or from one
+        # organisation's email domain (free-mail domains excepted), within this many minutes.
+        "MODERATION_BURST_SIZE": _env_int("MODERATION_BURST_SIZE", 5),
+        "MODERATION_BURST_MINUTES": _env_int("MODERATION_BURST_MINUTES", 10),
+        "MODERATION_PAGE_SIZE": _env_int("MODERATION_PAGE_SIZE", 50),
     }
 
 

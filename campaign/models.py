@@ -7,7 +7,12 @@ from campaign.letters.models import Letter, LetterText
 from campaign.mail_models import OutboxMessage
 from campaign.moderation.digest_models import DigestState
 from campaign.moderation.import_models import ImportBatch
-from campaign.moderation.models import AuditEntry, Organisation, OrganisationAlias
+from campaign.moderation.models import (
+    AuditEntry,
+    Organisation,
+    OrganisationAlias,
+    SignatureMerge,
+)
 from campaign.signatures.models import CorrectionRequest, Signature
 
 __all__ = [
@@ -25,5 +30,6 @@ __all__ = [
     "OrganisationAlias",
     "OutboxMessage",
     "Signature",
+    "SignatureMerge",
     "User",
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -22,6 +24,10 @@ AUDITED_FIELDS = (
     "flags",
     "organisation_id",
     "merged_into_id",
+    "contact_name",
+    "contact_role",
+    "consent_contact",
+    "language",
 )
 
 
@@ -64,3 +70,23 @@ def changed(before: dict[str, Any], after: dict[str, Any]) -> tuple[dict[str, An
     """Only the fields that differ, so entries show what a decision actually changed."""
     keys = [k for k in after if before.get(k) != after.get(k)]
     return {k: before.get(k) for k in keys}, {k: after[k] for k in keys}
+
+
+@contextmanager
+def recording(
+    session: Session, signature: Signature, action: str, actor: User | None, detail: str = ""
+) -> Iterator[None]:
+    """Record what the enclosed block changes on ``signature`` as one entry."""
+    before = snapshot(signature)
+    yield
+    old, new = changed(before, snapshot(signature))
+    record(
+        session,
+        letter_id=signature.letter_id,
+        action=action,
+        actor=actor,
+        signature=signature,
+        before=old,
+        after=new,
+        detail=detail,
+    )

@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 from campaign.matching import MatchIndex, OrgRecord
 from campaign.moderation.models import Organisation
 from campaign.signatures.models import Signature
-from campaign.signatures.services import LISTABLE, POSSIBLE_DUPLICATE
+from campaign.signatures.services import POSSIBLE_DUPLICATE
+from campaign.signatures.states import LIVE
 
 MAX_MATCHES = 3
 
@@ -44,7 +45,7 @@ def _known(session: Session, letter_id: int) -> Known:
             Signature.email_key,
         ).where(
             Signature.letter_id == letter_id,
-            Signature.status.in_(LISTABLE),
+            Signature.status.in_(LIVE),
             Signature.merged_into_id.is_(None),
         )
     ).all()

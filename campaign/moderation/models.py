@@ -77,3 +77,29 @@ class OrganisationAlias(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     organisation: Mapped[Organisation] = relationship(back_populates="aliases")
+
+
+class SignatureMerge(Base):
+    """Duplicates of one letter folded into a primary signature, with what undoing needs.
+
+    ``before`` maps each signature id (primary included) to its audited values before the
+    merge; ``organisation_before`` holds the registry entry's values (empty if the merge
+    created it) and ``alias_ids`` the aliases it added, so an undo leaves no trace.
+    """
+
+    __tablename__ = "signature_merges"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    letter_id: Mapped[int] = mapped_column(ForeignKey("letters.id", ondelete="CASCADE"), index=True)
+    primary_id: Mapped[int] = mapped_column(ForeignKey("signatures.id", ondelete="CASCADE"))
+    merged_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
+    before: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="SET NULL")
+    )
+    organisation_before: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    alias_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
+    actor_label: Mapped[str] = mapped_column(String(254), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    undone_at: Mapped[datetime | None]
+    undone_by: Mapped[str] = mapped_column(String(254), default="")

@@ -15,7 +15,12 @@ from campaign.signatures.models import CorrectionRequest, RequestKind, Signature
 from campaign.signatures.services import accepting_signatures, apply_details
 from campaign.signatures.states import move
 
-EDITABLE = (SignatureStatus.pending, SignatureStatus.confirmed, SignatureStatus.approved)
+EDITABLE = (
+    SignatureStatus.pending,
+    SignatureStatus.confirmed,
+    SignatureStatus.approved,
+    SignatureStatus.held,
+)
 
 
 class Outcome(enum.StrEnum):

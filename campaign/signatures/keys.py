@@ -1,25 +1,17 @@
-"""Normalised keys: one pure function per key, stored in an indexed column and used by lookups.
-
-``name_key`` is a stand-in until the matching engine (campaign.matching) lands.
-"""
+"""Normalised keys: one pure function per key, stored in an indexed column and used by lookups."""
 
 from __future__ import annotations
 
-import unicodedata
-
-# Letters and digits survive; punctuation, symbols, spaces, marks and controls do not.
-_KEPT_CATEGORIES = {"L", "N"}
+from campaign.matching import name_key as _engine_name_key
 
 
 def name_key(name: str) -> str:
-    """A key equal for names that differ only in case, accents, punctuation or spacing.
+    """The matching engine's key: equal for names that differ only in case, accents,
+    punctuation, spacing, a leading article or legal form, or a bracketed acronym.
 
     "Àltera-Asociación", "altera asociacion" and "ALTERA ASOCIACIÓN." share one key.
     """
-    folded = unicodedata.normalize("NFKC", name).casefold()
-    decomposed = unicodedata.normalize("NFKD", folded)
-    kept = (c for c in decomposed if unicodedata.category(c)[0] in _KEPT_CATEGORIES)
-    return unicodedata.normalize("NFC", "".join(kept))
+    return _engine_name_key(name)[:300]  # the column's width; ligatures may expand
 
 
 def email_key(email: str) -> str:

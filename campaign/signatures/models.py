@@ -13,13 +13,19 @@ from campaign.letters.models import Letter
 
 
 class SignatureStatus(enum.StrEnum):
-    """pending → confirmed → approved / rejected / withdrawn (auto-approve skips a step)."""
+    """pending → confirmed → approved / rejected / withdrawn (auto-approve skips a step).
+
+    Moderators may also put a signature on hold (kept off the list until decided), and
+    merge duplicates into one signature: merged rows leave every list until undone.
+    """
 
     pending = "pending"
     confirmed = "confirmed"
     approved = "approved"
     rejected = "rejected"
     withdrawn = "withdrawn"
+    held = "held"
+    merged = "merged"
 
 
 class SignerKind(enum.StrEnum):
@@ -64,6 +70,8 @@ class Signature(Base):
     __table_args__ = (
         UniqueConstraint("letter_id", "email_key"),
         Index("ix_signatures_letter_status", "letter_id", "status"),
+        # Signing-time look-alike checks read only the rows changed since their last look.
+        Index("ix_signatures_letter_updated", "letter_id", "updated_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -113,12 +121,14 @@ class Signature(Base):
     approved_at: Mapped[datetime | None]
     rejected_at: Mapped[datetime | None]
     withdrawn_at: Mapped[datetime | None]
+    # When a moderator last decided on it: flagged rows leave the review queue once decided.
+    reviewed_at: Mapped[datetime | None]
 
     letter: Mapped[Letter] = relationship()
 
     @property
     def is_public(self) -> bool:
-        return self.status is SignatureStatus.approved
+        return self.status is SignatureStatus.approved and self.merged_into_id is None
 
 
 class CorrectionRequest(Base):

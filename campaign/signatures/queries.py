@@ -7,11 +7,21 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask import current_app
-from sqlalchemy import Row, func, select
+from sqlalchemy import ColumnElement, Row, and_, func, select
 from sqlalchemy.orm import Session
 
 from campaign.collation import collate, sort_key
 from campaign.signatures.models import Signature, SignatureStatus, SignerKind
+
+
+def on_public_list(letter_id: int) -> ColumnElement[bool]:
+    """The one condition for "listed publicly", shared by the letter page and every export:
+    approved, and not folded into another signature by a merge."""
+    return and_(
+        Signature.letter_id == letter_id,
+        Signature.status == SignatureStatus.approved,
+        Signature.merged_into_id.is_(None),
+    )
 
 
 @dataclass(frozen=True)
@@ -29,9 +39,7 @@ class PublicList:
 def approved(session: Session, letter_id: int) -> PublicList:
     """The approved signatures of a letter, organisations and individuals apart."""
     rows = session.scalars(
-        select(Signature).where(
-            Signature.letter_id == letter_id, Signature.status == SignatureStatus.approved
-        )
+        select(Signature).where(on_public_list(letter_id))
     ).all()
     by_name = collate(rows, lambda s: s.name)
     return PublicList(
@@ -71,7 +79,7 @@ def list_version(session: Session, letter_id: int) -> tuple[int, datetime | None
     (count), or is edited (updated_at)."""
     count, latest = session.execute(
         select(func.count(Signature.id), func.max(Signature.updated_at)).where(
-            Signature.letter_id == letter_id, Signature.status == SignatureStatus.approved
+            on_public_list(letter_id)
         )
     ).one()
     return int(count), latest
@@ -105,7 +113,7 @@ def public_entries(session: Session, letter_id: int) -> PublicEntries:
 def _load(session: Session, letter_id: int, version: tuple, known: dict) -> _Cached:
     rows = session.execute(
         select(Signature.id, Signature.name, Signature.country, Signature.kind).where(
-            Signature.letter_id == letter_id, Signature.status == SignatureStatus.approved
+            on_public_list(letter_id)
         )
     ).all()
     keys = {row.name: known.get(row.name) or sort_key(row.name) for row in rows}

@@ -15,6 +15,7 @@ from campaign.db import utcnow
 from campaign.letters.models import Letter, LetterStatus
 from campaign.signatures import emails
 from campaign.signatures.keys import email_key, name_key
+from campaign.signatures.lookalikes import has_lookalike
 from campaign.signatures.models import (
     EcosocStatus,
     OrgType,
@@ -25,7 +26,6 @@ from campaign.signatures.models import (
 from campaign.signatures.states import awaits_moderation, move
 
 POSSIBLE_DUPLICATE = "possible_duplicate"
-LISTABLE = (SignatureStatus.pending, SignatureStatus.confirmed, SignatureStatus.approved)
 
 
 def accepting_signatures(letter: Letter) -> bool:
@@ -34,22 +34,12 @@ def accepting_signatures(letter: Letter) -> bool:
     return letter.status is LetterStatus.open and (deadline is None or utcnow() < deadline)
 
 
-def looks_like_existing(session: Session, letter_id: int, key: str, exclude: int | None) -> bool:
-    """True if another live signature on the letter has the same normalised name."""
-    if not key:
-        return False
-    query = select(Signature.id).where(
-        Signature.letter_id == letter_id,
-        Signature.name_key == key,
-        Signature.status.in_(LISTABLE),
-    )
-    if exclude is not None:
-        query = query.where(Signature.id != exclude)
-    return session.scalar(query.limit(1)) is not None
-
-
 def apply_details(session: Session, signature: Signature, kind: SignerKind, **details: Any) -> None:
-    """Copy form details onto ``signature``, re-checking for a look-alike when the name changes."""
+    """Copy form details onto ``signature``, re-checking for a look-alike when the name changes.
+
+    The look-alike check runs the matching engine (typos, translations, known aliases from
+    the organisation registry), not just equal keys.
+    """
     individual = kind is SignerKind.individual
     name = details["name"]
     signature.kind = kind
@@ -65,7 +55,7 @@ def apply_details(session: Session, signature: Signature, kind: SignerKind, **de
     if signature.name_key != (key := name_key(name)):
         signature.name_key = key
         flags = [f for f in signature.flags or [] if f != POSSIBLE_DUPLICATE]
-        if looks_like_existing(session, signature.letter_id, key, signature.id):
+        if has_lookalike(session, signature):
             flags.append(POSSIBLE_DUPLICATE)
         signature.flags = flags
 

@@ -11,13 +11,20 @@ from campaign.signatures.models import Signature, SignatureStatus
 S = SignatureStatus
 
 # Moderators may reconsider a rejection; a withdrawn signer may sign again (back to pending).
+# "held" parks a decision; "merged" rows come back only when their merge is undone (unmerge).
 TRANSITIONS: dict[SignatureStatus, set[SignatureStatus]] = {
-    S.pending: {S.confirmed, S.rejected, S.withdrawn},
-    S.confirmed: {S.approved, S.rejected, S.withdrawn},
-    S.approved: {S.rejected, S.withdrawn},
+    S.pending: {S.confirmed, S.rejected, S.withdrawn, S.merged},
+    S.confirmed: {S.approved, S.rejected, S.withdrawn, S.held, S.merged},
+    S.approved: {S.rejected, S.withdrawn, S.held, S.merged},
+    S.held: {S.approved, S.rejected, S.withdrawn, S.merged},
     S.rejected: {S.approved},
     S.withdrawn: {S.pending},
+    S.merged: set(),
 }
+# Signatures still in play: not rejected, withdrawn or merged.
+LIVE = (S.pending, S.confirmed, S.approved, S.held)
+# What a merged row may return to when its merge is undone: the statuses a merge accepts.
+UNMERGEABLE = {s for s, targets in TRANSITIONS.items() if S.merged in targets}
 
 STAMPS = {
     S.confirmed: "confirmed_at",
@@ -48,6 +55,19 @@ def move(signature: Signature, target: SignatureStatus, when: datetime | None = 
         setattr(signature, STAMPS[target], when or utcnow())
 
 
+def unmerge(signature: Signature, previous: SignatureStatus) -> None:
+    """Give a merged row back the status it had before the merge that is being undone."""
+    if signature.status is not S.merged or previous not in UNMERGEABLE:
+        raise SignatureError(_l("This signature cannot go from its status to that one."))
+    signature.status = previous
+
+
+# A moderator's mark, not a warning: look-alikes they judged to be different organisations.
+NOT_DUPLICATE = "not_duplicate"
+
+
 def awaits_moderation(signature: Signature) -> bool:
-    """Confirmed signatures wait for a moderator unless the letter approves them itself."""
-    return bool(signature.flags) or not signature.letter.auto_approve
+    """Confirmed signatures wait for a moderator unless the letter approves them itself
+    (and nothing flagged them)."""
+    warnings = [f for f in signature.flags or [] if f != NOT_DUPLICATE]
+    return bool(warnings) or not signature.letter.auto_approve

@@ -1,7 +1,7 @@
 """import batches and digest states
 
 Revision ID: dd695ae93ad5
-Revises: 15b8931a8642
+Revises: 278a2b213b2e
 Created: 2026-11-23 19:42:08.208016
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = 'dd695ae93ad5'
-down_revision: str | Sequence[str] | None = '15b8931a8642'
+down_revision: str | Sequence[str] | None = '278a2b213b2e'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,108 @@
+"""Moderation forms. Queue decisions read their ids from the posted checkboxes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import get_locale
+from flask_wtf import FlaskForm
+from wtforms import (
+    DateTimeLocalField,
+    Field,
+    HiddenField,
+    IntegerField,
+    RadioField,
+    SelectField,
+    StringField,
+)
+from wtforms.validators import DataRequired, Optional, StopValidation
+
+from campaign.i18n import _, _l
+from campaign.signatures import choices
+from campaign.validators import SafeText, ValidChoice, empty_if_none
+
+NOT_A_CHOICE = _l("Choose one of the options offered.")
+OTHER = "__other__"
+
+
+def _countries() -> list:
+    return choices.country_choices(str(get_locale() or "en"), _("No country"))
+
+
+class EditForm(FlaskForm):
+    """A moderator's correction of the listed name and country."""
+
+    name = StringField(
+        _l("Name as listed"),
+        validators=[SafeText(300, formula=True), DataRequired(_l("Enter the name to be listed."))],
+    )
+    country = SelectField(
+        _l("Country"), validators=[ValidChoice(NOT_A_CHOICE)], validate_choice=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.country.choices = _countries()
+
+
+class MergeForm(FlaskForm):
+    """Fold a cluster into one signature: which one stays, the name and country it shows."""
+
+    ids = HiddenField()
+    primary = RadioField(
+        _l("Signature to keep"), validators=[ValidChoice(NOT_A_CHOICE)], validate_choice=False
+    )
+    name_choice = RadioField(
+        _l("Name to show"), validators=[ValidChoice(NOT_A_CHOICE)], validate_choice=False
+    )
+    other_name = StringField(
+        _l("Another spelling"), validators=[SafeText(300, formula=True)], filters=[empty_if_none]
+    )
+    country = SelectField(
+        _l("Country"), validators=[ValidChoice(NOT_A_CHOICE)], validate_choice=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.country.choices = _countries()
+
+    def validate_other_name(self, field: Field) -> None:
+        if self.name_choice.data == OTHER and not field.data:
+            raise StopValidation(_("Enter the name to show."))
+
+    def chosen_name(self) -> str:
+        return self.other_name.data if self.name_choice.data == OTHER else self.name_choice.data
+
+
+class BulkForm(FlaskForm):
+    """Who to reject in a spam wave; at least one criterion, previewed before applying."""
+
+    email_domain = StringField(
+        _l("Email domain"),
+        validators=[Optional(), SafeText(254)],
+        filters=[empty_if_none],
+        description=_l("For example: spam.example"),
+    )
+    ip_address = StringField(
+        _l("IP address"), validators=[Optional(), SafeText(45)], filters=[empty_if_none]
+    )
+    since = DateTimeLocalField(_l("Signed from (UTC)"), validators=[Optional()])
+    until = DateTimeLocalField(_l("Signed until (UTC)"), validators=[Optional()])
+    name_pattern = StringField(
+        _l("Name contains"),
+        validators=[Optional(), SafeText(200)],
+        filters=[empty_if_none],
+        description=_l(
+            "Plain text, or a pattern where * stands for any text and ? for one character."
+        ),
+    )
+    expected = IntegerField(validators=[Optional()])
+
+    def criteria(self) -> dict[str, Any]:
+        return {
+            "email_domain": self.email_domain.data.strip().lstrip("@").lower(),
+            "ip_address": self.ip_address.data.strip(),
+            "since": self.since.data,
+            "until": self.until.data,
+            "name_pattern": self.name_pattern.data,
+        }

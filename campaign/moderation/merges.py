@@ -1,0 +1,154 @@
+"""Merging duplicates into one signature, and undoing it. Audited; flush only.
+
+Merged rows keep their contacts and history; they take the ``merged`` state (never on the
+public list) and point at the signature kept. Each merge teaches the registry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from campaign.accounts.models import User
+from campaign.db import utcnow
+from campaign.i18n import _l
+from campaign.letters.models import Letter
+from campaign.moderation import registry
+from campaign.moderation.audit import CLI_ACTOR, recording, snapshot
+from campaign.moderation.models import Organisation, SignatureMerge
+from campaign.signatures.keys import name_key
+from campaign.signatures.models import Signature, SignatureStatus
+from campaign.signatures.services import POSSIBLE_DUPLICATE
+from campaign.signatures.states import (
+    NOT_DUPLICATE,
+    UNMERGEABLE,
+    SignatureError,
+    move,
+    unmerge,
+)
+
+CHANGED = _l("These signatures changed since the merge, so it can no longer be undone.")
+
+
+def _load(session: Session, letter_id: int, ids: Iterable[int]) -> dict[int, Signature]:
+    query = select(Signature).where(Signature.letter_id == letter_id, Signature.id.in_(set(ids)))
+    return {s.id: s for s in session.scalars(query)}
+
+
+def _check(rows: dict[int, Signature], ids: list[int], primary_id: int) -> None:
+    if len(rows) < 2 or len(rows) != len(set(ids)) or primary_id not in rows:
+        raise SignatureError(_l("Choose at least two signatures of this letter and one to keep."))
+    if any(s.status not in UNMERGEABLE for s in rows.values()):
+        raise SignatureError(_l("Rejected, withdrawn or merged signatures cannot be merged."))
+
+
+def _organisation(session: Session, rows: Iterable[Signature]) -> Organisation | None:
+    """The registry entry any of the rows is linked to or known under."""
+    for s in rows:
+        if s.organisation_id is not None:
+            return session.get(Organisation, s.organisation_id)
+    found = registry.find(session, [s.name_key for s in rows])
+    return next(iter(found.values()), None)
+
+
+def merge(
+    session: Session,
+    letter: Letter,
+    ids: list[int],
+    primary_id: int,
+    name: str,
+    country: str | None,
+    actor: User | None,
+) -> SignatureMerge:
+    """Fold ``ids`` into ``primary_id``, which then shows ``name`` and ``country``."""
+    rows = _load(session, letter.id, ids)
+    _check(rows, ids, primary_id)
+    if not name.strip():
+        raise SignatureError(_l("Enter the name to show."))
+    primary = rows[primary_id]
+    spellings = [n for s in rows.values() for n in (s.submitted_name, s.name)]
+    org, org_before, alias_ids = registry.remember(
+        session, _organisation(session, rows.values()), name, spellings, country, primary.website
+    )
+    record = SignatureMerge(
+        letter_id=letter.id,
+        primary_id=primary_id,
+        merged_ids=sorted(i for i in rows if i != primary_id),
+        before={str(i): snapshot(s) for i, s in rows.items()},
+        organisation_id=org.id,
+        organisation_before=org_before,
+        alias_ids=alias_ids,
+        actor_label=actor.email if actor else CLI_ACTOR,
+    )
+    session.add(record)
+    session.flush()
+    _fold(session, primary, rows, record, name, country, actor)
+    return record
+
+
+def _fold(
+    session: Session,
+    primary: Signature,
+    rows: dict[int, Signature],
+    record: SignatureMerge,
+    name: str,
+    country: str | None,
+    actor: User | None,
+) -> None:
+    """Give the primary the chosen name; mark the others merged into it. All audited."""
+    detail = f"merge {record.id}: {sorted(rows)} into {primary.id}"
+    now = utcnow()
+    for s in sorted(rows.values(), key=lambda s: s.id):
+        with recording(session, s, "merge", actor, detail=detail):
+            s.organisation_id = record.organisation_id
+            s.reviewed_at = now
+            if s is primary:
+                s.name, s.name_key, s.country = name, name_key(name), country or None
+            else:
+                move(s, SignatureStatus.merged)
+                s.merged_into_id = primary.id
+    session.flush()
+
+
+def undo(session: Session, record: SignatureMerge, actor: User | None) -> None:
+    """Put every signature of a merge back as it was, and take back what the registry learnt."""
+    rows = _load(session, record.letter_id, [record.primary_id, *record.merged_ids])
+    merged = [rows.get(i) for i in record.merged_ids]
+    if (
+        record.undone_at is not None
+        or any(s is None or s.merged_into_id != record.primary_id for s in merged)
+        or rows[record.primary_id].status is SignatureStatus.merged
+    ):
+        raise SignatureError(CHANGED)
+    detail = f"undo merge {record.id}"
+    for s in sorted(rows.values(), key=lambda s: s.id):
+        before = record.before[str(s.id)]
+        with recording(session, s, "merge_undone", actor, detail=detail):
+            if s.id != record.primary_id:
+                unmerge(s, SignatureStatus(before["status"]))
+            s.merged_into_id = before["merged_into_id"]
+            s.organisation_id = before["organisation_id"]
+            s.name, s.name_key = before["name"], name_key(before["name"])
+            s.country = before["country"]
+    session.flush()
+    org = session.get(Organisation, record.organisation_id) if record.organisation_id else None
+    if org is not None:
+        registry.forget(session, org, record.organisation_before, record.alias_ids)
+    record.undone_at = utcnow()
+    record.undone_by = actor.email if actor else CLI_ACTOR
+    session.flush()
+
+
+def keep_separate(session: Session, letter: Letter, ids: list[int], actor: User | None) -> int:
+    """Record that look-alikes are different organisations, closing their duplicate group."""
+    rows = _load(session, letter.id, ids)
+    for s in sorted(rows.values(), key=lambda s: s.id):
+        with recording(
+            session, s, "not_duplicate", actor, detail=f"kept apart from {sorted(rows)}"
+        ):
+            kept = [f for f in s.flags or [] if f not in (POSSIBLE_DUPLICATE, NOT_DUPLICATE)]
+            s.flags = [*kept, NOT_DUPLICATE]
+    session.flush()
+    return len(rows)

@@ -1,0 +1,102 @@
+"""The review queue: a letter's signatures filtered, searched, sorted and paged."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from math import ceil
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from campaign.moderation.signals import Signals
+from campaign.signatures.models import Signature, SignatureStatus, SignerKind, Source
+
+S = SignatureStatus
+REVIEW = "review"  # the default: what still needs a decision
+AWAITING = (S.confirmed, S.held)
+SORTS = {
+    "newest": (Signature.created_at.desc(), Signature.id.desc()),
+    "oldest": (Signature.created_at, Signature.id),
+    "name": (func.lower(Signature.name), Signature.id),
+}
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the moderator asked for; unknown values fall back to the defaults."""
+
+    status: str = REVIEW
+    flag: str = ""
+    kind: str = ""
+    source: str = ""
+    q: str = ""
+    sort: str = "newest"
+    page: int = 1
+
+    @classmethod
+    def from_args(cls, args: dict[str, str]) -> Filters:
+        status = args.get("status", REVIEW)
+        page = args.get("page", "1")
+        return cls(
+            status=status if status in {REVIEW, "all", *S._value2member_map_} else REVIEW,
+            flag=args.get("flag", "")[:40],
+            kind=args.get("kind", "") if args.get("kind") in SignerKind._value2member_map_ else "",
+            source=args.get("source", "")
+            if args.get("source") in Source._value2member_map_
+            else "",
+            q=args.get("q", "").strip()[:200],
+            sort=args.get("sort", "newest") if args.get("sort") in SORTS else "newest",
+            page=int(page) if page.isdigit() and 0 < int(page) < 100_000 else 1,
+        )
+
+
+@dataclass
+class Page:
+    items: list[Signature]
+    total: int
+    page: int
+    pages: int
+    flags: dict[int, list[str]] = field(default_factory=dict)
+
+
+def _like(text: str) -> str:
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _query(letter_id: int, filters: Filters) -> Select:
+    query = select(Signature.id, Signature.status, Signature.reviewed_at).where(
+        Signature.letter_id == letter_id
+    )
+    if filters.status not in (REVIEW, "all"):
+        query = query.where(Signature.status == S(filters.status))
+    if filters.kind:
+        query = query.where(Signature.kind == SignerKind(filters.kind))
+    if filters.source:
+        query = query.where(Signature.source == Source(filters.source))
+    if filters.q:
+        pattern = _like(filters.q)
+        columns = (Signature.name, Signature.submitted_name, Signature.contact_email)
+        query = query.where(or_(*(func.lower(c).like(pattern, escape="\\") for c in columns)))
+    return query.order_by(*SORTS[filters.sort])
+
+
+def _wanted(row: object, filters: Filters, signals: Signals) -> bool:
+    if filters.flag and filters.flag not in signals.flags.get(row.id, []):
+        return False
+    if filters.status == REVIEW:
+        return row.status in AWAITING or bool(signals.unreviewed(row.id))
+    return True
+
+
+def page(session: Session, letter_id: int, filters: Filters, signals: Signals, size: int) -> Page:
+    """One page of the signatures matching ``filters``, with their flags."""
+    ids = [
+        r.id for r in session.execute(_query(letter_id, filters)) if _wanted(r, filters, signals)
+    ]
+    pages = max(1, ceil(len(ids) / size))
+    number = min(filters.page, pages)
+    chosen = ids[(number - 1) * size : number * size]
+    rows = {s.id: s for s in session.scalars(select(Signature).where(Signature.id.in_(chosen)))}
+    flags = {sid: signals.flags.get(sid, []) for sid in chosen}
+    return Page([rows[i] for i in chosen], len(ids), number, pages, flags)

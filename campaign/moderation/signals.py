@@ -1,0 +1,104 @@
+"""What deserves a moderator's eye on a letter: duplicate clusters and per-signature flags.
+
+Flags are computed on demand from the live rows (names, bursts, clusters), so they follow
+every edit; only ``possible_duplicate`` is also stored at signing time. Clustering a list
+costs about a third of a second per thousand names, so the result is kept per letter and
+recomputed only when a name, contact, status or the registry changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from flask import current_app
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from campaign.matching import ClusterDetail, OrgRecord, find_clusters, flag_name
+from campaign.moderation import registry
+from campaign.moderation.bursts import Stamp, suspicious
+from campaign.moderation.models import OrganisationAlias
+from campaign.signatures.models import Signature, SignerKind
+from campaign.signatures.states import LIVE, NOT_DUPLICATE
+
+_COLUMNS = (
+    Signature.id,
+    Signature.name,
+    Signature.country,
+    Signature.contact_email,
+    Signature.website,
+    Signature.kind,
+    Signature.status,
+    Signature.flags,
+    Signature.ip_address,
+    Signature.created_at,
+    Signature.reviewed_at,
+)
+
+
+@dataclass(frozen=True)
+class Signals:
+    """A letter's open duplicate clusters and each live signature's flags."""
+
+    clusters: list[ClusterDetail]
+    flags: dict[int, list[str]]
+    reviewed: dict[int, datetime | None]
+
+    def unreviewed(self, sid: int) -> list[str]:
+        """Flags still asking for a decision (none once a moderator decided)."""
+        return [] if self.reviewed.get(sid) else self.flags.get(sid, [])
+
+
+def _record(row: Any) -> OrgRecord:
+    return OrgRecord(
+        str(row.id), row.name, row.country or "", row.contact_email or "", row.website or ""
+    )
+
+
+def _clusters(session: Session, letter_id: int, records: list[OrgRecord]) -> list[ClusterDetail]:
+    """``find_clusters`` over ``records`` with the registry's aliases, cached per letter."""
+    aliases = session.execute(
+        select(func.count(OrganisationAlias.id), func.max(OrganisationAlias.id))
+    ).one()
+    version = (hash(tuple(records)), tuple(aliases))
+    cache = current_app.extensions.setdefault("campaign.clusters", {})
+    cached = cache.get(letter_id)
+    if cached is None or cached[0] != version:
+        known = registry.known_aliases(session)
+        cached = (version, find_clusters(records, known_aliases=known).details)
+        cache[letter_id] = cached
+    return cached[1]
+
+
+def _name_flags(row: Any) -> list[str]:
+    flags = flag_name(row.name)
+    return [f for f in flags if f != "person" or row.kind is SignerKind.organisation]
+
+
+def compute(session: Session, letter_id: int) -> Signals:
+    """Clusters and flags over the letter's live (not rejected, withdrawn or merged) rows."""
+    rows = session.execute(
+        select(*_COLUMNS).where(Signature.letter_id == letter_id, Signature.status.in_(LIVE))
+    ).all()
+    config = current_app.config
+    stamps = [Stamp(r.id, r.ip_address, r.contact_email, r.created_at) for r in rows]
+    bursts = suspicious(
+        stamps, int(config["MODERATION_BURST_SIZE"]), int(config["MODERATION_BURST_MINUTES"])
+    )
+    separate = {r.id for r in rows if NOT_DUPLICATE in (r.flags or [])}
+    clusters = [
+        c
+        for c in _clusters(session, letter_id, [_record(r) for r in rows])
+        if not all(int(i) in separate for i in c.ids)
+    ]
+    in_cluster = {int(i) for c in clusters for i in c.ids}
+    flags = {}
+    for row in rows:
+        stored = [f for f in row.flags or [] if f != NOT_DUPLICATE]
+        duplicate = ["possible_duplicate"] if row.id in in_cluster else []
+        found = dict.fromkeys(duplicate + stored + _name_flags(row) + bursts.get(row.id, []))
+        if found:
+            flags[row.id] = list(found)
+    return Signals(clusters, flags, {r.id: r.reviewed_at for r in rows})

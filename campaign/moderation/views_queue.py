@@ -1,0 +1,86 @@
+"""The review queue: filters, readiness, and approve / reject / hold, one or many."""
+
+from __future__ import annotations
+
+from flask import abort, current_app, flash, render_template, request, url_for
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from campaign.accounts.models import Role
+from campaign.accounts.permissions import letter_role_required
+from campaign.db import db
+from campaign.i18n import _, ngettext
+from campaign.letters.forms import ActionForm
+from campaign.letters.models import Letter
+from campaign.moderation import bp, decisions, edits, labels, queue, registry, signals
+from campaign.moderation.readiness import readiness
+from campaign.moderation.views_common import back_to, signature_of
+
+
+@bp.route("/moderation")
+@letter_role_required(Role.moderator)
+def console(letter: Letter) -> str:
+    filters = queue.Filters.from_args(request.args.to_dict())
+    found = signals.compute(db.session, letter.id)
+    size = int(current_app.config["MODERATION_PAGE_SIZE"])
+    result = queue.page(db.session, letter.id, filters, found, size)
+    return render_template(
+        "moderation/queue.html",
+        letter=letter,
+        filters=filters,
+        result=result,
+        readiness=readiness(db.session, letter.id, found),
+        known=registry.suggestions(db.session, result.items),
+        flag_codes=sorted({f for fl in found.flags.values() for f in fl}),
+        labels=labels,
+        action=ActionForm(),
+        page_url=lambda n: url_for(".console", slug=letter.slug, **{**request.args, "page": n}),
+    )
+
+
+def _chosen() -> tuple[str, list[int]]:
+    """The decision and ids posted: one row's button ("approve:12") or the checked rows."""
+    one = request.form.get("decide", "")
+    decision, _sep, sid = one.partition(":") if one else (request.form.get("action", ""), "", "")
+    raw = [sid] if one else request.form.getlist("ids")
+    if decision not in decisions.DECISIONS or not all(i.isdigit() for i in raw):
+        abort(400)
+    return decision, [int(i) for i in raw]
+
+
+@bp.route("/moderation/decide", methods=["POST"])
+@letter_role_required(Role.moderator)
+def decide(letter: Letter) -> Response:
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    decision, ids = _chosen()
+    if not ids:
+        flash(_("Select at least one signature first."), "error")
+        return back_to(url_for(".console", slug=letter.slug))
+    done, refused = decisions.decide_many(db.session, letter, ids, decision, current_user)
+    db.session.commit()
+    if done:
+        flash(
+            ngettext("%(num)d signature updated.", "%(num)d signatures updated.", done), "success"
+        )
+    if refused:
+        flash(
+            ngettext(
+                "%(num)d signature cannot take that decision in its current state.",
+                "%(num)d signatures cannot take that decision in their current state.",
+                refused,
+            ),
+            "error",
+        )
+    return back_to(url_for(".console", slug=letter.slug))
+
+
+@bp.route("/moderation/signatures/<int:sid>/canonical", methods=["POST"])
+@letter_role_required(Role.moderator)
+def use_canonical(letter: Letter, sid: int) -> Response:
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    if edits.use_canonical(db.session, signature_of(letter, sid), current_user):
+        db.session.commit()
+        flash(_("The canonical name is now shown."), "success")
+    return back_to(url_for(".console", slug=letter.slug))

@@ -1,0 +1,75 @@
+"""One signature: its details, contacts, flags, history; corrections and signers' requests."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from campaign.accounts.models import Role
+from campaign.accounts.permissions import letter_role_required
+from campaign.db import db
+from campaign.i18n import _
+from campaign.letters.forms import ActionForm
+from campaign.letters.models import Letter
+from campaign.moderation import auditlog, bp, edits, labels, registry, signals
+from campaign.moderation.forms import EditForm
+from campaign.moderation.views_common import signature_of
+from campaign.signatures.models import CorrectionRequest, Signature
+from campaign.signatures.states import SignatureError
+
+
+def _page(letter: Letter, signature: Signature, form: EditForm, status: int = 200) -> tuple:
+    found = signals.compute(db.session, letter.id)
+    page = render_template(
+        "moderation/signature.html",
+        letter=letter,
+        s=signature,
+        form=form,
+        flags=found.flags.get(signature.id, signature.flags or []),
+        history=auditlog.signature_history(db.session, signature.id),
+        merged=auditlog.merged_rows(db.session, signature.id),
+        requests=auditlog.requests_for(db.session, signature.id),
+        known=registry.known_for(db.session, signature),
+        labels=labels,
+        action=ActionForm(),
+    )
+    return page, status
+
+
+@bp.route("/moderation/signatures/<int:sid>")
+@letter_role_required(Role.moderator)
+def signature(letter: Letter, sid: int) -> tuple:
+    s = signature_of(letter, sid)
+    return _page(letter, s, EditForm(name=s.name, country=s.country or ""))
+
+
+@bp.route("/moderation/signatures/<int:sid>/edit", methods=["POST"])
+@letter_role_required(Role.moderator)
+def edit(letter: Letter, sid: int) -> tuple | Response:
+    s = signature_of(letter, sid)
+    form = EditForm()
+    if not form.validate_on_submit():
+        return _page(letter, s, form, 400)
+    edits.edit(db.session, s, form.name.data, form.country.data or None, current_user)
+    db.session.commit()
+    flash(_("Correction saved."), "success")
+    return redirect(url_for(".signature", slug=letter.slug, sid=s.id))
+
+
+@bp.route("/moderation/requests/<int:rid>/<any(apply, dismiss):outcome>", methods=["POST"])
+@letter_role_required(Role.moderator)
+def resolve_request(letter: Letter, rid: int, outcome: str) -> Response:
+    found = db.session.get(CorrectionRequest, rid)
+    if found is None or found.signature.letter_id != letter.id:
+        abort(404)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        edits.resolve(db.session, found, outcome == "apply", current_user)
+    except SignatureError as error:
+        flash(str(error.message), "error")
+    else:
+        db.session.commit()
+        flash(_("Request applied.") if outcome == "apply" else _("Request dismissed."), "success")
+    return redirect(url_for(".signature", slug=letter.slug, sid=found.signature_id))

@@ -1,0 +1,202 @@
+"""Duplicate review: clusters with reasons, merging into one listing, undo, the registry."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from sqlalchemy import select
+
+from campaign.accounts import services as accounts
+from campaign.accounts.models import Role
+from campaign.db import db
+from campaign.exports.rows import numbered_rows
+from campaign.moderation.models import Organisation, SignatureMerge
+from campaign.signatures.models import SignatureStatus as S
+from tests.exports.helpers import run_cli
+from tests.moderation.conftest import console, entries, fresh
+
+LISTED = re.compile(r'<li value="(\d+)"><span class="name">([^<]+)</span>')
+DUPS = console() + "/duplicates"
+
+
+def seed(make, letter):
+    """An approved list with one typo duplicate and one sentence typed as a name."""
+    return {
+        name: make.signature(letter, name, status=S.approved, country=country, contact_email=email)
+        for name, country, email in [
+            ("Amnesty International", "GB", "info@amnesty.example"),
+            ("Amnesty Internatonal", "GB", "london@amnesty.example"),
+            ("Human Rights Watch", "US", "hrw@hrw.example"),
+            ("Oxfam", "GB", "hello@oxfam.example"),
+            ("We fully support this letter!", "FR", "someone@mail.example"),
+        ]
+    }
+
+
+def public_list(client, slug="carta"):
+    return [
+        (int(n), name)
+        for n, name in LISTED.findall(client.get(f"/en/letters/{slug}").get_data(True))
+    ]
+
+
+def merge(client, rows, name, primary=None, **extra):
+    ids = ",".join(str(s.id) for s in rows)
+    data = {
+        "ids": ids,
+        "primary": str((primary or rows[0]).id),
+        "name_choice": name,
+        "country": "GB",
+        **extra,
+    }
+    return client.post(f"{DUPS}/merge", data=data, follow_redirects=True)
+
+
+def test_clusters_are_shown_with_scores_and_readable_reasons(client, make, letter, moderator):
+    seed(make, letter)
+    page = client.get(DUPS).get_data(True)
+    assert "Group 1: Amnesty" in page and "Group 2" not in page
+    assert "Spelling differs slightly" in page and "Same country" in page
+    assert re.search(r"score 0\.\d\d", page)
+
+
+def test_merge_page_offers_every_spelling_and_free_text(client, make, letter, moderator):
+    rows = seed(make, letter)
+    pair = f"{rows['Amnesty International'].id},{rows['Amnesty Internatonal'].id}"
+    page = client.get(f"{DUPS}/merge?ids={pair}").get_data(True)
+    assert 'value="Amnesty International"' in page and 'value="Amnesty Internatonal"' in page
+    assert 'value="__other__"' in page and 'name="other_name"' in page
+
+
+def test_merging_lists_the_organisation_once_and_keeps_contacts_and_history(
+    client, make, letter, moderator
+):
+    rows = seed(make, letter)
+    keep, dup = rows["Amnesty Internatonal"], rows["Amnesty International"]
+    page = merge(client, [keep, dup], "Amnesty International").get_data(True)
+    assert "Merged. The public list now shows this organisation once." in page
+    assert (fresh(keep.id).name, fresh(keep.id).submitted_name) == (
+        "Amnesty International",
+        "Amnesty Internatonal",
+    )
+    assert fresh(dup.id).status is S.merged and fresh(dup.id).merged_into_id == keep.id
+    names = [name for _, name in public_list(client)]
+    assert names.count("Amnesty International") == 1 and "Amnesty Internatonal" not in names
+    detail = client.get(console() + f"/signatures/{keep.id}").get_data(True)
+    assert "info@amnesty.example" in detail and "london@amnesty.example" in detail
+    merged = entries("merge")
+    assert {e.signature_id for e in merged} == {keep.id, dup.id}
+    by_id = {e.signature_id: e for e in merged}
+    assert (
+        by_id[dup.id].before["status"] == "approved" and by_id[dup.id].after["status"] == "merged"
+    )
+    assert by_id[keep.id].after["name"] == "Amnesty International"
+    assert "Merged" in client.get("/manage/letters/carta/audit?action=merge").get_data(True)
+
+
+def test_after_merging_and_rejecting_every_list_is_numbered_without_gaps(
+    client, make, letter, moderator, runner, login_as
+):
+    rows = seed(make, letter)
+    merge(
+        client,
+        [rows["Amnesty International"], rows["Amnesty Internatonal"]],
+        "Amnesty International",
+    )
+    client.post(
+        console() + "/decide", data={"decide": f"reject:{rows['We fully support this letter!'].id}"}
+    )
+    expected = ["Amnesty International", "Human Rights Watch", "Oxfam"]
+    assert public_list(client) == list(enumerate(expected, start=1))
+    assert [(r.number, r.name) for r in numbered_rows(db.session, letter.id)] == list(
+        enumerate(expected, start=1)
+    )
+    text = run_cli(runner, "export", "carta", "--format", "txt").decode()
+    assert [line for line in text.splitlines() if line[:1].isdigit()] == [
+        "1. Amnesty International (United Kingdom)",
+        "2. Human Rights Watch (United States)",
+        "3. Oxfam (United Kingdom)",
+    ]
+    client.post("/logout")
+    login_as(make.user(roles={letter: Role.coordinator}))
+    download = client.post(
+        "/manage/letters/carta/exports/download",
+        data={
+            "format": "csv",
+            "language": "en",
+            "snapshot": "0",
+            "contacts": "y",
+            "columns": "1",
+            "download": "Download",
+        },
+    )
+    table = list(csv.reader(io.StringIO(download.data.decode("utf-8-sig"))))
+    assert [(row[0], row[1]) for row in table[1:]] == [
+        (str(n), name) for n, name in enumerate(expected, 1)
+    ]
+
+
+def test_a_merge_teaches_the_registry_which_suggests_it_on_the_next_letter(
+    client, make, letter, moderator
+):
+    rows = seed(make, letter)
+    pair = [rows["Amnesty Internatonal"], rows["Amnesty International"]]
+    merge(client, pair, "Amnesty International")
+    org = db.session.scalars(select(Organisation)).one()
+    assert (org.name, org.country) == ("Amnesty International", "GB")
+    assert {a.name for a in org.aliases} == {"Amnesty International", "Amnesty Internatonal"}
+    later = make.letter("later")
+    accounts.grant(db.session, moderator, later.id, Role.moderator)
+    db.session.commit()
+    make.signature(later, "Amnesty Internatonal", status=S.confirmed)
+    page = client.get("/manage/letters/later/moderation").get_data(True)
+    assert "Known organisation: Amnesty International" in page
+
+
+def test_a_merge_can_be_undone_leaving_no_trace_in_the_registry(client, make, letter, moderator):
+    rows = seed(make, letter)
+    keep, dup = rows["Amnesty Internatonal"], rows["Amnesty International"]
+    merge(client, [keep, dup], "Amnesty Intl", name_choice="__other__", other_name="Amnesty Intl")
+    assert fresh(keep.id).name == "Amnesty Intl"
+    record = db.session.scalars(select(SignatureMerge)).one()
+    page = client.post(console() + f"/merges/{record.id}/undo", follow_redirects=True).get_data(
+        True
+    )
+    assert "Merge undone." in page
+    assert (fresh(keep.id).name, fresh(keep.id).status) == ("Amnesty Internatonal", S.approved)
+    assert (fresh(dup.id).status, fresh(dup.id).merged_into_id) == (S.approved, None)
+    assert db.session.scalars(select(Organisation)).all() == []
+    assert {e.signature_id for e in entries("merge_undone")} == {keep.id, dup.id}
+    names = [name for _, name in public_list(client)]
+    assert "Amnesty Internatonal" in names and "Amnesty International" in names
+    again = client.post(console() + f"/merges/{record.id}/undo", follow_redirects=True).get_data(
+        True
+    )
+    assert "can no longer be undone" in again
+
+
+def test_free_text_name_is_required_when_chosen(client, make, letter, moderator):
+    rows = seed(make, letter)
+    page = merge(client, [rows["Amnesty Internatonal"], rows["Amnesty International"]], "__other__")
+    assert "Enter the name to show." in page.get_data(True)
+    assert fresh(rows["Amnesty International"].id).status is S.approved
+
+
+def test_rejected_signatures_cannot_be_merged(client, make, letter, moderator):
+    rows = seed(make, letter)
+    gone = make.signature(letter, "Amnesty Intl.", status=S.rejected)
+    page = merge(client, [rows["Amnesty International"], gone], "Amnesty International").get_data(
+        True
+    )
+    assert "cannot be merged" in page and fresh(gone.id).merged_into_id is None
+
+
+def test_look_alikes_can_be_kept_separate(client, make, letter, moderator):
+    rows = seed(make, letter)
+    pair = [rows["Amnesty International"], rows["Amnesty Internatonal"]]
+    client.post(f"{DUPS}/separate", data={"ids": ",".join(str(s.id) for s in pair)})
+    page = client.get(DUPS).get_data(True)
+    assert "No possible duplicates." in page and "possible duplicate group" not in page
+    assert {e.signature_id for e in entries("not_duplicate")} == {s.id for s in pair}
