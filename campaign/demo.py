@@ -100,19 +100,19 @@ def ensure_demo_letter() -> Letter:
 
 # Names chosen to show the collation order: "Àltera" after "Albergue", "İ" among the I's.
 DEMO_SIGNATORIES = [
-    ("Albergue Solidario", "ES"),
-    ("Àltera Asociación", "ES"),
-    ("İstanbul Göç Derneği", "TR"),
-    ("Réseau Migrations Afrique", "SN"),
-    ("Zentrum für Menschenrechte", "DE"),
+    ("Albergue Solidario", "ES", "albergue-solidario"),
+    ("Àltera Asociación", "ES", "altera"),
+    ("İstanbul Göç Derneği", "TR", "istanbul-goc"),
+    ("Réseau Migrations Afrique", "SN", "reseau-migrations"),
+    ("Zentrum für Menschenrechte", "DE", "zentrum-mr"),
 ]
 
 
 def ensure_demo_signatories(letter: Letter) -> None:
     """A few approved organisations, so the list and its numbering show (idempotent)."""
     session = db.session
-    for n, (name, country) in enumerate(DEMO_SIGNATORIES, start=1):
-        address = f"demo-signatory-{n}@example.org"
+    for name, country, domain in DEMO_SIGNATORIES:
+        address = f"contact@{domain}.example"
         query = select(Signature.id).where(
             Signature.letter_id == letter.id, Signature.email_key == email_key(address)
         )
