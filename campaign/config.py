@@ -77,6 +77,9 @@ def from_environment(instance_path: Path) -> dict[str, object]:
         "REMEMBER_COOKIE_HTTPONLY": True,
         "MAX_CONTENT_LENGTH": _env_int("MAX_UPLOAD_BYTES", 10 * 1024 * 1024),
         "WTF_CSRF_TIME_LIMIT": None,
+        # Flask-WTF would parse WTForms' catalogue on every request; our forms pass their
+        # messages (campaign.validators), translated from our own catalogue.
+        "WTF_I18N_ENABLED": False,
         # Exports this long or longer (PDF, Word, Excel) are built in the background;
         # "thread" builds them in the web process, "process" leaves them to
         # `campaign exports worker`.

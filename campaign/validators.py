@@ -10,6 +10,16 @@ from wtforms import Field, Form
 from wtforms.validators import StopValidation, ValidationError
 
 from campaign import text
+from campaign.i18n import _l
+
+# WTForms' own messages, kept in our catalogue. WTF_I18N_ENABLED is off (Flask-WTF reloaded
+# WTForms' catalogue on every request), so each form passes these where WTForms has a default.
+REQUIRED = _l("This field is required.")
+TOO_LONG = _l("Field cannot be longer than %(max)d characters.")
+NOT_A_CHOICE = _l("Not a valid choice.")
+NOT_A_NUMBER = _l("Invalid Choice: could not coerce.")
+NOT_A_DATETIME = _l("Not a valid datetime value.")
+NOT_A_DATE = _l("Not a valid date value.")
 
 
 class SafeText:
