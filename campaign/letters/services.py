@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
 
 from campaign.accounts.models import Role, User
 from campaign.accounts.services import grant
@@ -30,11 +30,25 @@ class LetterError(ValueError):
         self.message = message
 
 
-def find_by_slug(session: Session, slug: str) -> Letter | None:
-    """The letter at this address; malformed slugs (say, with NUL bytes) match nothing."""
+def find_by_slug(session: Session, slug: str, *, texts: bool = True) -> Letter | None:
+    """The letter at this address; malformed slugs (say, with NUL bytes) match nothing.
+
+    ``texts=False`` leaves the texts to load on first use: signing needs only one title.
+    """
     if not SLUG_RE.match(slug):
         return None
-    return session.scalar(Letter.by_slug(slug))
+    query = Letter.by_slug(slug)
+    return session.scalar(query if texts else query.options(lazyload(Letter.texts)))
+
+
+def title_for(session: Session, letter: Letter, language: str) -> str:
+    """The title in ``language``, else in the authoritative language, else the slug."""
+    wanted = (language, letter.authoritative_language)
+    query = select(LetterText.language, LetterText.title).where(
+        LetterText.letter_id == letter.id, LetterText.language.in_(wanted)
+    )
+    titles: dict[str, str] = {language: title for language, title in session.execute(query)}
+    return titles.get(language) or titles.get(letter.authoritative_language) or letter.slug
 
 
 def slug_taken(session: Session, slug: str, exclude_id: int | None = None) -> bool:

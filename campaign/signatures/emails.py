@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from campaign import mail
 from campaign.i18n import interface_language
-from campaign.letters.models import Letter
+from campaign.letters.services import title_for
 from campaign.signatures import tokens
 from campaign.signatures.models import Signature, SignatureStatus
 
@@ -17,12 +17,7 @@ def absolute(endpoint: str, **values: object) -> str:
     return current_app.config["PUBLIC_BASE_URL"] + url_for(endpoint, **values)
 
 
-def _title(letter: Letter, lang: str) -> str:
-    text = letter.text_for(lang) or letter.authoritative_text
-    return text.title if text else letter.slug
-
-
-def _context(signature: Signature, lang: str) -> dict[str, object]:
+def _context(session: Session, signature: Signature, lang: str) -> dict[str, object]:
     """What the templates need, as plain values: the outbox stores it as JSON."""
     letter = signature.letter
     return {
@@ -30,7 +25,7 @@ def _context(signature: Signature, lang: str) -> dict[str, object]:
             "name": signature.name,
             "pending": signature.status is SignatureStatus.pending,
         },
-        "letter_title": _title(letter, lang),
+        "letter_title": title_for(session, letter, lang),
         "letter_url": absolute("letters.letter_page", lang=lang, slug=letter.slug),
         "edit_url": absolute(
             "signatures.edit", lang=lang, token=tokens.make(signature, tokens.EDIT)
@@ -43,7 +38,8 @@ def _context(signature: Signature, lang: str) -> dict[str, object]:
 
 def _queue(session: Session, signature: Signature, template: str) -> None:
     lang = interface_language(signature.language)
-    mail.queue(session, signature.contact_email or "", template, lang, **_context(signature, lang))
+    context = _context(session, signature, lang)
+    mail.queue(session, signature.contact_email or "", template, lang, **context)
 
 
 def queue_confirmation(session: Session, signature: Signature) -> None:
