@@ -58,10 +58,21 @@ class ValidChoice:
 
     def __init__(self, message: object) -> None:
         self.message = message
+        # The last choices seen and their values: a cached tuple of choices (the countries)
+        # is checked without rebuilding a set of ~250 values on every request.
+        self._last: tuple[object, frozenset[str]] = ((), frozenset())
+
+    def _values(self, choices: Any) -> frozenset[str]:
+        last_choices, last_values = self._last
+        if choices is last_choices:
+            return last_values
+        values = frozenset(str(tuple(choice)[0]) for choice in choices or ())
+        if isinstance(choices, tuple):
+            self._last = (choices, values)
+        return values
 
     def __call__(self, form: Form, field: Field) -> None:
-        values = {str(tuple(choice)[0]) for choice in field.choices or ()}
-        if str(field.data or "") not in values:
+        if str(field.data or "") not in self._values(field.choices):
             raise StopValidation(str(self.message))
 
 

@@ -73,9 +73,12 @@ def _country_choices(language: str, blank: str) -> tuple[SelectChoice, ...]:
     return (SelectChoice("", blank), *(SelectChoice(c, n) for c, n in countries(language)))
 
 
-def country_choices(language: str, blank: str) -> list[SelectChoice]:
-    """The country menu; built once per language, as it is the bulk of each sign-on request."""
-    return list(_country_choices(language, blank))
+def country_choices(language: str, blank: str) -> tuple[SelectChoice, ...]:
+    """The country menu; built once per language, as it is the bulk of each sign-on request.
+
+    The same tuple each time, so ValidChoice can reuse its set of codes.
+    """
+    return _country_choices(language, blank)
 
 
 def language_choices() -> list[SelectChoice]:
