@@ -45,6 +45,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
 
 def _init_extensions(app: Flask) -> None:
+    # Every mapped class, so relationships between domains resolve in any entry point.
+    import campaign.models  # noqa: F401
     from campaign import errors, templating
     from campaign import mail as outbox
     from campaign.accounts.loader import init_login
