@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, lazyload
 
 from campaign.accounts.models import Role, User
@@ -30,6 +30,15 @@ class LetterError(ValueError):
         self.message = message
 
 
+# Built once: these run on every sign-on, and building a statement costs more than running it.
+_BY_SLUG = Letter.by_slug(bindparam("slug"))  # type: ignore[arg-type]
+_BY_SLUG_NO_TEXTS = _BY_SLUG.options(lazyload(Letter.texts))
+_TITLES = select(LetterText.language, LetterText.title).where(
+    LetterText.letter_id == bindparam("letter_id"),
+    LetterText.language.in_(bindparam("languages", expanding=True)),
+)
+
+
 def find_by_slug(session: Session, slug: str, *, texts: bool = True) -> Letter | None:
     """The letter at this address; malformed slugs (say, with NUL bytes) match nothing.
 
@@ -37,17 +46,13 @@ def find_by_slug(session: Session, slug: str, *, texts: bool = True) -> Letter |
     """
     if not SLUG_RE.match(slug):
         return None
-    query = Letter.by_slug(slug)
-    return session.scalar(query if texts else query.options(lazyload(Letter.texts)))
+    return session.scalar(_BY_SLUG if texts else _BY_SLUG_NO_TEXTS, {"slug": slug})
 
 
 def title_for(session: Session, letter: Letter, language: str) -> str:
     """The title in ``language``, else in the authoritative language, else the slug."""
-    wanted = (language, letter.authoritative_language)
-    query = select(LetterText.language, LetterText.title).where(
-        LetterText.letter_id == letter.id, LetterText.language.in_(wanted)
-    )
-    titles: dict[str, str] = {language: title for language, title in session.execute(query)}
+    wanted = {"letter_id": letter.id, "languages": [language, letter.authoritative_language]}
+    titles: dict[str, str] = {lang: title for lang, title in session.execute(_TITLES, wanted)}
     return titles.get(language) or titles.get(letter.authoritative_language) or letter.slug
 
 
