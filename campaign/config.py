@@ -79,6 +79,9 @@ def from_environment(instance_path: Path) -> dict[str, object]:
         # Signatory lists brought in by coordinators (campaign.moderation.imports).
         "IMPORT_MAX_ROWS": _env_int("IMPORT_MAX_ROWS", 5000),
         "WTF_CSRF_TIME_LIMIT": None,
+        # Flask-WTF would parse WTForms' catalogue on every request; our forms pass their
+        # messages (campaign.validators), translated from our own catalogue.
+        "WTF_I18N_ENABLED": False,
         # Exports this long or longer (PDF, Word, Excel) are built in the background;
         # "thread" builds them in the web process, "process" leaves them to
         # `campaign exports worker`.

@@ -1,24 +1,24 @@
-"""The outbox: emails rendered in the recipient's language, stored with the change they report,
-and sent only once that change is committed.
+"""The outbox: emails stored with the change they report, sent only once that change is
+committed, and rendered in the recipient's language when they are sent.
 
-``queue`` adds a message to the current transaction. After a request whose transaction
-committed, the app tries to send what that request queued; whatever could not go (SMTP down)
-stays queued and is retried with exponential backoff by ``campaign outbox send`` or
-``campaign outbox worker``.
+``queue`` adds a message (template, language, context) to the current transaction. After a
+request whose transaction committed, the app tries to send what that request queued; whatever
+could not go (SMTP down) stays queued and is retried with exponential backoff by
+``campaign outbox send`` or ``campaign outbox worker``.
 """
 
 from __future__ import annotations
 
 import logging
 
-from flask import Flask, g, render_template
-from flask_babel import force_locale
+from flask import Flask, current_app, g
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 from werkzeug.wrappers import Response
 
 from campaign.mail_delivery import send_due
 from campaign.mail_models import OutboxMessage
+from campaign.mail_render import render
 
 log = logging.getLogger(__name__)
 _QUEUED = "campaign.outbox.queued"
@@ -27,28 +27,15 @@ _COMMITTED = "campaign.outbox.committed"
 __all__ = ["init_app", "queue", "render", "send_due"]
 
 
-def render(template: str, language: str, **context: object) -> tuple[str, str, str]:
-    """Subject, text and HTML of ``templates/emails/<template>/`` in ``language``."""
-    folder = f"emails/{template}"
-    with force_locale(language):
-        subject = render_template(f"{folder}/subject.txt", **context)
-        text = render_template(f"{folder}/body.txt", **context)
-        html = render_template(f"{folder}/body.html", **context)
-    return " ".join(subject.split()), text, html
-
-
 def queue(
     session: Session, recipient: str, template: str, language: str, **context: object
 ) -> OutboxMessage:
-    """Render an email and add it to the outbox in the caller's transaction."""
-    subject, text, html = render(template, language, lang=language, **context)
+    """Add an email to the outbox in the caller's transaction; it is rendered when sent.
+
+    ``context`` is stored as JSON, so it holds plain values (names, titles, finished links).
+    """
     message = OutboxMessage(
-        template=template,
-        language=language,
-        recipient=recipient,
-        subject=subject,
-        body_text=text,
-        body_html=html,
+        template=template, language=language, recipient=recipient, context=context
     )
     session.add(message)
     session.info.setdefault(_QUEUED, []).append(message)
@@ -65,6 +52,8 @@ def _after_rollback(session: Session) -> None:
 
 
 def _send_committed(response: Response) -> Response:
+    if not current_app.config.get("MAIL_SEND_AFTER_REQUEST", True):
+        return response
     session = g.get("db_session")
     ids = session.info.pop(_COMMITTED, None) if session is not None else None
     if ids:
@@ -80,5 +69,4 @@ def init_app(app: Flask) -> None:
     factory = app.extensions["campaign.db"]
     event.listen(factory, "after_commit", _after_commit)
     event.listen(factory, "after_soft_rollback", lambda s, _t: _after_rollback(s))
-    if app.config.get("MAIL_SEND_AFTER_REQUEST", True):
-        app.after_request(_send_committed)
+    app.after_request(_send_committed)

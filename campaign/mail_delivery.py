@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import smtplib
 from datetime import datetime, timedelta
 
@@ -11,7 +12,10 @@ from sqlalchemy.orm import Session
 
 from campaign.db import utcnow
 from campaign.mail_models import OutboxMessage, OutboxStatus
+from campaign.mail_render import is_rendered, render_message
 from campaign.mail_transport import transport
+
+log = logging.getLogger(__name__)
 
 LEASE = timedelta(minutes=5)
 SEND_ERRORS = (OSError, smtplib.SMTPException)
@@ -69,6 +73,20 @@ def _record_sent(message: OutboxMessage) -> None:
     message.locked_until = None
 
 
+def _render(session: Session, messages: list[OutboxMessage]) -> list[OutboxMessage]:
+    """Render what is not rendered yet; a message that cannot be rendered backs off."""
+    for message in messages:
+        if is_rendered(message):
+            continue
+        try:
+            render_message(message)
+        except Exception as error:  # a broken template must not block the rest of the outbox
+            log.exception("could not render outbox message %s", message.id)
+            _record_failure(message, error)
+    session.commit()
+    return [m for m in messages if is_rendered(m)]
+
+
 def _deliver(session: Session, messages: list[OutboxMessage]) -> int:
     sent = 0
     try:
@@ -102,4 +120,5 @@ def send_due(
     messages = [m for m in (session.get(OutboxMessage, i) for i in claimed) if m is not None]
     for message in messages:
         session.refresh(message)
+    messages = _render(session, messages) if messages else []
     return _deliver(session, messages) if messages else 0

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Index, String, Text
+from sqlalchemy import JSON, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from campaign.db import Base, enum_column, utcnow
@@ -20,7 +21,11 @@ class OutboxStatus(enum.StrEnum):
 
 
 class OutboxMessage(Base):
-    """One rendered email waiting to go (or gone) to one recipient."""
+    """One email waiting to go (or gone) to one recipient.
+
+    Queued with its template, language and context; rendered into subject and bodies when
+    it is sent, so the request that queues it does not pay for rendering.
+    """
 
     __tablename__ = "outbox_messages"
     __table_args__ = (Index("ix_outbox_messages_due", "status", "next_attempt_at"),)
@@ -29,8 +34,11 @@ class OutboxMessage(Base):
     template: Mapped[str] = mapped_column(String(100))
     language: Mapped[str] = mapped_column(String(8))
     recipient: Mapped[str] = mapped_column(String(254))
-    subject: Mapped[str] = mapped_column(String(500))
-    body_text: Mapped[str] = mapped_column(Text)
+    # JSON-serialisable values for the template; links are made when the message is queued.
+    context: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, server_default="{}")
+    # Empty until rendered; kept afterwards as a record of what was sent.
+    subject: Mapped[str] = mapped_column(String(500), default="")
+    body_text: Mapped[str] = mapped_column(Text, default="")
     body_html: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[OutboxStatus] = mapped_column(
         enum_column(OutboxStatus), default=OutboxStatus.queued

@@ -10,6 +10,16 @@ from wtforms import Field, Form
 from wtforms.validators import StopValidation, ValidationError
 
 from campaign import text
+from campaign.i18n import _l
+
+# WTForms' own messages, kept in our catalogue. WTF_I18N_ENABLED is off (Flask-WTF reloaded
+# WTForms' catalogue on every request), so each form passes these where WTForms has a default.
+REQUIRED = _l("This field is required.")
+TOO_LONG = _l("Field cannot be longer than %(max)d characters.")
+NOT_A_CHOICE = _l("Not a valid choice.")
+NOT_A_NUMBER = _l("Invalid Choice: could not coerce.")
+NOT_A_DATETIME = _l("Not a valid datetime value.")
+NOT_A_DATE = _l("Not a valid date value.")
 
 
 class SafeText:
@@ -48,10 +58,21 @@ class ValidChoice:
 
     def __init__(self, message: object) -> None:
         self.message = message
+        # The last choices seen and their values: a cached tuple of choices (the countries)
+        # is checked without rebuilding a set of ~250 values on every request.
+        self._last: tuple[object, frozenset[str]] = ((), frozenset())
+
+    def _values(self, choices: Any) -> frozenset[str]:
+        last_choices, last_values = self._last
+        if choices is last_choices:
+            return last_values
+        values = frozenset(str(tuple(choice)[0]) for choice in choices or ())
+        if isinstance(choices, tuple):
+            self._last = (choices, values)
+        return values
 
     def __call__(self, form: Form, field: Field) -> None:
-        values = {str(tuple(choice)[0]) for choice in field.choices or ()}
-        if str(field.data or "") not in values:
+        if str(field.data or "") not in self._values(field.choices):
             raise StopValidation(str(self.message))
 
 

@@ -1,8 +1,14 @@
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from campaign import create_app
 from campaign.config import ConfigError, instance_secret
 from tests.conftest import TEST_SECRET
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_secret_is_generated_once_and_kept(tmp_path):
@@ -42,3 +48,18 @@ def test_database_url_comes_from_environment(monkeypatch, tmp_path):
     url = f"sqlite:///{tmp_path / 'x.sqlite3'}"
     monkeypatch.setenv("CAMPAIGN_DATABASE_URL", url)
     assert create_app({"SECRET_KEY": TEST_SECRET}).config["DATABASE_URL"] == url
+
+
+def test_app_alone_maps_every_model(tmp_path):
+    """wsgi.py builds the app without importing campaign.models: signing must still work."""
+    code = (
+        "from campaign import create_app\n"
+        f"create_app({{'SECRET_KEY': '{TEST_SECRET}', 'DATABASE_URL': 'sqlite://'}})\n"
+        "from sqlalchemy import create_engine\n"
+        "from campaign.db import Base\n"
+        "Base.metadata.create_all(create_engine('sqlite://'))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr

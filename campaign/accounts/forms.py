@@ -6,21 +6,26 @@ from wtforms.validators import DataRequired, EqualTo, Length
 
 from campaign.accounts.services import MIN_PASSWORD_LENGTH
 from campaign.i18n import _l
-from campaign.validators import SafeText
+from campaign.validators import REQUIRED, TOO_LONG, SafeText
 
 
 class LoginForm(FlaskForm):
-    email = EmailField(_l("Email"), validators=[DataRequired(), SafeText(254)])
-    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=200)])
+    email = EmailField(_l("Email"), validators=[DataRequired(REQUIRED), SafeText(254)])
+    password = PasswordField(
+        _l("Password"), validators=[DataRequired(REQUIRED), Length(max=200, message=TOO_LONG)]
+    )
     submit = SubmitField(_l("Log in"))
 
 
 class PasswordForm(FlaskForm):
-    current = PasswordField(_l("Current password"), validators=[DataRequired(), Length(max=200)])
+    current = PasswordField(
+        _l("Current password"),
+        validators=[DataRequired(REQUIRED), Length(max=200, message=TOO_LONG)],
+    )
     new = PasswordField(
         _l("New password"),
         validators=[
-            DataRequired(),
+            DataRequired(REQUIRED),
             Length(
                 min=MIN_PASSWORD_LENGTH,
                 max=200,
@@ -30,6 +35,9 @@ class PasswordForm(FlaskForm):
     )
     confirm = PasswordField(
         _l("Repeat the new password"),
-        validators=[DataRequired(), EqualTo("new", message=_l("The two passwords differ."))],
+        validators=[
+            DataRequired(REQUIRED),
+            EqualTo("new", message=_l("The two passwords differ.")),
+        ],
     )
     submit = SubmitField(_l("Change password"))

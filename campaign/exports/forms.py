@@ -8,7 +8,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional
 
 from campaign.i18n import CONTENT_LANGUAGES, _l
-from campaign.validators import SafeText
+from campaign.validators import NOT_A_CHOICE, NOT_A_DATE, NOT_A_NUMBER, SafeText
 
 
 def choices(pairs: list[tuple[object, object]]) -> list[SelectChoice]:
@@ -29,15 +29,27 @@ FORMAT_CHOICES = [
 
 
 class ExportForm(FlaskForm):
-    format = SelectField(_l("Format"), choices=lambda: choices(FORMAT_CHOICES))
-    language = SelectField(_l("Language"), choices=language_choices)
+    format = SelectField(
+        _l("Format"), choices=lambda: choices(FORMAT_CHOICES), invalid_choice_message=NOT_A_CHOICE
+    )
+    language = SelectField(
+        _l("Language"), choices=language_choices, invalid_choice_message=NOT_A_CHOICE
+    )
     snapshot = SelectField(
-        _l("List"), coerce=int, choices=lambda: choices([(0, _l("Current list"))])
+        _l("List"),
+        coerce=int,
+        choices=lambda: choices([(0, _l("Current list"))]),
+        invalid_choice_message=NOT_A_CHOICE,
+        invalid_value_message=NOT_A_NUMBER,
     )
     contacts = BooleanField(_l("Include contact details (spreadsheets only)"))
     group = BooleanField(_l("Group by country"))
     columns = SelectField(
-        _l("Columns in the PDF"), coerce=int, choices=lambda: choices([(1, "1"), (2, "2")])
+        _l("Columns in the PDF"),
+        coerce=int,
+        choices=lambda: choices([(1, "1"), (2, "2")]),
+        invalid_choice_message=NOT_A_CHOICE,
+        invalid_value_message=NOT_A_NUMBER,
     )
     session = StringField(
         _l("Council session number"),
@@ -49,6 +61,7 @@ class ExportForm(FlaskForm):
         _l("First day of the session"),
         validators=[Optional()],
         description=_l("Statements are due two weeks before this date."),
+        invalid_value_message=NOT_A_DATE,
     )
     check = SubmitField(_l("Check the statement"))
     download = SubmitField(_l("Download"))

@@ -11,9 +11,12 @@ from campaign.letters.models import Letter
 from campaign.letters.services import find_by_slug
 
 
-def visible_letter(slug: str) -> Letter:
-    """The letter for a public page: drafts are 404 except to its own staff, as a preview."""
-    letter = find_by_slug(db.session, slug)
+def visible_letter(slug: str, *, texts: bool = True) -> Letter:
+    """The letter for a public page: drafts are 404 except to its own staff, as a preview.
+
+    ``texts=False`` when the page may not need them (they then load on first use).
+    """
+    letter = find_by_slug(db.session, slug, texts=texts)
     if letter is None:
         abort(404)
     if not letter.status.is_public:

@@ -12,7 +12,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Optional
 
 from campaign.i18n import CONTENT_LANGUAGES, _l
-from campaign.validators import SafeText, empty_if_none
+from campaign.validators import NOT_A_CHOICE, NOT_A_DATETIME, REQUIRED, SafeText, empty_if_none
 
 
 def language_choices() -> list[tuple[str, str]]:
@@ -22,7 +22,7 @@ def language_choices() -> list[tuple[str, str]]:
 class LetterSettingsForm(FlaskForm):
     slug = StringField(
         _l("Web address (slug)"),
-        validators=[DataRequired(), SafeText(80)],
+        validators=[DataRequired(REQUIRED), SafeText(80)],
         description=_l("Lower-case letters, digits and hyphens, e.g. “hrc-61-migrants”."),
     )
     addressee = StringField(
@@ -38,15 +38,22 @@ class LetterSettingsForm(FlaskForm):
         description=_l("One per line."),
     )
     deadline = DateTimeLocalField(
-        _l("Sign-on deadline (UTC)"), validators=[Optional()], format="%Y-%m-%dT%H:%M"
+        _l("Sign-on deadline (UTC)"),
+        validators=[Optional()],
+        format="%Y-%m-%dT%H:%M",
+        invalid_value_message=NOT_A_DATETIME,
     )
     auto_approve = BooleanField(_l("Approve confirmed signatures without moderation"))
     submit = SubmitField(_l("Save"))
 
 
 class NewLetterForm(LetterSettingsForm):
-    language = SelectField(_l("Language of the authoritative text"), choices=language_choices)
-    title = StringField(_l("Title"), validators=[DataRequired(), SafeText(300)])
+    language = SelectField(
+        _l("Language of the authoritative text"),
+        choices=language_choices,
+        invalid_choice_message=NOT_A_CHOICE,
+    )
+    title = StringField(_l("Title"), validators=[DataRequired(REQUIRED), SafeText(300)])
     body = TextAreaField(
         _l("Text (Markdown)"),
         validators=[Optional(), SafeText(100_000, multiline=True)],
@@ -56,7 +63,7 @@ class NewLetterForm(LetterSettingsForm):
 
 
 class LetterTextForm(FlaskForm):
-    title = StringField(_l("Title"), validators=[DataRequired(), SafeText(300)])
+    title = StringField(_l("Title"), validators=[DataRequired(REQUIRED), SafeText(300)])
     body = TextAreaField(
         _l("Text (Markdown)"),
         validators=[Optional(), SafeText(100_000, multiline=True)],

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session, lazyload
 
 from campaign.accounts.models import Role, User
 from campaign.accounts.services import grant
@@ -30,11 +30,30 @@ class LetterError(ValueError):
         self.message = message
 
 
-def find_by_slug(session: Session, slug: str) -> Letter | None:
-    """The letter at this address; malformed slugs (say, with NUL bytes) match nothing."""
+# Built once: these run on every sign-on, and building a statement costs more than running it.
+_BY_SLUG = Letter.by_slug(bindparam("slug"))  # type: ignore[arg-type]
+_BY_SLUG_NO_TEXTS = _BY_SLUG.options(lazyload(Letter.texts))
+_TITLES = select(LetterText.language, LetterText.title).where(
+    LetterText.letter_id == bindparam("letter_id"),
+    LetterText.language.in_(bindparam("languages", expanding=True)),
+)
+
+
+def find_by_slug(session: Session, slug: str, *, texts: bool = True) -> Letter | None:
+    """The letter at this address; malformed slugs (say, with NUL bytes) match nothing.
+
+    ``texts=False`` leaves the texts to load on first use: signing needs only one title.
+    """
     if not SLUG_RE.match(slug):
         return None
-    return session.scalar(Letter.by_slug(slug))
+    return session.scalar(_BY_SLUG if texts else _BY_SLUG_NO_TEXTS, {"slug": slug})
+
+
+def title_for(session: Session, letter: Letter, language: str) -> str:
+    """The title in ``language``, else in the authoritative language, else the slug."""
+    wanted = {"letter_id": letter.id, "languages": [language, letter.authoritative_language]}
+    titles: dict[str, str] = {lang: title for lang, title in session.execute(_TITLES, wanted)}
+    return titles.get(language) or titles.get(letter.authoritative_language) or letter.slug
 
 
 def slug_taken(session: Session, slug: str, exclude_id: int | None = None) -> bool:

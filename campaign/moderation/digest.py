@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -56,6 +57,35 @@ class Digest:
     @property
     def more(self) -> int:
         return max(len(self.new) - NAMES_SHOWN, 0)
+
+    def as_context(self) -> dict[str, Any]:
+        """Plain values for the outbox, which renders the email when it is sent."""
+        return {
+            "since": self.since.isoformat() if self.since else None,
+            "new_count": len(self.new),
+            "counts": self.counts,
+            "awaiting": self.awaiting,
+            "flags": self.flags,
+            "more": self.more,
+            "shown": [
+                {
+                    "name": s.name,
+                    "country": s.country,
+                    "status": s.status.value,
+                    "imported": s.source.value == "imported",
+                }
+                for s in self.shown
+            ],
+        }
+
+
+def email_globals() -> dict[str, Any]:
+    """Labels and helpers the digest templates use, translated when the email is rendered."""
+    return {
+        "status_labels": STATUS_LABELS,
+        "flag_labels": FLAGS,
+        "from_iso": datetime.fromisoformat,
+    }
 
 
 def state_of(session: Session, user: User, letter: Letter) -> DigestState | None:
@@ -102,13 +132,10 @@ def queue_digest(
         user.email,
         "digest",
         lang,
-        digest=digest,
-        letter=letter,
+        digest=digest.as_context(),
         letter_title=text.title if text else letter.slug,
         staff_url=absolute("manage.letter", slug=letter.slug),
         import_url=absolute("imports.new", slug=letter.slug),
-        status_labels=STATUS_LABELS,
-        flag_labels=FLAGS,
     )
     state.last_sent_at = now
     session.add(state)

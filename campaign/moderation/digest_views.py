@@ -15,6 +15,7 @@ from campaign.letters.models import Letter
 from campaign.moderation import digest
 
 digest_bp = Blueprint("digest", __name__, url_prefix="/manage/letters/<slug>/digest")
+digest_bp.app_context_processor(digest.email_globals)
 
 
 @digest_bp.route("/", methods=["POST"])

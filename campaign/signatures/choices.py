@@ -6,10 +6,11 @@ from functools import lru_cache
 
 import pycountry
 from babel import Locale, UnknownLocaleError
+from flask_babel import force_locale, get_locale
 from wtforms import SelectChoice
 
 from campaign.collation import sort_key
-from campaign.i18n import INTERFACE_LANGUAGES, _l
+from campaign.i18n import INTERFACE_LANGUAGES, _, _l
 from campaign.signatures.models import EcosocStatus, OrgType, SignerKind
 
 KIND_LABELS = {
@@ -68,14 +69,33 @@ def enum_choices(labels: dict) -> list[SelectChoice]:
     return [SelectChoice(member.value, str(label)) for member, label in labels.items()]
 
 
+@lru_cache(maxsize=16)
+def _menus(locale: str) -> dict[str, tuple[SelectChoice, ...]]:
+    with force_locale(locale):
+        return {
+            "kind": tuple(enum_choices(KIND_LABELS)),
+            "org_type": (SelectChoice("", _("Choose a type")), *enum_choices(ORG_TYPE_LABELS)),
+            "ecosoc_status": tuple(enum_choices(ECOSOC_LABELS)),
+            "language": tuple(language_choices()),
+        }
+
+
+def menus() -> dict[str, tuple[SelectChoice, ...]]:
+    """The short menus of the sign-on form in the current locale, translated once per locale."""
+    return _menus(str(get_locale() or "en"))
+
+
 @lru_cache(maxsize=64)
 def _country_choices(language: str, blank: str) -> tuple[SelectChoice, ...]:
     return (SelectChoice("", blank), *(SelectChoice(c, n) for c, n in countries(language)))
 
 
-def country_choices(language: str, blank: str) -> list[SelectChoice]:
-    """The country menu; built once per language, as it is the bulk of each sign-on request."""
-    return list(_country_choices(language, blank))
+def country_choices(language: str, blank: str) -> tuple[SelectChoice, ...]:
+    """The country menu; built once per language, as it is the bulk of each sign-on request.
+
+    The same tuple each time, so ValidChoice can reuse its set of codes.
+    """
+    return _country_choices(language, blank)
 
 
 def language_choices() -> list[SelectChoice]:

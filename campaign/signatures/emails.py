@@ -7,8 +7,9 @@ from sqlalchemy.orm import Session
 
 from campaign import mail
 from campaign.i18n import interface_language
+from campaign.letters.services import title_for
 from campaign.signatures import tokens
-from campaign.signatures.models import Signature
+from campaign.signatures.models import Signature, SignatureStatus
 
 
 def absolute(endpoint: str, **values: object) -> str:
@@ -16,13 +17,15 @@ def absolute(endpoint: str, **values: object) -> str:
     return current_app.config["PUBLIC_BASE_URL"] + url_for(endpoint, **values)
 
 
-def _context(signature: Signature) -> dict[str, object]:
-    lang = interface_language(signature.language)
+def _context(session: Session, signature: Signature, lang: str) -> dict[str, object]:
+    """What the templates need, as plain values: the outbox stores it as JSON."""
     letter = signature.letter
-    text = letter.text_for(lang) or letter.authoritative_text
     return {
-        "signature": signature,
-        "letter_title": text.title if text else letter.slug,
+        "signature": {
+            "name": signature.name,
+            "pending": signature.status is SignatureStatus.pending,
+        },
+        "letter_title": title_for(session, letter, lang),
         "letter_url": absolute("letters.letter_page", lang=lang, slug=letter.slug),
         "edit_url": absolute(
             "signatures.edit", lang=lang, token=tokens.make(signature, tokens.EDIT)
@@ -33,17 +36,17 @@ def _context(signature: Signature) -> dict[str, object]:
     }
 
 
+def _queue(session: Session, signature: Signature, template: str) -> None:
+    lang = interface_language(signature.language)
+    context = _context(session, signature, lang)
+    mail.queue(session, signature.contact_email or "", template, lang, **context)
+
+
 def queue_confirmation(session: Session, signature: Signature) -> None:
     """Ask the signer to confirm; the email also carries the private edit link."""
-    lang = interface_language(signature.language)
-    mail.queue(
-        session, signature.contact_email or "", "signature_confirm", lang, **_context(signature)
-    )
+    _queue(session, signature, "signature_confirm")
 
 
 def queue_repeat_notice(session: Session, signature: Signature) -> None:
     """Tell the address owner that this address has already signed, with their links."""
-    lang = interface_language(signature.language)
-    mail.queue(
-        session, signature.contact_email or "", "signature_repeat", lang, **_context(signature)
-    )
+    _queue(session, signature, "signature_repeat")

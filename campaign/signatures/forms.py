@@ -11,7 +11,6 @@ from wtforms import (
     Field,
     HiddenField,
     RadioField,
-    SelectChoice,
     SelectField,
     StringField,
     SubmitField,
@@ -78,11 +77,10 @@ class SignerDetailsForm(FlaskForm):
             kwargs.setdefault("language", interface_language(page_language))
         super().__init__(*args, **kwargs)
         self.country.choices = choices.country_choices(page_language, _("Choose a country"))
-        self.org_type.choices = [SelectChoice("", _("Choose a type"))] + choices.enum_choices(
-            choices.ORG_TYPE_LABELS
-        )
-        self.ecosoc_status.choices = choices.enum_choices(choices.ECOSOC_LABELS)
-        self.language.choices = choices.language_choices()
+        menus = choices.menus()
+        self.org_type.choices = menus["org_type"]
+        self.ecosoc_status.choices = menus["ecosoc_status"]
+        self.language.choices = menus["language"]
 
     def signer_kind(self) -> SignerKind:
         raise NotImplementedError
@@ -128,7 +126,7 @@ class SignForm(SignerDetailsForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.kind.choices = choices.enum_choices(choices.KIND_LABELS)
+        self.kind.choices = choices.menus()["kind"]
 
     def signer_kind(self) -> SignerKind:
         value = self.kind.data

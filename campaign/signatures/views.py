@@ -43,7 +43,7 @@ def _record(letter: Letter, form: SignForm) -> None:
 @limiter.limit(antiabuse.per_address_limit, key_func=antiabuse.address_and_letter)
 @limiter.limit(antiabuse.per_letter_limit, key_func=antiabuse.letter_only)
 def sign(slug: str) -> Response | tuple[str, int]:
-    letter = visible_letter(slug)
+    letter = visible_letter(slug, texts=False)
     if not services.accepting_signatures(letter):
         return render_letter_page(letter, code=409)
     form = SignForm(page_language=g.lang)
@@ -62,4 +62,4 @@ def sign(slug: str) -> Response | tuple[str, int]:
 @bp.route("/letters/<slug>/thanks")
 def thanks(slug: str) -> str:
     """The same words whatever happened, so the page never tells who has signed."""
-    return render_template("signatures/thanks.html", letter=visible_letter(slug))
+    return render_template("signatures/thanks.html", letter=visible_letter(slug, texts=False))

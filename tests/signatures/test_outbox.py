@@ -85,3 +85,30 @@ def test_console_backend_prints_mail(make, sign, app, capsys):
     sign(make.letter("carta"))
     out = capsys.readouterr().out
     assert "To: lucia@proderechos.example.org" in out and "/signatures/confirm/" in out
+
+
+def test_queued_mail_is_rendered_in_the_signers_language_when_sent(make, sign, smtp, app, runner):
+    app.config["MAIL_SEND_AFTER_REQUEST"] = False
+    sign(make.letter("carta"), lang="es", language="fr")
+    [message] = outbox()
+    assert message.body_text == "" and "/fr/signatures/confirm/" in message.context["confirm_url"]
+
+    assert "sent 1" in runner.invoke(main, args=["outbox", "send"]).output
+    [message] = outbox()
+    assert message.status is OutboxStatus.sent and '<html lang="fr"' in message.body_html
+    assert message.context["confirm_url"] in smtp.inbox.text(smtp.inbox.messages[0])
+
+
+def test_a_message_that_cannot_be_rendered_backs_off_without_blocking_others(make, sign, smtp, app):
+    app.config.update(MAIL_SEND_AFTER_REQUEST=False, MAIL_RETRY_BASE_SECONDS=0)
+    letter = make.letter("carta")
+    sign(letter, contact_email="broken@example.org")
+    sign(letter, contact_email="fine@example.org")
+    broken = outbox()[0]
+    broken.template = "no_such_template"
+    db.session.commit()
+    assert send_due(db.session, force=True) == 1
+    assert [m["To"] for m in smtp.inbox.messages] == ["fine@example.org"]
+    broken = outbox()[0]
+    assert broken.status is OutboxStatus.queued and broken.attempts == 1
+    assert "TemplateNotFound" in broken.last_error
