@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import g, request, session
+from flask import Blueprint, g, request, session
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
@@ -17,6 +17,7 @@ __all__ = [
     "_l",
     "direction",
     "interface_language",
+    "language_blueprint",
     "language",
     "ngettext",
     "select_locale",
@@ -89,3 +90,22 @@ def select_locale() -> str:
         return chosen
     best = request.accept_languages.best_match(list(INTERFACE_LANGUAGES))
     return best or DEFAULT_LANGUAGE
+
+
+def language_blueprint(name: str, import_name: str) -> Blueprint:
+    """A blueprint whose routes live under ``/<lang>/``; the view sees the language in ``g.lang``.
+
+    Links built inside such a page keep its language unless they name another.
+    """
+    bp = Blueprint(name, import_name, url_prefix="/<lang:lang>")
+
+    @bp.url_value_preprocessor
+    def _pull_lang(_endpoint: str | None, values: dict | None) -> None:
+        g.lang = (values or {}).pop("lang", None)
+
+    @bp.url_defaults
+    def _add_lang(_endpoint: str, values: dict) -> None:
+        if "lang" not in values and getattr(g, "lang", None):
+            values["lang"] = g.lang
+
+    return bp

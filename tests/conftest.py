@@ -23,6 +23,7 @@ from campaign.db import db, make_engine
 from campaign.dbcli import upgrade
 from campaign.models import Base
 from tests import factories
+from tests.smtp import SmtpServer
 
 PG_URL = os.environ.get("CAMPAIGN_TEST_DATABASE_URL")
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
@@ -89,6 +90,21 @@ def test_config(database_url: str, **overrides: object) -> dict[str, object]:
 
 
 test_config.__test__ = False  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def smtp() -> Iterator[SmtpServer]:
+    """A real SMTP server on loopback that keeps what it receives."""
+    server = SmtpServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def mail_settings(smtp: SmtpServer) -> dict[str, object]:
+    """Settings that send the app's mail to ``smtp``."""
+    return {"MAIL_SERVER": "127.0.0.1", "MAIL_PORT": smtp.port, "MAIL_TIMEOUT": 5}
 
 
 @pytest.fixture

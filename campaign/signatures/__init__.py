@@ -1,20 +1,10 @@
 """Signatures: the sign-on form, confirmation by email, private edit links, the public list."""
 
-from flask import Blueprint, g
 from werkzeug.wrappers import Response
 
-bp = Blueprint("signatures", __name__, url_prefix="/<lang:lang>")
+from campaign.i18n import language_blueprint
 
-
-@bp.url_value_preprocessor
-def _pull_lang(_endpoint: str | None, values: dict | None) -> None:
-    g.lang = (values or {}).pop("lang", None)
-
-
-@bp.url_defaults
-def _add_lang(endpoint: str, values: dict) -> None:
-    if "lang" not in values and getattr(g, "lang", None):
-        values["lang"] = g.lang
+bp = language_blueprint("signatures", __name__)
 
 
 @bp.after_request

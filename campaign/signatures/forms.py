@@ -83,7 +83,8 @@ class SignerDetailsForm(FlaskForm):
         self.language.choices = menus["language"]
 
     def signer_kind(self) -> SignerKind:
-        raise NotImplementedError
+        """Who signs: the edit form knows it from the signature, the sign form from its field."""
+        return getattr(self, "_kind", SignerKind.organisation)
 
     def _required_for_organisations(self, field: Field, message: object) -> None:
         if self.signer_kind() is SignerKind.organisation and not field.data:
@@ -141,9 +142,6 @@ class EditForm(SignerDetailsForm):
     def __init__(self, *args: Any, kind: SignerKind, **kwargs: Any) -> None:
         self._kind = kind
         super().__init__(*args, **kwargs)
-
-    def signer_kind(self) -> SignerKind:
-        return self._kind
 
 
 class WithdrawForm(FlaskForm):

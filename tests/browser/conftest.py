@@ -11,7 +11,6 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.live import live_server
-from tests.smtp import SmtpServer
 
 CHROMIUM = os.environ.get("CAMPAIGN_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -26,19 +25,9 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture
-def smtp() -> Iterator[SmtpServer]:
-    server = SmtpServer()
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def config_overrides(smtp: SmtpServer) -> dict[str, object]:
+def config_overrides(mail_settings: dict[str, object]) -> dict[str, object]:
     return {
-        "MAIL_SERVER": "127.0.0.1",
-        "MAIL_PORT": smtp.port,
-        "MAIL_TIMEOUT": 5,
+        **mail_settings,
         "SIGN_MIN_SECONDS": 0,
         "WTF_CSRF_ENABLED": True,
     }

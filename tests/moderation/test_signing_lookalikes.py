@@ -9,25 +9,11 @@ from campaign.moderation.models import Organisation, OrganisationAlias
 from campaign.signatures.keys import name_key
 from campaign.signatures.models import SignatureStatus as S
 from tests.signatures.conftest import form_data, signatures
-from tests.smtp import SmtpServer
 
 
 @pytest.fixture
-def smtp():
-    server = SmtpServer()
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def config_overrides(smtp):
-    return {
-        "MAIL_SERVER": "127.0.0.1",
-        "MAIL_PORT": smtp.port,
-        "MAIL_TIMEOUT": 5,
-        "SIGN_MIN_SECONDS": 0,
-    }
+def config_overrides(mail_settings):
+    return {**mail_settings, "SIGN_MIN_SECONDS": 0}
 
 
 def sign(client, name, email):

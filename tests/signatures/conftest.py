@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 import pytest
@@ -14,20 +14,6 @@ from werkzeug.test import TestResponse
 from campaign.db import db
 from campaign.signatures import tokens
 from campaign.signatures.models import Signature
-from tests.smtp import SmtpServer
-
-
-@pytest.fixture
-def smtp() -> Iterator[SmtpServer]:
-    server = SmtpServer()
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def mail_settings(smtp: SmtpServer) -> dict[str, object]:
-    return {"MAIL_SERVER": "127.0.0.1", "MAIL_PORT": smtp.port, "MAIL_TIMEOUT": 5}
 
 
 @pytest.fixture
