@@ -137,7 +137,8 @@ def load(path: str, seconds: float, threads: int) -> dict[str, float]:
                     "org_type": "ngo",
                     "ecosoc_status": "none",
                     "contact_name": "Bench Contact",
-                    "contact_email": f"bench{n}-{i}-{time.time_ns()}@example.org",
+                    # One organisation per signer, each on its own domain, as on a real letter.
+                    "contact_email": f"contact@bench{n}-{i}-{time.time_ns()}.example",
                     "language": "en",
                     **hidden,
                 }

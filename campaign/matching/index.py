@@ -13,6 +13,9 @@ from .profile import OrgRecord, Profile, profile
 from .reasons import PairScore, Reason
 from .scoring import DEFAULT_THRESHOLD, score_pair
 
+#: Beyond this many records, a shared domain or acronym-domain key is no longer compared on.
+MAX_DOMAIN_BLOCK = 50
+
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
@@ -69,7 +72,10 @@ class MatchIndex:
         """Ids of known records sharing a blocking key with ``p``."""
         found: set[str] = set()
         for key in lookup_keys(p):
-            found.update(self._blocks.get(key, ()))
+            block = self._blocks.get(key, ())
+            if key.startswith("d:") and len(block) > MAX_DOMAIN_BLOCK:
+                continue  # a domain that many records share tells nothing about any pair
+            found.update(block)
         found.discard(p.record.id)
         return found
 

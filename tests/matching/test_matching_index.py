@@ -63,3 +63,12 @@ def test_sentences_and_empty_names_are_flagged_not_clustered():
     result = find_clusters(records)
     assert result.clusters == []
     assert result.flags == {"1": ["sentence"], "2": ["sentence"], "3": ["empty"], "4": ["empty"]}
+
+
+def test_a_domain_shared_by_many_records_does_not_make_them_candidates():
+    index = MatchIndex(
+        OrgRecord(str(n), f"Organisation number {n}", email=f"x{n}@bigcoalition.org")
+        for n in range(200)
+    )
+    probe = OrgRecord("new", "Entirely different name", email="y@bigcoalition.org")
+    assert len(index.candidate_ids(index.profile(probe))) < 50
