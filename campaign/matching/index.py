@@ -15,6 +15,9 @@ from .scoring import DEFAULT_THRESHOLD, score_pair
 
 #: Beyond this many records, a shared domain or acronym-domain key is no longer compared on.
 MAX_DOMAIN_BLOCK = 50
+#: Beyond this many records, any looser key (brand, initials, typo forms) is too common to
+#: tell look-alikes apart; equal keys and known aliases are always compared.
+MAX_BLOCK = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +78,8 @@ class MatchIndex:
             block = self._blocks.get(key, ())
             if key.startswith("d:") and len(block) > MAX_DOMAIN_BLOCK:
                 continue  # a domain that many records share tells nothing about any pair
+            if len(block) > MAX_BLOCK and not key.startswith(("k:", "g:")):
+                continue
             found.update(block)
         found.discard(p.record.id)
         return found
