@@ -21,6 +21,12 @@ SORTS = {
 }
 
 
+def page_number(raw: str | None) -> int:
+    """A page number from a query string: 1 unless it is a sensible positive number."""
+    raw = raw or ""
+    return int(raw) if raw.isdigit() and 0 < int(raw) < 100_000 else 1
+
+
 @dataclass(frozen=True)
 class Filters:
     """What the moderator asked for; unknown values fall back to the defaults."""
@@ -46,7 +52,7 @@ class Filters:
             else "",
             q=args.get("q", "").strip()[:200],
             sort=args.get("sort", "newest") if args.get("sort") in SORTS else "newest",
-            page=int(page) if page.isdigit() and 0 < int(page) < 100_000 else 1,
+            page=page_number(page),
         )
 
 

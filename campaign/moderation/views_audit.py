@@ -8,15 +8,14 @@ from campaign.accounts.models import Role
 from campaign.accounts.permissions import letter_role_required
 from campaign.db import db
 from campaign.letters.models import Letter
-from campaign.moderation import auditlog, bp, labels
+from campaign.moderation import auditlog, bp, labels, queue
 
 
 @bp.route("/audit")
 @letter_role_required(Role.moderator)
 def audit(letter: Letter) -> str:
     action = request.args.get("action", "")[:40]
-    raw_page = request.args.get("page", "1")
-    number = int(raw_page) if raw_page.isdigit() and len(raw_page) < 6 else 1
+    number = queue.page_number(request.args.get("page"))
     size = int(current_app.config["MODERATION_PAGE_SIZE"])
     log = auditlog.letter_log(db.session, letter.id, action, number, size)
     return render_template(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from campaign.db import db
 from campaign.signatures.models import CorrectionRequest, RequestKind
 from campaign.signatures.models import SignatureStatus as S
@@ -113,6 +115,12 @@ def test_audit_log_is_paged_and_filtered_by_action(client, make, letter, moderat
     assert "4 entries." in first and "Page 1 of 2" in first
     held = client.get("/manage/letters/carta/audit?action=hold").get_data(True)
     assert "1 entry." in held and "Put on hold" in held and ">Org 0</a>" in held
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "abc", "99999999", ""])
+def test_odd_page_numbers_show_the_first_page(client, letter, moderator, page):
+    assert client.get(f"/manage/letters/carta/audit?page={page}").status_code == 200
+    assert client.get(f"/manage/letters/carta/moderation?page={page}").status_code == 200
 
 
 def test_rekey_command_stores_the_engine_key_for_older_rows(make, letter, runner):
