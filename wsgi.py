@@ -1,5 +1,6 @@
-"""Entry point for gunicorn: ``gunicorn wsgi:app``."""
+"""Entry point for gunicorn: ``gunicorn --preload wsgi:app``."""
 
-from campaign import create_app
+from campaign import create_app, warm_up
 
 app = create_app()
+warm_up(app)

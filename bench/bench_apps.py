@@ -11,15 +11,16 @@ import os
 from flask import Flask, request
 from sqlalchemy import text
 
-from campaign import create_app
+from campaign import create_app, warm_up
 from campaign.db import make_engine
 
 BENCH_SECRET = "bench-secret-key-that-is-long-enough-0123456789"
 
 
 def sign_app() -> Flask:
-    """The campaign app as deployed, minus rate limits; mail left to the outbox worker."""
-    return create_app(
+    """The campaign app as deployed (see wsgi.py), minus rate limits; mail left to the
+    outbox worker."""
+    app = create_app(
         {
             "DATABASE_URL": os.environ["BENCH_DATABASE_URL"],
             "SECRET_KEY": BENCH_SECRET,
@@ -28,6 +29,8 @@ def sign_app() -> Flask:
             "MAIL_SEND_AFTER_REQUEST": False,
         }
     )
+    warm_up(app)
+    return app
 
 
 def bare_app() -> Flask:

@@ -72,6 +72,7 @@ def serve(url: str, factory: str, workers: int, threads: int) -> subprocess.Pope
     env = {**os.environ, "BENCH_DATABASE_URL": url, "PYTHONPATH": str(ROOT)}
     command = [
         str(ROOT / ".venv/bin/gunicorn"),
+        "--preload",
         "-w",
         str(workers),
         "-k",

@@ -44,6 +44,20 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     return app
 
 
+def warm_up(app: Flask) -> None:
+    """Load now what each server process would otherwise load on its first requests: the
+    collation table (about half a second) and the country menus of the interface languages
+    (a quarter of a second each). The WSGI entry point calls this; with ``--preload`` the
+    server's worker processes share the result."""
+    from campaign.collation import load as load_collation
+    from campaign.signatures.choices import countries
+
+    load_collation()
+    with app.app_context():
+        for language in INTERFACE_LANGUAGES:
+            countries(language)
+
+
 def _init_extensions(app: Flask) -> None:
     from campaign import (
         errors,

@@ -20,6 +20,11 @@ def _collator() -> Collator:
     return Collator()
 
 
+def load() -> None:
+    """Read the collation table now rather than on the first sort."""
+    _collator()
+
+
 def sort_key(name: str) -> tuple[tuple[int, ...], str]:
     """A key placing "Àltera" right after "Albergue" and "İHH" among the I's.
 

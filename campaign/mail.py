@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, current_app, g
-from sqlalchemy import event
+from sqlalchemy import event, insert
 from sqlalchemy.orm import Session
 from werkzeug.wrappers import Response
 
@@ -27,24 +27,25 @@ _COMMITTED = "campaign.outbox.committed"
 __all__ = ["init_app", "queue", "render", "send_due"]
 
 
-def queue(
-    session: Session, recipient: str, template: str, language: str, **context: object
-) -> OutboxMessage:
-    """Add an email to the outbox in the caller's transaction; it is rendered when sent.
+def queue(session: Session, recipient: str, template: str, language: str, **context: object) -> int:
+    """Add an email to the outbox in the caller's transaction (one INSERT); return its id.
 
-    ``context`` is stored as JSON, so it holds plain values (names, titles, finished links).
+    It is rendered when sent. ``context`` is stored as JSON, so it holds plain values
+    (names, titles, finished links), or ids that a completion registered for the template
+    turns into them (see ``campaign.mail_render``).
     """
-    message = OutboxMessage(
-        template=template, language=language, recipient=recipient, context=context
-    )
-    session.add(message)
-    session.info.setdefault(_QUEUED, []).append(message)
-    return message
+    message_id = session.execute(
+        insert(OutboxMessage)
+        .values(template=template, language=language, recipient=recipient, context=context)
+        .returning(OutboxMessage.id)
+    ).scalar_one()
+    session.info.setdefault(_QUEUED, []).append(message_id)
+    return message_id
 
 
 def _after_commit(session: Session) -> None:
     queued = session.info.pop(_QUEUED, [])
-    session.info.setdefault(_COMMITTED, []).extend(m.id for m in queued if m.id is not None)
+    session.info.setdefault(_COMMITTED, []).extend(queued)
 
 
 def _after_rollback(session: Session) -> None:

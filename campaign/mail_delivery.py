@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from campaign.db import utcnow
 from campaign.mail_models import OutboxMessage, OutboxStatus
-from campaign.mail_render import is_rendered, render_message
+from campaign.mail_render import NothingToSend, is_rendered, render_message
 from campaign.mail_transport import transport
 
 log = logging.getLogger(__name__)
@@ -74,12 +74,17 @@ def _record_sent(message: OutboxMessage) -> None:
 
 
 def _render(session: Session, messages: list[OutboxMessage]) -> list[OutboxMessage]:
-    """Render what is not rendered yet; a message that cannot be rendered backs off."""
+    """Render what is not rendered yet; a message that cannot be rendered backs off, and one
+    about something since deleted is given up at once."""
     for message in messages:
         if is_rendered(message):
             continue
         try:
-            render_message(message)
+            render_message(session, message)
+        except NothingToSend as error:
+            message.status = OutboxStatus.failed
+            message.last_error = f"nothing to send: {error}"[:2000]
+            message.locked_until = None
         except Exception as error:  # a broken template must not block the rest of the outbox
             log.exception("could not render outbox message %s", message.id)
             _record_failure(message, error)

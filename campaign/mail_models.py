@@ -34,7 +34,8 @@ class OutboxMessage(Base):
     template: Mapped[str] = mapped_column(String(100))
     language: Mapped[str] = mapped_column(String(8))
     recipient: Mapped[str] = mapped_column(String(254))
-    # JSON-serialisable values for the template; links are made when the message is queued.
+    # JSON-serialisable values for the template, or the ids a registered completion turns into
+    # them when the message is rendered (see mail_render); the completed context once rendered.
     context: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, server_default="{}")
     # Empty until rendered; kept afterwards as a record of what was sent.
     subject: Mapped[str] = mapped_column(String(500), default="")

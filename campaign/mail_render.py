@@ -1,11 +1,49 @@
-"""Rendering an outbox message from its template, in the recipient's language."""
+"""Rendering an outbox message from its template, in the recipient's language.
+
+A message may be queued with only the ids its email is about: a function registered with
+:func:`completes` for its template turns those into the template's context when the message
+is rendered, so the request that queues it reads and signs nothing more, and the links in
+the email are made when it goes out.
+"""
 
 from __future__ import annotations
 
-from flask import render_template
+from collections.abc import Callable
+from typing import Any
+
+from flask import current_app, has_request_context, render_template, url_for
 from flask_babel import force_locale
+from sqlalchemy.orm import Session
 
 from campaign.mail_models import OutboxMessage
+
+
+class NothingToSend(LookupError):
+    """Raised by a completion when what the message is about no longer exists."""
+
+
+Completion = Callable[[Session, dict[str, Any], str], dict[str, Any]]
+_COMPLETIONS: dict[str, Completion] = {}
+
+
+def completes(template: str) -> Callable[[Completion], Completion]:
+    """Register ``function(session, stored_context, language) -> context`` for ``template``."""
+
+    def register(function: Completion) -> Completion:
+        _COMPLETIONS[template] = function
+        return function
+
+    return register
+
+
+def absolute(endpoint: str, **values: object) -> str:
+    """A link for an email: PUBLIC_BASE_URL plus the route's path, in a request or not (the
+    outbox worker renders outside any request)."""
+    if has_request_context():
+        path = url_for(endpoint, **values)
+    else:
+        path = current_app.url_map.bind("").build(endpoint, values)
+    return current_app.config["PUBLIC_BASE_URL"] + path
 
 
 def render(template: str, language: str, **context: object) -> tuple[str, str, str]:
@@ -22,8 +60,17 @@ def is_rendered(message: OutboxMessage) -> bool:
     return bool(message.body_text)
 
 
-def render_message(message: OutboxMessage) -> None:
-    """Fill in subject and bodies from the message's template, language and context."""
+def _complete(session: Session, message: OutboxMessage) -> dict[str, Any]:
+    context = dict(message.context or {})
+    completion = _COMPLETIONS.get(message.template)
+    return context if completion is None else completion(session, context, message.language)
+
+
+def render_message(session: Session, message: OutboxMessage) -> None:
+    """Fill in subject and bodies from the message's template, language and context; the
+    completed context is kept with the message as a record of what was sent."""
+    context = _complete(session, message)
     message.subject, message.body_text, message.body_html = render(
-        message.template, message.language, **(message.context or {})
+        message.template, message.language, **context
     )
+    message.context = context

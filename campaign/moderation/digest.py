@@ -22,10 +22,9 @@ from campaign.accounts.models import LetterRole, Role, User
 from campaign.db import utcnow
 from campaign.i18n import _l, interface_language
 from campaign.letters.models import Letter
-from campaign.mail_models import OutboxMessage
+from campaign.mail_render import absolute
 from campaign.moderation.digest_models import DigestState
 from campaign.moderation.import_messages import FLAGS
-from campaign.signatures.emails import absolute
 from campaign.signatures.models import Signature, SignatureStatus
 
 INTERVAL = timedelta(hours=20)
@@ -118,16 +117,15 @@ def build(session: Session, letter: Letter, since: datetime | None) -> Digest:
     )
 
 
-def queue_digest(
-    session: Session, user: User, letter: Letter, now: datetime | None = None
-) -> OutboxMessage:
-    """Queue ``user``'s digest of ``letter`` in their language and remember when it was sent."""
+def queue_digest(session: Session, user: User, letter: Letter, now: datetime | None = None) -> int:
+    """Queue ``user``'s digest of ``letter`` in their language and remember when it was sent;
+    return the outbox message's id."""
     now = now or utcnow()
     state = state_of(session, user, letter) or DigestState(user_id=user.id, letter_id=letter.id)
     digest = build(session, letter, state.last_sent_at if state.id else None)
     lang = interface_language(user.language)
     text = letter.text_for(lang) or letter.authoritative_text
-    message = mail.queue(
+    message_id = mail.queue(
         session,
         user.email,
         "digest",
@@ -140,7 +138,7 @@ def queue_digest(
     state.last_sent_at = now
     session.add(state)
     session.flush()
-    return message
+    return message_id
 
 
 def recipients(session: Session, letter: Letter) -> list[User]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import click
-from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
@@ -47,12 +46,10 @@ def _letters(slug: str | None) -> list[Letter]:
 def send_command(slug: str | None, force: bool) -> None:
     """Queue and send each coordinator's and moderator's digest that is due."""
     now, ids = utcnow(), []
-    # A request context lets the emails' links be built as in a request (see emails.absolute).
-    with current_app.test_request_context("/"):
-        for letter in _letters(slug):
-            for user in digest.recipients(db.session, letter):
-                if digest.is_due(db.session, user, letter, now, force):
-                    ids.append(digest.queue_digest(db.session, user, letter, now).id)
-                    db.session.commit()
-        sent = send_due(db.session, ids=ids) if ids else 0
+    for letter in _letters(slug):
+        for user in digest.recipients(db.session, letter):
+            if digest.is_due(db.session, user, letter, now, force):
+                ids.append(digest.queue_digest(db.session, user, letter, now))
+                db.session.commit()
+    sent = send_due(db.session, ids=ids) if ids else 0
     click.echo(f"{len(ids)} digest(s) queued, {sent} sent.")

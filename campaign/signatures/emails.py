@@ -1,24 +1,35 @@
-"""Emails to signers, queued in the outbox in the signer's language."""
+"""Emails to signers, queued in the outbox in the signer's language.
+
+The request that queues one stores only the signature's id; the title and the private links
+are filled in when the email is rendered (see ``campaign.mail_render``). Signing stays a pair
+of short INSERTs, and a link's lifetime starts when the email goes out, not when it was
+queued, so mail held back by an SMTP outage still arrives with working links.
+"""
 
 from __future__ import annotations
 
-from flask import current_app, url_for
+from typing import Any
+
 from sqlalchemy.orm import Session
 
 from campaign import mail
 from campaign.i18n import interface_language
 from campaign.letters.services import title_for
+from campaign.mail_render import NothingToSend, absolute, completes
 from campaign.signatures import tokens
 from campaign.signatures.models import Signature, SignatureStatus
 
-
-def absolute(endpoint: str, **values: object) -> str:
-    """A link for an email: PUBLIC_BASE_URL plus the route's path."""
-    return current_app.config["PUBLIC_BASE_URL"] + url_for(endpoint, **values)
+CONFIRMATION = "signature_confirm"
+REPEAT_NOTICE = "signature_repeat"
 
 
-def _context(session: Session, signature: Signature, lang: str) -> dict[str, object]:
-    """What the templates need, as plain values: the outbox stores it as JSON."""
+@completes(CONFIRMATION)
+@completes(REPEAT_NOTICE)
+def _context(session: Session, stored: dict[str, Any], lang: str) -> dict[str, Any]:
+    """What the templates need, from the signature as it is when the email is rendered."""
+    signature = session.get(Signature, stored["signature_id"])
+    if signature is None:
+        raise NothingToSend(f"signature {stored['signature_id']} no longer exists")
     letter = signature.letter
     return {
         "signature": {
@@ -36,17 +47,18 @@ def _context(session: Session, signature: Signature, lang: str) -> dict[str, obj
     }
 
 
-def _queue(session: Session, signature: Signature, template: str) -> None:
-    lang = interface_language(signature.language)
-    context = _context(session, signature, lang)
-    mail.queue(session, signature.contact_email or "", template, lang, **context)
+def _queue(
+    session: Session, template: str, signature_id: int, recipient: str, language: str
+) -> None:
+    lang = interface_language(language)
+    mail.queue(session, recipient, template, lang, signature_id=signature_id)
 
 
-def queue_confirmation(session: Session, signature: Signature) -> None:
+def queue_confirmation(session: Session, signature_id: int, recipient: str, language: str) -> None:
     """Ask the signer to confirm; the email also carries the private edit link."""
-    _queue(session, signature, "signature_confirm")
+    _queue(session, CONFIRMATION, signature_id, recipient, language)
 
 
-def queue_repeat_notice(session: Session, signature: Signature) -> None:
+def queue_repeat_notice(session: Session, signature_id: int, recipient: str, language: str) -> None:
     """Tell the address owner that this address has already signed, with their links."""
-    _queue(session, signature, "signature_repeat")
+    _queue(session, REPEAT_NOTICE, signature_id, recipient, language)

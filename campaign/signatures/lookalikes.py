@@ -1,4 +1,8 @@
-"""Signing-time look-alikes: the matching engine over a letter's live signatures.
+"""Look-alikes at confirmation: the matching engine over a letter's counted signatures.
+
+A signature is checked when its signer confirms it (and again if a counted signature's name
+is corrected), against the letter's confirmed, approved and held signatures; pending ones are
+left out, so unconfirmed submissions, robots' included, cost the matching nothing.
 
 Each process keeps one ``MatchIndex`` per letter and brings it up to date before every
 check by reading only the rows changed since (an indexed range on ``updated_at``) and the
@@ -20,8 +24,8 @@ from sqlalchemy.orm import Session
 
 from campaign.matching import MatchIndex, OrgRecord
 from campaign.moderation.models import Organisation, OrganisationAlias
-from campaign.signatures.models import Signature
-from campaign.signatures.states import LIVE
+from campaign.signatures.models import Signature, SignatureStatus
+from campaign.signatures.states import COUNTED
 
 LOOK_BACK = timedelta(seconds=2)
 _COLUMNS = (
@@ -51,14 +55,17 @@ def _record(row: Any) -> OrgRecord:
 
 
 def _sync_rows(session: Session, entry: _LetterIndex, letter_id: int) -> None:
-    query = select(*_COLUMNS).where(Signature.letter_id == letter_id)
+    # Rows leaving "pending" and rows leaving the counted statuses both show up here.
+    query = select(*_COLUMNS).where(
+        Signature.letter_id == letter_id, Signature.status != SignatureStatus.pending
+    )
     if entry.seen_at is not None:
         query = query.where(Signature.updated_at >= entry.seen_at - LOOK_BACK)
     for row in session.execute(query):
         values = tuple(row)
         if entry.rows.get(str(row.id)) != values:
             entry.rows[str(row.id)] = values
-            if row.status in LIVE:
+            if row.status in COUNTED:
                 entry.index.add(_record(row))
         entry.seen_at = max(filter(None, (entry.seen_at, row.updated_at)))
 
@@ -82,7 +89,7 @@ def _entry(letter_id: int) -> _LetterIndex:
 
 
 def has_lookalike(session: Session, signature: Signature) -> bool:
-    """True if another live signature of the letter is, by the engine, the same organisation."""
+    """True if another counted signature of the letter is, by the engine, the same organisation."""
     entry = _entry(signature.letter_id)
     with entry.lock:
         _sync_rows(session, entry, signature.letter_id)
@@ -97,7 +104,7 @@ def has_lookalike(session: Session, signature: Signature) -> bool:
         )
         for candidate in entry.index.query(probe):
             rid = candidate.record.id
-            live = rid != own and entry.rows.get(rid, (None,) * 6)[5] in LIVE
-            if candidate.is_match and live:
+            counted = rid != own and entry.rows.get(rid, (None,) * 6)[5] in COUNTED
+            if candidate.is_match and counted:
                 return True
     return False

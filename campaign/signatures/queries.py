@@ -38,9 +38,7 @@ class PublicList:
 
 def approved(session: Session, letter_id: int) -> PublicList:
     """The approved signatures of a letter, organisations and individuals apart."""
-    rows = session.scalars(
-        select(Signature).where(on_public_list(letter_id))
-    ).all()
+    rows = session.scalars(select(Signature).where(on_public_list(letter_id))).all()
     by_name = collate(rows, lambda s: s.name)
     return PublicList(
         organisations=[s for s in by_name if s.kind is SignerKind.organisation],

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from campaign.db import utcnow
@@ -23,7 +23,7 @@ from campaign.signatures.models import (
     SignatureStatus,
     SignerKind,
 )
-from campaign.signatures.states import awaits_moderation, move
+from campaign.signatures.states import COUNTED, awaits_moderation, move
 
 POSSIBLE_DUPLICATE = "possible_duplicate"
 
@@ -34,76 +34,107 @@ def accepting_signatures(letter: Letter) -> bool:
     return letter.status is LetterStatus.open and (deadline is None or utcnow() < deadline)
 
 
-def apply_details(session: Session, signature: Signature, kind: SignerKind, **details: Any) -> None:
-    """Copy form details onto ``signature``, re-checking for a look-alike when the name changes.
-
-    The look-alike check runs the matching engine (typos, translations, known aliases from
-    the organisation registry), not just equal keys.
-    """
+def _detail_values(kind: SignerKind, details: dict[str, Any]) -> dict[str, Any]:
+    """Column values for what a signer states about themselves (the form's cleaned data)."""
     individual = kind is SignerKind.individual
     name = details["name"]
-    signature.kind = kind
-    signature.name = signature.submitted_name = name
-    signature.country = details.get("country") or None
-    signature.org_type = None if individual else OrgType(details["org_type"])
-    signature.website = details.get("website") or ""
-    signature.ecosoc_status = EcosocStatus(details.get("ecosoc_status") or "unknown")
-    signature.contact_name = details.get("contact_name") or (name if individual else "")
-    signature.contact_role = details.get("contact_role") or ""
-    signature.consent_contact = bool(details.get("consent_contact"))
-    signature.language = details.get("language") or "en"
-    if signature.name_key != (key := name_key(name)):
-        signature.name_key = key
-        flags = [f for f in signature.flags or [] if f != POSSIBLE_DUPLICATE]
-        if has_lookalike(session, signature):
-            flags.append(POSSIBLE_DUPLICATE)
-        signature.flags = flags
+    return {
+        "kind": kind,
+        "name": name,
+        "submitted_name": name,
+        "name_key": name_key(name),
+        "country": details.get("country") or None,
+        "org_type": None if individual else OrgType(details["org_type"]),
+        "website": details.get("website") or "",
+        "ecosoc_status": EcosocStatus(details.get("ecosoc_status") or "unknown"),
+        "contact_name": details.get("contact_name") or (name if individual else ""),
+        "contact_role": details.get("contact_role") or "",
+        "consent_contact": bool(details.get("consent_contact")),
+        "language": details.get("language") or "en",
+    }
+
+
+def apply_details(session: Session, signature: Signature, kind: SignerKind, **details: Any) -> None:
+    """Copy form details onto ``signature``; a counted signature whose name changes is
+    checked for look-alikes again (a pending one is checked when it is confirmed)."""
+    renamed = signature.name_key != name_key(details["name"])
+    for column, value in _detail_values(kind, details).items():
+        setattr(signature, column, value)
+    if renamed and signature.status in COUNTED:
+        mark_lookalike(session, signature)
+
+
+def mark_lookalike(session: Session, signature: Signature) -> None:
+    """Flag ``signature`` for moderators if the matching engine (typos, translations, known
+    aliases from the organisation registry) finds it among the letter's counted signatures.
+
+    Pending submissions are neither checked nor compared with: whatever is never confirmed
+    (robots, mistakes) costs no matching, and of two look-alikes the later one to be
+    confirmed is the one flagged.
+    """
+    flags = [f for f in signature.flags or [] if f != POSSIBLE_DUPLICATE]
+    if has_lookalike(session, signature):
+        flags.append(POSSIBLE_DUPLICATE)
+    signature.flags = flags
 
 
 def sign(
-    session: Session, letter: Letter, kind: SignerKind, email: str, ip: str | None, **details: Any
-) -> Signature:
-    """Record a new signature awaiting confirmation, or answer a repeat by email.
+    session: Session,
+    letter: Letter,
+    kind: SignerKind,
+    email: str,
+    ip: str | None,
+    *,
+    look_first: bool = False,
+    **details: Any,
+) -> int:
+    """Record a new signature awaiting confirmation, or answer a repeat by email; return the
+    signature's id.
 
-    A race with a concurrent identical submission surfaces as IntegrityError on flush;
-    the caller rolls back and calls again, which then takes the repeat path.
+    Nearly every submission is new, so the row is inserted straight away, as one INSERT
+    (not through the unit of work), without looking for the address first. A repeat, or a
+    concurrent identical submission, surfaces as IntegrityError: the caller rolls back and
+    calls again with ``look_first``, which finds the existing signature and takes the
+    repeat path.
     """
     key = email_key(email)
-    existing = session.scalar(
-        select(Signature).where(Signature.letter_id == letter.id, Signature.email_key == key)
-    )
-    if existing is not None:
-        return _repeat(session, existing, kind, email, details)
-    signature = Signature(
-        letter=letter, contact_email=email, email_key=key, ip_address=ip, name_key=None, flags=[]
-    )
-    signature.letter_id = letter.id
-    apply_details(session, signature, kind, **details)
-    session.add(signature)
-    session.flush()
-    emails.queue_confirmation(session, signature)
-    return signature
+    if look_first:
+        existing = session.scalar(
+            select(Signature).where(Signature.letter_id == letter.id, Signature.email_key == key)
+        )
+        if existing is not None:
+            return _repeat(session, existing, kind, email, details)
+    values = _detail_values(kind, details)
+    signature_id = session.execute(
+        insert(Signature)
+        .values(letter_id=letter.id, contact_email=email, email_key=key, ip_address=ip, **values)
+        .returning(Signature.id)
+    ).scalar_one()
+    emails.queue_confirmation(session, signature_id, email, values["language"])
+    return signature_id
 
 
 def _repeat(
     session: Session, signature: Signature, kind: SignerKind, email: str, details: dict
-) -> Signature:
+) -> int:
     """Same letter, same address: a withdrawn signer may sign afresh; others get their link."""
     if signature.status is SignatureStatus.withdrawn:
         move(signature, SignatureStatus.pending)
         signature.contact_email = email
         apply_details(session, signature, kind, **details)
         session.flush()
-        emails.queue_confirmation(session, signature)
+        emails.queue_confirmation(session, signature.id, email, signature.language)
     else:
-        emails.queue_repeat_notice(session, signature)
-    return signature
+        emails.queue_repeat_notice(session, signature.id, email, signature.language)
+    return signature.id
 
 
-def confirm(signature: Signature) -> bool:
-    """Confirm a pending signature (approving it if the letter allows); False if not pending."""
+def confirm(session: Session, signature: Signature) -> bool:
+    """Confirm a pending signature (approving it if the letter allows and nothing looks like
+    it); False if not pending."""
     if signature.status is not SignatureStatus.pending:
         return False
+    mark_lookalike(session, signature)
     move(signature, SignatureStatus.confirmed)
     if not awaits_moderation(signature):
         move(signature, SignatureStatus.approved)

@@ -23,6 +23,8 @@ TRANSITIONS: dict[SignatureStatus, set[SignatureStatus]] = {
 }
 # Signatures still in play: not rejected, withdrawn or merged.
 LIVE = (S.pending, S.confirmed, S.approved, S.held)
+# Signatures that count: confirmed by their signer and not (yet) turned away.
+COUNTED = (S.confirmed, S.approved, S.held)
 # What a merged row may return to when its merge is undone: the statuses a merge accepts.
 UNMERGEABLE = {s for s, targets in TRANSITIONS.items() if S.merged in targets}
 

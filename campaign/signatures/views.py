@@ -20,8 +20,9 @@ from . import bp
 
 
 def _record(letter: Letter, form: SignForm) -> None:
-    """Sign and commit; a concurrent identical submission makes the retry a repeat."""
-    for attempt in (1, 2):
+    """Sign and commit; if the address turns out to have signed already (or to be signing
+    at this very moment), roll back and sign again, looking for the earlier signature first."""
+    for look_first in (False, True):
         try:
             services.sign(
                 db.session,
@@ -29,13 +30,14 @@ def _record(letter: Letter, form: SignForm) -> None:
                 form.signer_kind(),
                 form.contact_email.data,
                 get_remote_address(),
+                look_first=look_first,
                 **form.details(),
             )
             db.session.commit()
             return
         except IntegrityError:
             db.session.rollback()
-            if attempt == 2:
+            if look_first:
                 raise
 
 

@@ -48,7 +48,7 @@ def confirm(token: str) -> str | tuple[str, int]:
     signature = tokens.resolve(db.session, token, tokens.CONFIRM)
     if signature is None:
         return _invalid_link()
-    changed = services.confirm(signature)
+    changed = services.confirm(db.session, signature)
     if changed:
         db.session.commit()
     return render_template(

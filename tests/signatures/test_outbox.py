@@ -10,6 +10,7 @@ from campaign.cli import main
 from campaign.db import db
 from campaign.mail_delivery import backoff, send_due
 from campaign.mail_models import OutboxMessage, OutboxStatus
+from campaign.signatures.models import SignatureStatus
 from tests.signatures.conftest import signatures
 
 
@@ -91,12 +92,39 @@ def test_queued_mail_is_rendered_in_the_signers_language_when_sent(make, sign, s
     app.config["MAIL_SEND_AFTER_REQUEST"] = False
     sign(make.letter("carta"), lang="es", language="fr")
     [message] = outbox()
-    assert message.body_text == "" and "/fr/signatures/confirm/" in message.context["confirm_url"]
+    assert message.body_text == "" and message.context == {"signature_id": signatures()[0].id}
 
     assert "sent 1" in runner.invoke(main, args=["outbox", "send"]).output
     [message] = outbox()
     assert message.status is OutboxStatus.sent and '<html lang="fr"' in message.body_html
+    assert "/fr/signatures/confirm/" in message.context["confirm_url"]
     assert message.context["confirm_url"] in smtp.inbox.text(smtp.inbox.messages[0])
+
+
+def test_links_are_made_when_the_mail_goes_out_and_work(make, sign, smtp, app, client, runner):
+    """After an outage longer than a link's lifetime, the mail still arrives with live links."""
+    app.config.update(MAIL_SEND_AFTER_REQUEST=False, SIGN_CONFIRM_MAX_AGE=3600)
+    sign(make.letter("carta"))
+    [message] = outbox()
+    message.created_at -= timedelta(days=30)  # queued a month ago, SMTP down since
+    db.session.commit()
+    assert "sent 1" in runner.invoke(main, args=["outbox", "send"]).output
+    confirm_link = smtp.inbox.links(smtp.inbox.messages[0])[0]
+    assert client.get(confirm_link.split("127.0.0.1:5000", 1)[-1]).status_code == 200
+    assert signatures()[0].status is not SignatureStatus.pending
+
+
+def test_mail_about_a_deleted_signature_is_given_up_without_blocking_others(make, sign, smtp, app):
+    app.config["MAIL_SEND_AFTER_REQUEST"] = False
+    letter = make.letter("carta")
+    sign(letter, contact_email="gone@example.org")
+    sign(letter, contact_email="kept@example.org")
+    db.session.delete(signatures()[0])
+    db.session.commit()
+    assert send_due(db.session, force=True) == 1
+    assert [m["To"] for m in smtp.inbox.messages] == ["kept@example.org"]
+    gone = outbox()[0]
+    assert gone.status is OutboxStatus.failed and "no longer exists" in gone.last_error
 
 
 def test_a_message_that_cannot_be_rendered_backs_off_without_blocking_others(make, sign, smtp, app):
