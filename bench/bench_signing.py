@@ -2,7 +2,13 @@
 next to a bare Flask endpoint doing one INSERT, with load from a second process on loopback.
 
     .venv/bin/python bench/bench_signing.py [--seconds 15] [--workers 3] [--threads 4]
-        [--clients 16] [--backends sqlite postgresql] [--endpoints bare sign]
+        [--clients 16] [--rate 300] [--open-clients 64] [--backends sqlite postgresql]
+        [--endpoints bare sign]
+
+Three runs per backend, each on a fresh gunicorn: the bare endpoint and the sign-on form at
+the most they can do (closed loop: ``--clients`` threads, each sending its next request when
+the last is answered), then the sign-on form at a steady ``--rate`` (open loop: requests are
+due at fixed intervals, and latency counts from when each was due).
 
 The sign app runs as deployed (CSRF on, honeypot and fill-time checks on; SIGN_MIN_SECONDS=0
 so the stamped form can be reused) except that rate limits are off and mail is left to the
@@ -112,15 +118,41 @@ def _session(path: str) -> tuple[dict[str, str], dict[str, str]]:
     return {"Cookie": cookie}, hidden
 
 
-def load(path: str, seconds: float, threads: int) -> dict[str, float]:
-    """Run in the load process: POST the sign-on form from many threads; report the figures."""
+def _body(n: int, i: int, hidden: dict[str, str]) -> str:
     from urllib.parse import urlencode
 
+    return urlencode(
+        {
+            "kind": "organisation",
+            "name": f"Bench Org {n}-{i}",
+            "country": "FR",
+            "org_type": "ngo",
+            "ecosoc_status": "none",
+            "contact_name": "Bench Contact",
+            # One organisation per signer, each on its own domain, as on a real letter.
+            "contact_email": f"contact@bench{n}-{i}-{time.time_ns()}.example",
+            "language": "en",
+            **hidden,
+        }
+    )
+
+
+def load(path: str, seconds: float, threads: int, rate: float = 0) -> dict[str, float]:
+    """Run in the load process: POST the sign-on form from many threads; report the figures.
+
+    With ``rate`` 0 each thread sends its next request as soon as the last one is answered
+    (closed loop: the most the server can do). With a ``rate``, requests are due at fixed
+    intervals whatever the server does (open loop, as real visitors arrive), and a request's
+    latency runs from when it was due, so a server that falls behind is not flattered.
+    """
     latencies: list[float] = []
     errors = [0]
     deadline = [float("inf")]
     lock = threading.Lock()
     ready = threading.Barrier(threads + 1)
+    go = threading.Event()
+    clock = [0.0]
+    due = iter(range(10**9))
 
     def worker(n: int) -> None:
         headers, hidden = _session(path)
@@ -128,24 +160,20 @@ def load(path: str, seconds: float, threads: int) -> dict[str, float]:
         connection = http.client.HTTPConnection("127.0.0.1", PORT)
         mine, i = [], 0
         ready.wait()
-        while time.perf_counter() < deadline[0]:
+        go.wait()
+        while True:
             i += 1
-            body = urlencode(
-                {
-                    "kind": "organisation",
-                    "name": f"Bench Org {n}-{i}",
-                    "country": "FR",
-                    "org_type": "ngo",
-                    "ecosoc_status": "none",
-                    "contact_name": "Bench Contact",
-                    # One organisation per signer, each on its own domain, as on a real letter.
-                    "contact_email": f"contact@bench{n}-{i}-{time.time_ns()}.example",
-                    "language": "en",
-                    **hidden,
-                }
-            )
-            started = time.perf_counter()
-            connection.request("POST", path, body, headers)
+            if rate:
+                with lock:
+                    started = clock[0] + next(due) / rate
+                if started >= deadline[0]:
+                    break
+                time.sleep(max(0.0, started - time.perf_counter()))
+            else:
+                started = time.perf_counter()
+                if started >= deadline[0]:
+                    break
+            connection.request("POST", path, _body(n, i, hidden), headers)
             response = connection.getresponse()
             response.read()
             mine.append(time.perf_counter() - started)
@@ -158,8 +186,9 @@ def load(path: str, seconds: float, threads: int) -> dict[str, float]:
     for thread in pool:
         thread.start()
     ready.wait()  # every client has its session: start the clock
-    begun = time.perf_counter()
+    begun = clock[0] = time.perf_counter()
     deadline[0] = begun + seconds
+    go.set()
     for thread in pool:
         thread.join()
     elapsed = time.perf_counter() - begun
@@ -184,31 +213,20 @@ def server_cpu_seconds(pid: int) -> float:
     return total
 
 
-def measure(path: str, seconds: float, threads: int, server_pid: int) -> dict[str, float]:
+def _load_process(path: str, seconds: float, threads: int, rate: float) -> dict[str, float]:
+    command = [sys.executable, str(Path(__file__).resolve()), "--load", path]
+    command += ["--seconds", str(seconds), "--clients", str(threads), "--rate", str(rate)]
+    result = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True)
+    return json.loads(result.stdout)
+
+
+def measure(
+    path: str, seconds: float, threads: int, server_pid: int, rate: float = 0
+) -> dict[str, float]:
     """Load from a second process, after a short warm-up; also the server's CPU per request."""
-    script = str(Path(__file__).resolve())
-    subprocess.run(
-        [sys.executable, script, "--load", path, "--seconds", "2", "--clients", str(threads)],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
+    _load_process(path, 2, threads, rate)
     cpu_before = server_cpu_seconds(server_pid)
-    result = subprocess.run(
-        [
-            sys.executable,
-            script,
-            "--load",
-            path,
-            "--seconds",
-            str(seconds),
-            "--clients",
-            str(threads),
-        ],
-        check=True,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    figures = json.loads(result.stdout)
+    figures = _load_process(path, seconds, threads, rate)
     cpu = server_cpu_seconds(server_pid) - cpu_before
     figures["cpu_ms"] = 1000 * cpu / max(figures["requests"], 1)
     return figures
@@ -219,34 +237,44 @@ def run(args: argparse.Namespace) -> None:
     backends = {"sqlite": f"sqlite:///{OUT / 'bench.sqlite3'}", "postgresql": PG_BENCH}
     backends = {name: url for name, url in backends.items() if name in args.backends}
     print(
-        f"gunicorn gthread, {args.workers} workers x {args.threads} threads; "
-        f"load: {args.clients} client threads in a second process, {args.seconds:.0f} s"
+        f"gunicorn gthread, {args.workers} workers x {args.threads} threads, --preload; "
+        f"load from a second process, {args.seconds:.0f} s per run: "
+        f"closed loop with {args.clients} client threads, "
+        f"then open loop at {args.rate:.0f}/s ({args.open_clients} client threads)"
     )
     print(
-        f"{'backend':<11}{'endpoint':<9}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}"
+        f"{'backend':<11}{'endpoint':<9}{'load':<12}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}"
         f"{'errors':>8}{'server CPU ms/req':>19}"
     )
+    sign_path = "/en/letters/bench/sign"
+    runs = [
+        ("bare", "bare_app", "/bare", 0.0),
+        ("sign", "sign_app", sign_path, 0.0),
+        ("sign", "sign_app", sign_path, args.rate),
+    ]
     for name, url in backends.items():
         if name == "sqlite":
             Path(OUT / "bench.sqlite3").unlink(missing_ok=True)
         prepare(url)
         figures = {}
-        endpoints = (("bare", "bare_app", "/bare"), ("sign", "sign_app", "/en/letters/bench/sign"))
-        for label, factory, path in (e for e in endpoints if e[0] in args.endpoints):
+        for label, factory, path, rate in (r for r in runs if r[0] in args.endpoints):
+            if rate and not args.rate:
+                continue
             server = serve(url, factory, args.workers, args.threads)
+            clients = args.open_clients if rate else args.clients
             try:
-                figures[label] = measure(path, args.seconds, args.clients, server.pid)
+                f = figures[label, rate] = measure(path, args.seconds, clients, server.pid, rate)
             finally:
                 server.terminate()
                 server.wait()
-            f = figures[label]
+            mode = f"{rate:.0f}/s" if rate else "max"
             print(
-                f"{name:<11}{label:<9}{f['per_second']:>8.0f}{f['p50_ms']:>9.1f}"
+                f"{name:<11}{label:<9}{mode:<12}{f['per_second']:>8.0f}{f['p50_ms']:>9.1f}"
                 f"{f['p99_ms']:>9.1f}{f['errors']:>8}{f['cpu_ms']:>19.2f}"
             )
-        if len(figures) == 2:
-            ratio = figures["sign"]["per_second"] / figures["bare"]["per_second"]
-            print(f"{name:<11}sign/bare = {ratio:.2f}")
+        if ("bare", 0.0) in figures and ("sign", 0.0) in figures:
+            ratio = figures["sign", 0.0]["per_second"] / figures["bare", 0.0]["per_second"]
+            print(f"{name:<11}sign/bare (max) = {ratio:.2f}")
 
 
 def main() -> None:
@@ -257,10 +285,12 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--backends", nargs="+", default=["sqlite", "postgresql"])
     parser.add_argument("--endpoints", nargs="+", default=["bare", "sign"])
+    parser.add_argument("--rate", type=float, default=300, help="open-loop rate (0: none)")
+    parser.add_argument("--open-clients", type=int, default=64)
     parser.add_argument("--load", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.load:
-        print(json.dumps(load(args.load, args.seconds, args.clients)))
+        print(json.dumps(load(args.load, args.seconds, args.clients, args.rate)))
     else:
         run(args)
 

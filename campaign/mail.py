@@ -10,9 +10,10 @@ could not go (SMTP down) stays queued and is retried with exponential backoff by
 from __future__ import annotations
 
 import logging
+from typing import cast
 
 from flask import Flask, current_app, g
-from sqlalchemy import event, insert
+from sqlalchemy import Table, event, insert
 from sqlalchemy.orm import Session
 from werkzeug.wrappers import Response
 
@@ -23,6 +24,8 @@ from campaign.mail_render import render
 log = logging.getLogger(__name__)
 _QUEUED = "campaign.outbox.queued"
 _COMMITTED = "campaign.outbox.committed"
+_TABLE = cast(Table, OutboxMessage.__table__)
+_INSERT = insert(_TABLE).returning(_TABLE.c.id)
 
 __all__ = ["init_app", "queue", "render", "send_due"]
 
@@ -34,11 +37,8 @@ def queue(session: Session, recipient: str, template: str, language: str, **cont
     (names, titles, finished links), or ids that a completion registered for the template
     turns into them (see ``campaign.mail_render``).
     """
-    message_id = session.execute(
-        insert(OutboxMessage)
-        .values(template=template, language=language, recipient=recipient, context=context)
-        .returning(OutboxMessage.id)
-    ).scalar_one()
+    values = {"template": template, "language": language, "recipient": recipient}
+    message_id = session.execute(_INSERT, {**values, "context": context}).scalar_one()
     session.info.setdefault(_QUEUED, []).append(message_id)
     return message_id
 

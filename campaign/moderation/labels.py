@@ -20,7 +20,7 @@ STATUS_LABELS = {
 KIND_LABELS = {SignerKind.organisation: _l("Organisation"), SignerKind.individual: _l("Individual")}
 SOURCE_LABELS = {Source.web: _l("Web form"), Source.imported: _l("Imported")}
 
-# Flags shown in the queue: stored ones (signing time) and those computed on the fly.
+# Flags shown in the queue: stored ones (at confirmation) and those computed on the fly.
 FLAG_LABELS = {
     "possible_duplicate": _l("Possible duplicate"),
     "person": _l("Looks like a person, not an organisation"),

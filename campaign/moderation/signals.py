@@ -1,7 +1,7 @@
 """What deserves a moderator's eye on a letter: duplicate clusters and per-signature flags.
 
 Flags are computed on demand from the live rows (names, bursts, clusters), so they follow
-every edit; only ``possible_duplicate`` is also stored at signing time. Clustering a list
+every edit; only ``possible_duplicate`` is also stored, at confirmation. Clustering a list
 costs about a third of a second per thousand names, so the result is kept per letter and
 recomputed only when a name, contact, status or the registry changes.
 """

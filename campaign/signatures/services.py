@@ -6,13 +6,15 @@ address has signed is told only to that address, by email.
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import datetime
+from typing import Any, Protocol, cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, bindparam, insert, select
 from sqlalchemy.orm import Session
 
 from campaign.db import utcnow
 from campaign.letters.models import Letter, LetterStatus
+from campaign.letters.services import SLUG_RE
 from campaign.signatures import emails
 from campaign.signatures.keys import email_key, name_key
 from campaign.signatures.lookalikes import has_lookalike
@@ -26,12 +28,34 @@ from campaign.signatures.models import (
 from campaign.signatures.states import COUNTED, awaits_moderation, move
 
 POSSIBLE_DUPLICATE = "possible_duplicate"
+# One compiled statement for every new signature; the values come as parameters.
+_TABLE = cast(Table, Signature.__table__)
+_INSERT = insert(_TABLE).returning(_TABLE.c.id)
+_SCHEDULE = select(Letter.id, Letter.status, Letter.deadline).where(
+    Letter.slug == bindparam("slug")
+)
 
 
-def accepting_signatures(letter: Letter) -> bool:
+class _Schedule(Protocol):
+    status: LetterStatus
+    deadline: datetime | None
+
+
+def accepting_signatures(letter: _Schedule) -> bool:
     """Open, and the deadline (if any) not passed."""
     deadline = letter.deadline
     return letter.status is LetterStatus.open and (deadline is None or utcnow() < deadline)
+
+
+def open_letter_id(session: Session, slug: str) -> int | None:
+    """The id of the letter at this address if it accepts signatures now, else None.
+
+    Signing reads only these three columns; the whole letter is loaded only for a page.
+    """
+    if not SLUG_RE.match(slug):
+        return None
+    row = session.execute(_SCHEDULE, {"slug": slug}).first()
+    return row.id if row is not None and accepting_signatures(row) else None
 
 
 def _detail_values(kind: SignerKind, details: dict[str, Any]) -> dict[str, Any]:
@@ -80,7 +104,7 @@ def mark_lookalike(session: Session, signature: Signature) -> None:
 
 def sign(
     session: Session,
-    letter: Letter,
+    letter_id: int,
     kind: SignerKind,
     email: str,
     ip: str | None,
@@ -100,16 +124,13 @@ def sign(
     key = email_key(email)
     if look_first:
         existing = session.scalar(
-            select(Signature).where(Signature.letter_id == letter.id, Signature.email_key == key)
+            select(Signature).where(Signature.letter_id == letter_id, Signature.email_key == key)
         )
         if existing is not None:
             return _repeat(session, existing, kind, email, details)
     values = _detail_values(kind, details)
-    signature_id = session.execute(
-        insert(Signature)
-        .values(letter_id=letter.id, contact_email=email, email_key=key, ip_address=ip, **values)
-        .returning(Signature.id)
-    ).scalar_one()
+    row = {"letter_id": letter_id, "contact_email": email, "email_key": key, "ip_address": ip}
+    signature_id = session.execute(_INSERT, {**row, **values}).scalar_one()
     emails.queue_confirmation(session, signature_id, email, values["language"])
     return signature_id
 
