@@ -1,15 +1,15 @@
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SubmitField
 from wtforms.validators import DataRequired, EqualTo, Length
 
 from campaign.accounts.services import MIN_PASSWORD_LENGTH
+from campaign.forms import Form
 from campaign.i18n import _l
 from campaign.validators import REQUIRED, TOO_LONG, SafeText
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     email = EmailField(_l("Email"), validators=[DataRequired(REQUIRED), SafeText(254)])
     password = PasswordField(
         _l("Password"), validators=[DataRequired(REQUIRED), Length(max=200, message=TOO_LONG)]
@@ -17,7 +17,7 @@ class LoginForm(FlaskForm):
     submit = SubmitField(_l("Log in"))
 
 
-class PasswordForm(FlaskForm):
+class PasswordForm(Form):
     current = PasswordField(
         _l("Current password"),
         validators=[DataRequired(REQUIRED), Length(max=200, message=TOO_LONG)],

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional
 
+from campaign.forms import Form
 from campaign.i18n import CONTENT_LANGUAGES, _l
 from campaign.validators import NOT_A_CHOICE, NOT_A_DATE, NOT_A_NUMBER, SafeText
 
@@ -28,7 +28,7 @@ FORMAT_CHOICES = [
 ]
 
 
-class ExportForm(FlaskForm):
+class ExportForm(Form):
     format = SelectField(
         _l("Format"), choices=lambda: choices(FORMAT_CHOICES), invalid_choice_message=NOT_A_CHOICE
     )
@@ -67,13 +67,12 @@ class ExportForm(FlaskForm):
     download = SubmitField(_l("Download"))
 
 
-class FreezeForm(FlaskForm):
+class FreezeForm(Form):
     submit = SubmitField(_l("Freeze the list for submission"))
 
 
-class DiffForm(FlaskForm):
-    class Meta:
-        csrf = False
+class DiffForm(Form):
+    """Sent by GET: the choice of snapshots is in the address."""
 
     old = SelectField(_l("Earlier snapshot"), coerce=int)
     new = SelectField(_l("Later snapshot"), coerce=int)

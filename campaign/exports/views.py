@@ -31,7 +31,7 @@ def _export_form(letter: Letter) -> ExportForm:
 
 def _page(letter: Letter, form: ExportForm, status: int = 200, **extra: object) -> tuple[str, int]:
     history = snapshots.snapshots_of(db.session, letter)
-    diff_form = DiffForm(meta={"csrf": False})
+    diff_form = DiffForm()
     diff_form.old.choices = choices([(s.id, f"#{s.id}") for s in history])
     diff_form.new.choices = choices([(s.id, f"#{s.id}") for s in history])
     return render_template(

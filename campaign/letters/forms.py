@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateTimeLocalField,
@@ -11,6 +10,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Optional
 
+from campaign.forms import Form
 from campaign.i18n import CONTENT_LANGUAGES, _l
 from campaign.validators import NOT_A_CHOICE, NOT_A_DATETIME, REQUIRED, SafeText, empty_if_none
 
@@ -19,7 +19,7 @@ def language_choices() -> list[tuple[str, str]]:
     return [(code, lang.native_name) for code, lang in CONTENT_LANGUAGES.items()]
 
 
-class LetterSettingsForm(FlaskForm):
+class LetterSettingsForm(Form):
     slug = StringField(
         _l("Web address (slug)"),
         validators=[DataRequired(REQUIRED), SafeText(80)],
@@ -62,7 +62,7 @@ class NewLetterForm(LetterSettingsForm):
     submit = SubmitField(_l("Create letter"))
 
 
-class LetterTextForm(FlaskForm):
+class LetterTextForm(Form):
     title = StringField(_l("Title"), validators=[DataRequired(REQUIRED), SafeText(300)])
     body = TextAreaField(
         _l("Text (Markdown)"),
@@ -72,7 +72,7 @@ class LetterTextForm(FlaskForm):
     submit = SubmitField(_l("Save text"))
 
 
-class ActionForm(FlaskForm):
+class ActionForm(Form):
     """An empty form: a CSRF-protected button."""
 
     submit = SubmitField(_l("Confirm"))

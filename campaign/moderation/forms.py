@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import get_locale
-from flask_wtf import FlaskForm
 from wtforms import (
     DateTimeLocalField,
     Field,
@@ -17,6 +16,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Optional, StopValidation
 
+from campaign.forms import Form
 from campaign.i18n import _, _l
 from campaign.signatures import choices
 from campaign.validators import SafeText, ValidChoice, empty_if_none
@@ -29,7 +29,7 @@ def _countries() -> list:
     return choices.country_choices(str(get_locale() or "en"), _("No country"))
 
 
-class EditForm(FlaskForm):
+class EditForm(Form):
     """A moderator's correction of the listed name and country."""
 
     name = StringField(
@@ -45,7 +45,7 @@ class EditForm(FlaskForm):
         self.country.choices = _countries()
 
 
-class MergeForm(FlaskForm):
+class MergeForm(Form):
     """Fold a cluster into one signature: which one stays, the name and country it shows."""
 
     ids = HiddenField()
@@ -74,7 +74,7 @@ class MergeForm(FlaskForm):
         return self.other_name.data if self.name_choice.data == OTHER else self.name_choice.data
 
 
-class BulkForm(FlaskForm):
+class BulkForm(Form):
     """Who to reject in a spam wave; at least one criterion, previewed before applying."""
 
     email_domain = StringField(

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import SelectField, SubmitField, TextAreaField
 
+from campaign.forms import Form
 from campaign.i18n import _l
 
 FORMAT_LABELS = {
@@ -21,7 +21,7 @@ ENCODING_LABELS = {
 }
 
 
-class ImportForm(FlaskForm):
+class ImportForm(Form):
     upload = FileField(
         _l("File"),
         description=_l("CSV, XLSX or plain text. Or paste the list below instead."),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     EmailField,
@@ -17,6 +16,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Optional, StopValidation
 
+from campaign.forms import Form
 from campaign.i18n import _, _l, interface_language
 from campaign.signatures import choices
 from campaign.signatures.models import SignerKind
@@ -42,7 +42,7 @@ def _select(label: object, **kwargs: Any) -> SelectField:
     )
 
 
-class SignerDetailsForm(FlaskForm):
+class SignerDetailsForm(Form):
     """What a signer may state about themselves, and later correct."""
 
     name = StringField(
@@ -144,5 +144,5 @@ class EditForm(SignerDetailsForm):
         super().__init__(*args, **kwargs)
 
 
-class WithdrawForm(FlaskForm):
+class WithdrawForm(Form):
     submit = SubmitField(_l("Withdraw this signature"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Protocol, cast
 
-from sqlalchemy import Table, bindparam, insert, select
+from sqlalchemy import Table, bindparam, insert, or_, select
 from sqlalchemy.orm import Session
 
 from campaign.db import utcnow
@@ -28,11 +28,42 @@ from campaign.signatures.models import (
 from campaign.signatures.states import COUNTED, awaits_moderation, move
 
 POSSIBLE_DUPLICATE = "possible_duplicate"
-# One compiled statement for every new signature; the values come as parameters.
 _TABLE = cast(Table, Signature.__table__)
-_INSERT = insert(_TABLE).returning(_TABLE.c.id)
 _SCHEDULE = select(Letter.id, Letter.status, Letter.deadline).where(
     Letter.slug == bindparam("slug")
+)
+# What the sign-on form gives a new signature; the letter's id comes from the letter itself.
+_SIGNED = (
+    "contact_email",
+    "email_key",
+    "ip_address",
+    "kind",
+    "name",
+    "submitted_name",
+    "name_key",
+    "country",
+    "org_type",
+    "website",
+    "ecosoc_status",
+    "contact_name",
+    "contact_role",
+    "consent_contact",
+    "language",
+)
+# One statement, compiled once, for every new signature: it inserts the row only if the
+# letter at ``slug`` accepts signatures at ``now`` (the check and the insert cannot be told
+# apart by a letter closing in between), and returns the new id, or nothing.
+_SIGN_IF_OPEN = (
+    insert(_TABLE)
+    .from_select(
+        [_TABLE.c.letter_id, *(_TABLE.c[name] for name in _SIGNED)],
+        select(Letter.id, *(bindparam(name, type_=_TABLE.c[name].type) for name in _SIGNED)).where(
+            Letter.slug == bindparam("slug"),
+            Letter.status == LetterStatus.open,
+            or_(Letter.deadline.is_(None), Letter.deadline > bindparam("now")),
+        ),
+    )
+    .returning(_TABLE.c.id)
 )
 
 
@@ -104,34 +135,46 @@ def mark_lookalike(session: Session, signature: Signature) -> None:
 
 def sign(
     session: Session,
-    letter_id: int,
+    slug: str,
     kind: SignerKind,
     email: str,
     ip: str | None,
     *,
     look_first: bool = False,
     **details: Any,
-) -> int:
-    """Record a new signature awaiting confirmation, or answer a repeat by email; return the
-    signature's id.
+) -> int | None:
+    """Record a new signature awaiting confirmation on the letter at ``slug``, or answer a
+    repeat by email; return the signature's id, or None if the letter does not accept
+    signatures (no such letter, not open, past its deadline).
 
     Nearly every submission is new, so the row is inserted straight away, as one INSERT
-    (not through the unit of work), without looking for the address first. A repeat, or a
-    concurrent identical submission, surfaces as IntegrityError: the caller rolls back and
-    calls again with ``look_first``, which finds the existing signature and takes the
-    repeat path.
+    that also checks the letter (not through the unit of work), without looking for the
+    address first. A repeat, or a concurrent identical submission, surfaces as
+    IntegrityError: the caller rolls back and calls again with ``look_first``, which finds
+    the existing signature and takes the repeat path.
     """
+    if not SLUG_RE.match(slug):
+        return None
     key = email_key(email)
     if look_first:
         existing = session.scalar(
-            select(Signature).where(Signature.letter_id == letter_id, Signature.email_key == key)
+            select(Signature).join(Letter).where(Letter.slug == slug, Signature.email_key == key)
         )
         if existing is not None:
+            if not accepting_signatures(existing.letter):
+                return None
             return _repeat(session, existing, kind, email, details)
     values = _detail_values(kind, details)
-    row = {"letter_id": letter_id, "contact_email": email, "email_key": key, "ip_address": ip}
-    signature_id = session.execute(_INSERT, {**row, **values}).scalar_one()
-    emails.queue_confirmation(session, signature_id, email, values["language"])
+    row = {"contact_email": email, "email_key": key, "ip_address": ip, **values}
+    # Core statements on the session's connection: the ORM's execute adds nothing here but
+    # time (no objects to flush or load).
+    signature_id = (
+        session.connection()
+        .execute(_SIGN_IF_OPEN, {**row, "slug": slug, "now": utcnow()})
+        .scalar_one_or_none()
+    )
+    if signature_id is not None:
+        emails.queue_confirmation(session, signature_id, email, values["language"])
     return signature_id
 
 

@@ -18,14 +18,15 @@ from campaign.signatures.page import render_letter_page
 from . import bp
 
 
-def _record(letter_id: int, form: SignForm) -> None:
+def _record(slug: str, form: SignForm) -> bool:
     """Sign and commit; if the address turns out to have signed already (or to be signing
-    at this very moment), roll back and sign again, looking for the earlier signature first."""
+    at this very moment), roll back and sign again, looking for the earlier signature first.
+    False if the letter does not take signatures."""
     for look_first in (False, True):
         try:
-            services.sign(
+            signature_id = services.sign(
                 db.session,
-                letter_id,
+                slug,
                 form.signer_kind(),
                 form.contact_email.data,
                 get_remote_address(),
@@ -33,30 +34,43 @@ def _record(letter_id: int, form: SignForm) -> None:
                 **form.details(),
             )
             db.session.commit()
-            return
+            return signature_id is not None
         except IntegrityError:
             db.session.rollback()
             if look_first:
                 raise
+    raise AssertionError("unreachable")
+
+
+def _not_taking_signatures(slug: str) -> tuple[str, int]:
+    """No such letter (404), or not taking signatures: the page says why."""
+    return render_letter_page(visible_letter(slug, texts=False), code=409)
+
+
+def _send_back(slug: str, form: SignForm) -> tuple[str, int]:
+    """The page again, with the form as typed and what to correct."""
+    if services.open_letter_id(db.session, slug) is None:
+        return _not_taking_signatures(slug)
+    return render_letter_page(visible_letter(slug, texts=False), form, 400)
 
 
 @bp.route("/letters/<slug>/sign", methods=["POST"])
 @limiter.limit(antiabuse.per_address_limit, key_func=antiabuse.address_and_letter)
 @limiter.limit(antiabuse.per_letter_limit, key_func=antiabuse.letter_only)
 def sign(slug: str) -> Response | tuple[str, int]:
-    letter_id = services.open_letter_id(db.session, slug)
-    if letter_id is None:  # no such letter (404), or not taking signatures: the page says why
-        return render_letter_page(visible_letter(slug, texts=False), code=409)
+    """Whether the letter takes signatures is checked by the INSERT itself (one statement for
+    nearly every request); only a submission that is sent back looks the letter up first."""
     form = SignForm(page_language=g.lang)
     if antiabuse.caught_by_honeypot(form):
         return redirect(url_for(".thanks", slug=slug))
     if not form.validate_on_submit():
-        return render_letter_page(visible_letter(slug, texts=False), form, 400)
+        return _send_back(slug, form)
     if antiabuse.sent_too_fast(form):
         form.started.data = tokens.form_started()
         form.form_errors.append(_("Please take a moment to check your entries, then send again."))
-        return render_letter_page(visible_letter(slug, texts=False), form, 400)
-    _record(letter_id, form)
+        return _send_back(slug, form)
+    if not _record(slug, form):
+        return _not_taking_signatures(slug)
     return redirect(url_for(".thanks", slug=slug))
 
 

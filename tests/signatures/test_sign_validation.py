@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from campaign.db import db
 from tests.signatures.conftest import signatures
 
 
@@ -89,4 +90,61 @@ def test_closed_letter_shows_no_form_and_refuses_signatures(client, make, sign):
     page = client.get("/en/letters/closed").get_data(as_text=True)
     assert "closed for signature" in page and 'name="contact_email"' not in page
     assert sign(letter).status_code == 409
+    assert signatures() == []
+
+
+def _outbox_size() -> int:
+    from sqlalchemy import func, select
+
+    from campaign.mail_models import OutboxMessage
+
+    return db.session.scalar(select(func.count()).select_from(OutboxMessage))
+
+
+def test_letter_past_its_deadline_refuses_signatures_and_sends_nothing(client, make, sign):
+    from datetime import timedelta
+
+    from campaign.db import utcnow
+
+    letter = make.letter("late", deadline=utcnow() - timedelta(minutes=1))
+    assert sign(letter).status_code == 409
+    assert signatures() == [] and _outbox_size() == 0
+
+
+def test_letter_closed_after_the_form_was_loaded_refuses_even_a_form_with_errors(
+    client, make, sign
+):
+    from campaign.letters import services as letters
+    from campaign.letters.models import LetterStatus
+
+    letter = make.letter("closing")
+    assert client.get("/en/letters/closing").status_code == 200
+    letters.change_status(letter, LetterStatus.closed)
+    db.session.commit()
+    assert sign(letter, contact_email="not-an-address").status_code == 409
+    assert sign(letter).status_code == 409
+    assert signatures() == [] and _outbox_size() == 0
+
+
+def test_repeat_on_a_letter_that_has_closed_is_refused_without_a_mail(client, make, sign):
+    from campaign.letters import services as letters
+    from campaign.letters.models import LetterStatus
+
+    letter = make.letter("repeat-closed")
+    assert sign(letter).status_code == 302
+    sent = _outbox_size()
+    letters.change_status(letter, LetterStatus.closed)
+    db.session.commit()
+    assert sign(letter, name="Another name").status_code == 409
+    assert _outbox_size() == sent
+    [signature] = signatures()
+    assert signature.name == "Asociación Pro Derechos"
+
+
+@pytest.mark.parametrize("slug", ["no-such-letter", "Bad Slug!"])
+def test_signing_an_unknown_letter_is_not_found(client, slug):
+    from tests.signatures.conftest import form_data
+
+    for data in (form_data(), form_data(contact_email="")):
+        assert client.post(f"/en/letters/{slug}/sign", data=data).status_code == 404
     assert signatures() == []
