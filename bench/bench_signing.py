@@ -262,16 +262,15 @@ def run(args: argparse.Namespace) -> None:
     runs = [
         ("bare", "bare_app", "/bare", 0.0),
         ("sign", "sign_app", sign_path, 0.0),
-        ("sign", "sign_app", sign_path, args.rate),
     ]
+    if args.rate:
+        runs.append(("sign", "sign_app", sign_path, args.rate))
     for name, url in backends.items():
         if name == "sqlite":
             Path(OUT / "bench.sqlite3").unlink(missing_ok=True)
         prepare(url)
         figures = {}
         for label, factory, path, rate in (r for r in runs if r[0] in args.endpoints):
-            if rate and not args.rate:
-                continue
             server = serve(url, factory, args.workers, args.threads)
             clients = args.open_clients if rate else args.clients
             try:
