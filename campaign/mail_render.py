@@ -8,6 +8,7 @@ the email are made when it goes out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -53,7 +54,13 @@ def render(template: str, language: str, **context: object) -> tuple[str, str, s
         subject = render_template(f"{folder}/subject.txt", lang=language, **context)
         text = render_template(f"{folder}/body.txt", lang=language, **context)
         html = render_template(f"{folder}/body.html", lang=language, **context)
-    return " ".join(subject.split()), text, html
+    return _one_line(subject), text, html
+
+
+def _one_line(subject: str) -> str:
+    """The subject on one line: the template's line breaks and runs of ASCII spaces become
+    one space; the no-break spaces translators put before French colons stay."""
+    return re.sub(r"[ \t\r\n]+", " ", subject).strip()
 
 
 def is_rendered(message: OutboxMessage) -> bool:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import smtplib
 import sys
+from email.header import Header
+from email.policy import compat32
 from types import TracebackType
 
 from flask import current_app
@@ -29,8 +31,28 @@ class _TimedConnection(Connection):
         return host
 
 
+class _Message(Message):
+    """Flask-Mail's message with a subject that reads back exactly as written.
+
+    Flask-Mail encodes a non-ASCII subject without counting the "Subject: " before it, so the
+    first line is too long, and the SMTP policy it then gives the message folds the header
+    again. That second folding puts a break inside a word ("prot éger") or doubles a space
+    (pallets-eco/flask-mail#126; the standard library's refolding does the same with the
+    plain text). The subject is encoded here once, with its header name, into lines short
+    enough that the SMTP policy writes them as they are.
+    """
+
+    def _message(self):  # type: ignore[no-untyped-def]  # noqa: ANN202
+        message = super()._message()
+        smtp, message.policy = message.policy, compat32  # store the encoded text as it is
+        del message["Subject"]
+        message["Subject"] = Header(self.subject, "utf-8", header_name="Subject").encode()
+        message.policy = smtp
+        return message
+
+
 def as_mail(message: OutboxMessage) -> Message:
-    return Message(
+    return _Message(
         subject=message.subject,
         recipients=[message.recipient],
         body=message.body_text,

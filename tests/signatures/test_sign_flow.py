@@ -116,3 +116,23 @@ def test_individual_is_listed_apart_from_organisations(client, make, sign, smtp)
     page = client.get("/en/letters/carta").get_data(as_text=True)
     assert page.index("Zeta Network") < page.index("Individuals") < page.index("Ana Gómez")
     assert "2 signatories" in page
+
+
+def test_long_accented_and_arabic_subjects_arrive_exactly_as_written(make, sign, smtp):
+    """Mail clients must not show a space inside a word where the header was folded."""
+    titles = {
+        "en": "Joint letter of the coalition: défendre les défenseurs des migrants à Ciudad Juárez",
+        "fr": "Lettre conjointe : protéger l'espace civique des défenseurs des droits des migrants",
+        "ar": "رسالة مشتركة: حماية الفضاء المدني للمدافعين عن حقوق المهاجرين واللاجئين في كل مكان",
+    }
+    letter = make.letter(
+        "longue", texts={code: (title, "…") for code, title in titles.items()}, language="fr"
+    )
+    for n, code in enumerate(titles):
+        sign(letter, lang=code, language=code, contact_email=f"c{n}@example.org")
+    for n, (code, title) in enumerate(titles.items()):
+        [message] = smtp.inbox.to(f"c{n}@example.org")
+        subject = translated(
+            code, "Please confirm your signature: %(title)s", escape=False, title=title
+        )
+        assert message["Subject"] == subject
