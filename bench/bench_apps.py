@@ -18,15 +18,23 @@ BENCH_SECRET = "bench-secret-key-that-is-long-enough-0123456789"
 
 
 def sign_app() -> Flask:
-    """The campaign app as deployed (see wsgi.py), minus rate limits; mail left to the
-    outbox worker."""
+    """The campaign app as deployed (see wsgi.py), minus rate limits. With BENCH_MAIL_PORT,
+    its sender threads send the confirmations to the SMTP server there, as deployed; without,
+    mail is left to the outbox worker (not run)."""
+    mail_port = os.environ.get("BENCH_MAIL_PORT")
+    mail = (
+        {"MAIL_SEND_AFTER_REQUEST": "background", "MAIL_PORT": int(mail_port)}
+        if mail_port
+        else {"MAIL_SEND_AFTER_REQUEST": "off"}
+    )
     app = create_app(
         {
             "DATABASE_URL": os.environ["BENCH_DATABASE_URL"],
             "SECRET_KEY": BENCH_SECRET,
             "RATELIMIT_ENABLED": False,
             "SIGN_MIN_SECONDS": 0,
-            "MAIL_SEND_AFTER_REQUEST": False,
+            "MAIL_SERVER": "127.0.0.1",
+            **mail,
         }
     )
     warm_up(app)

@@ -3,7 +3,7 @@ next to a bare Flask endpoint doing one INSERT, with load from a second process 
 
     .venv/bin/python bench/bench_signing.py [--seconds 15] [--workers 3] [--threads 4]
         [--clients 16] [--rate 300] [--open-clients 16] [--backends sqlite postgresql]
-        [--endpoints bare sign]
+        [--endpoints bare sign] [--mail]
 
 Three runs per backend, each on a fresh gunicorn: the bare endpoint and the sign-on form at
 the most they can do (closed loop: ``--clients`` threads, each sending its next request when
@@ -13,9 +13,13 @@ threads does not hide a slow server: a request waiting for a free thread is late
 so). More client threads mean more Python threads in the load process on the same two cores.
 
 The sign app runs as deployed (CSRF on, honeypot and fill-time checks on; SIGN_MIN_SECONDS=0
-so the stamped form can be reused) except that rate limits are off and mail is left to the
-outbox worker. "server CPU ms/req" is the user+system CPU of gunicorn's processes during the
-measured run divided by the requests served: less noisy than req/s on a shared machine.
+so the stamped form can be reused) except that rate limits are off. Mail is left to the
+outbox worker (not run), unless ``--mail``: then the sender threads of the web processes send
+each confirmation, as deployed, to an SMTP server that accepts and drops everything (aiosmtpd's
+Sink, in its own process, sharing the two cores), and the sign runs also report how much of
+their mail was sent by the end of the run. "server CPU ms/req" is the user+system CPU of
+gunicorn's processes during the measured run divided by the requests served: less noisy than
+req/s on a shared machine.
 
 PostgreSQL is used if BENCH_PG_ADMIN_URL (default postgresql://postgres@127.0.0.1:5432/postgres)
 is reachable; the bench database ``sign_bench`` is dropped and recreated there.
@@ -28,6 +32,7 @@ import http.client
 import json
 import os
 import re
+import socket
 import subprocess
 import sys
 import threading
@@ -76,8 +81,12 @@ def prepare(url: str) -> None:
         db.engine.dispose()
 
 
-def serve(url: str, factory: str, workers: int, threads: int) -> subprocess.Popen:
+def serve(
+    url: str, factory: str, workers: int, threads: int, mail_port: int | None = None
+) -> subprocess.Popen:
     env = {**os.environ, "BENCH_DATABASE_URL": url, "PYTHONPATH": str(ROOT)}
+    if mail_port:
+        env["BENCH_MAIL_PORT"] = str(mail_port)
     command = [
         str(ROOT / ".venv/bin/gunicorn"),
         "--preload",
@@ -222,6 +231,35 @@ def _load_process(path: str, seconds: float, threads: int, rate: float) -> dict[
     return json.loads(result.stdout)
 
 
+def smtp_sink(port: int) -> subprocess.Popen:
+    """An SMTP server on loopback that accepts every message and keeps nothing."""
+    command = [sys.executable, "-m", "aiosmtpd", "-n", "-c", "aiosmtpd.handlers.Sink"]
+    process = subprocess.Popen([*command, "-l", f"127.0.0.1:{port}"])
+    for _ in range(100):
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return process
+        except OSError:
+            time.sleep(0.1)
+    process.terminate()
+    raise RuntimeError("the SMTP sink did not start")
+
+
+def mail_sent(url: str) -> tuple[int, int]:
+    """(sent, all) outbox messages: how far the sender threads kept up."""
+    from sqlalchemy import text
+
+    from campaign.db import make_engine
+
+    engine = make_engine(url)
+    with engine.connect() as connection:
+        row = connection.execute(
+            text("SELECT SUM(CASE WHEN status = 'sent' THEN 1 ELSE 0 END), COUNT(*) FROM outbox")
+        ).one()
+    engine.dispose()
+    return int(row[0] or 0), int(row[1])
+
+
 def _cpu_ticks() -> tuple[int, int]:
     """(all, stolen) CPU ticks of the machine so far: a virtual machine's neighbours show as
     stolen time, and a run with much of it is not worth comparing."""
@@ -265,27 +303,49 @@ def run(args: argparse.Namespace) -> None:
     ]
     if args.rate:
         runs.append(("sign", "sign_app", sign_path, args.rate))
-    for name, url in backends.items():
-        if name == "sqlite":
-            Path(OUT / "bench.sqlite3").unlink(missing_ok=True)
-        prepare(url)
-        figures = {}
-        for label, factory, path, rate in (r for r in runs if r[0] in args.endpoints):
-            server = serve(url, factory, args.workers, args.threads)
-            clients = args.open_clients if rate else args.clients
-            try:
-                f = figures[label, rate] = measure(path, args.seconds, clients, server.pid, rate)
-            finally:
-                server.terminate()
-                server.wait()
-            mode = f"{rate:.0f}/s" if rate else "max"
-            print(
-                f"{name:<11}{label:<9}{mode:<12}{f['per_second']:>8.0f}{f['p50_ms']:>9.1f}"
-                f"{f['p99_ms']:>9.1f}{f['errors']:>8}{f['cpu_ms']:>19.2f}{f['steal']:>9.1f}"
-            )
-        if ("bare", 0.0) in figures and ("sign", 0.0) in figures:
-            ratio = figures["sign", 0.0]["per_second"] / figures["bare", 0.0]["per_second"]
-            print(f"{name:<11}sign/bare (max) = {ratio:.2f}")
+    mail_port = PORT + 1 if args.mail else None
+    sink = smtp_sink(mail_port) if mail_port else None
+    try:
+        for name, url in backends.items():
+            _backend(args, name, url, runs, mail_port)
+    finally:
+        if sink is not None:
+            sink.terminate()
+            sink.wait()
+
+
+def _backend(
+    args: argparse.Namespace,
+    name: str,
+    url: str,
+    runs: list[tuple[str, str, str, float]],
+    mail_port: int | None,
+) -> None:
+    if name == "sqlite":
+        Path(OUT / "bench.sqlite3").unlink(missing_ok=True)
+    prepare(url)
+    figures = {}
+    for label, factory, path, rate in (r for r in runs if r[0] in args.endpoints):
+        server = serve(url, factory, args.workers, args.threads, mail_port)
+        clients = args.open_clients if rate else args.clients
+        sent_before = mail_sent(url) if mail_port and label == "sign" else None
+        try:
+            f = figures[label, rate] = measure(path, args.seconds, clients, server.pid, rate)
+        finally:
+            server.terminate()
+            server.wait()
+        mode = f"{rate:.0f}/s" if rate else "max"
+        line = (
+            f"{name:<11}{label:<9}{mode:<12}{f['per_second']:>8.0f}{f['p50_ms']:>9.1f}"
+            f"{f['p99_ms']:>9.1f}{f['errors']:>8}{f['cpu_ms']:>19.2f}{f['steal']:>9.1f}"
+        )
+        if sent_before is not None:
+            sent, queued = (a - b for a, b in zip(mail_sent(url), sent_before, strict=True))
+            line += f"   mail sent {sent}/{queued}"
+        print(line)
+    if ("bare", 0.0) in figures and ("sign", 0.0) in figures:
+        ratio = figures["sign", 0.0]["per_second"] / figures["bare", 0.0]["per_second"]
+        print(f"{name:<11}sign/bare (max) = {ratio:.2f}")
 
 
 def main() -> None:
@@ -298,6 +358,9 @@ def main() -> None:
     parser.add_argument("--endpoints", nargs="+", default=["bare", "sign"])
     parser.add_argument("--rate", type=float, default=300, help="open-loop rate (0: none)")
     parser.add_argument("--open-clients", type=int, default=16)
+    parser.add_argument(
+        "--mail", action="store_true", help="web processes send each confirmation, as deployed"
+    )
     parser.add_argument("--load", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.load:

@@ -26,6 +26,16 @@ def _env_int(name: str, default: int) -> int:
     return int(value) if value not in (None, "") else default
 
 
+def send_mode(value: object) -> str:
+    """MAIL_SEND_AFTER_REQUEST: "background" (the default, or true), "inline", or "off"
+    (false, 0, no)."""
+    if value is None or value is True:
+        return "background"
+    if value is False or str(value).strip().lower() in {"0", "false", "no", "off"}:
+        return "off"
+    return "inline" if str(value).strip().lower() == "inline" else "background"
+
+
 def instance_secret(instance_path: Path) -> str:
     """Return the secret kept under ``instance/``, creating it once if missing."""
     path = instance_path / "secret_key"
@@ -56,8 +66,9 @@ def from_environment(instance_path: Path) -> dict[str, object]:
         "MAIL_TIMEOUT": _env_int("MAIL_TIMEOUT", 10),
         # "smtp" sends through MAIL_SERVER; "console" prints each message (demos).
         "MAIL_BACKEND": _env("MAIL_BACKEND", "smtp"),
-        # Off: requests only queue mail and `campaign outbox worker` sends it.
-        "MAIL_SEND_AFTER_REQUEST": _env_bool("MAIL_SEND_AFTER_REQUEST", True),
+        # "background": a thread of the web process sends what each request committed;
+        # "inline": sent before the response (tests); "off": `campaign outbox worker` only.
+        "MAIL_SEND_AFTER_REQUEST": send_mode(_env("MAIL_SEND_AFTER_REQUEST")),
         "MAIL_RETRY_BASE_SECONDS": _env_int("MAIL_RETRY_BASE_SECONDS", 30),
         "MAIL_RETRY_MAX_SECONDS": _env_int("MAIL_RETRY_MAX_SECONDS", 3600),
         "MAIL_MAX_ATTEMPTS": _env_int("MAIL_MAX_ATTEMPTS", 20),

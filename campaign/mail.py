@@ -2,9 +2,10 @@
 committed, and rendered in the recipient's language when they are sent.
 
 ``queue`` adds a message (template, language, context) to the current transaction. After a
-request whose transaction committed, the app tries to send what that request queued; whatever
-could not go (SMTP down) stays queued and is retried with exponential backoff by
-``campaign outbox send`` or ``campaign outbox worker``.
+request whose transaction committed, what that request queued is sent by a background thread
+(``campaign.mail_sender``), so no response waits for the SMTP server; whatever could not go
+(SMTP down) stays queued and is retried with exponential backoff by ``campaign outbox send``
+or ``campaign outbox worker``.
 """
 
 from __future__ import annotations
@@ -17,13 +18,16 @@ from sqlalchemy import Table, event, insert
 from sqlalchemy.orm import Session
 from werkzeug.wrappers import Response
 
+from campaign.config import send_mode
 from campaign.mail_delivery import send_due
 from campaign.mail_models import OutboxMessage
 from campaign.mail_render import render
+from campaign.mail_sender import BackgroundSender
 
 log = logging.getLogger(__name__)
 _QUEUED = "campaign.outbox.queued"
 _COMMITTED = "campaign.outbox.committed"
+INLINE, OFF = "inline", "off"
 _TABLE = cast(Table, OutboxMessage.__table__)
 _INSERT = insert(_TABLE).returning(_TABLE.c.id)
 
@@ -57,20 +61,27 @@ def _after_rollback(session: Session) -> None:
 
 
 def _send_committed(response: Response) -> Response:
-    if not current_app.config.get("MAIL_SEND_AFTER_REQUEST", True):
-        return response
+    """Hand what this request committed to the sender thread (or send it now, "inline")."""
     session = g.get("db_session")
     ids = session.info.pop(_COMMITTED, None) if session is not None else None
-    if ids:
-        try:
-            send_due(session, ids=ids)
-        except Exception:  # never fail a request that has already committed
-            log.exception("could not send outbox messages %s now; the worker will retry", ids)
+    mode = send_mode(current_app.config.get("MAIL_SEND_AFTER_REQUEST"))
+    if not ids or mode == OFF:
+        return response
+    if mode != INLINE:
+        current_app.extensions["campaign.mail_sender"].submit(ids)
+        return response
+    try:
+        send_due(session, ids=ids)
+    except Exception:  # never fail a request that has already committed
+        log.exception("could not send outbox messages %s now; the worker will retry", ids)
     return response
 
 
 def init_app(app: Flask) -> None:
-    """Track messages per session, and send after requests when MAIL_SEND_AFTER_REQUEST."""
+    """Track messages per session, and send them once the request has committed, as
+    MAIL_SEND_AFTER_REQUEST says: "background" (a sender thread), "inline" (before the
+    response; tests) or "off" (the outbox worker sends everything)."""
+    app.extensions["campaign.mail_sender"] = BackgroundSender(app)
     factory = app.extensions["campaign.db"]
     event.listen(factory, "after_commit", _after_commit)
     event.listen(factory, "after_soft_rollback", lambda s, _t: _after_rollback(s))

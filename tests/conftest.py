@@ -83,6 +83,9 @@ def test_config(database_url: str, **overrides: object) -> dict[str, object]:
         "WTF_CSRF_ENABLED": False,
         "RATELIMIT_ENABLED": False,
         "MAIL_SUPPRESS_SEND": False,
+        # Sent before the response, so a test reads the inbox right after a request; the
+        # default, a sender thread, has its own tests (tests/signatures/test_outbox.py).
+        "MAIL_SEND_AFTER_REQUEST": "inline",
         "PUBLIC_BASE_URL": "http://localhost",
         "SERVER_NAME": None,
         **overrides,

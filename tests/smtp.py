@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import email
 import re
 import socket
@@ -24,8 +25,13 @@ class Inbox:
     def __init__(self) -> None:
         self.messages: list[EmailMessage] = []
         self._lock = threading.Lock()
+        # Clear it to make the server hold each message (before answering DATA) until set.
+        self.gate = threading.Event()
+        self.gate.set()
 
     async def handle_DATA(self, _server: object, _session: object, envelope: object) -> str:
+        if not self.gate.is_set():
+            await asyncio.get_running_loop().run_in_executor(None, self.gate.wait)
         message = email.message_from_bytes(envelope.content, policy=default)  # type: ignore[attr-defined]
         with self._lock:
             self.messages.append(message)  # type: ignore[arg-type]

@@ -63,3 +63,15 @@ def test_app_alone_maps_every_model(tmp_path):
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "mode"),
+    [(None, "background"), ("1", "background"), ("inline", "inline"), ("0", "off"), ("off", "off")],
+)
+def test_mail_is_sent_from_a_background_thread_unless_told_otherwise(monkeypatch, value, mode):
+    monkeypatch.delenv("CAMPAIGN_MAIL_SEND_AFTER_REQUEST", raising=False)
+    if value is not None:
+        monkeypatch.setenv("CAMPAIGN_MAIL_SEND_AFTER_REQUEST", value)
+    app = create_app({"DATABASE_URL": "sqlite://", "SECRET_KEY": TEST_SECRET})
+    assert app.config["MAIL_SEND_AFTER_REQUEST"] == mode

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
 from campaign.cli import main
@@ -140,3 +141,54 @@ def test_a_message_that_cannot_be_rendered_backs_off_without_blocking_others(mak
     broken = outbox()[0]
     assert broken.status is OutboxStatus.queued and broken.attempts == 1
     assert "TemplateNotFound" in broken.last_error
+
+
+@pytest.fixture
+def background(app):
+    """The deployed default: a sender thread of the web process sends committed mail."""
+    app.config["MAIL_SEND_AFTER_REQUEST"] = "background"
+    return app.extensions["campaign.mail_sender"]
+
+
+def test_by_default_mail_goes_from_a_sender_thread_and_no_response_waits_for_smtp(
+    make, sign, smtp, background
+):
+    smtp.inbox.gate.clear()  # the SMTP server holds each message until the gate opens
+    try:
+        response = sign(make.letter("carta"))
+        assert response.status_code == 302  # answered while the server still holds the mail
+        assert smtp.inbox.messages == []
+    finally:
+        smtp.inbox.gate.set()
+    background.wait_idle()
+    [mail] = smtp.inbox.to("lucia@proderechos.example.org")
+    assert "/signatures/confirm/" in smtp.inbox.text(mail)
+    [message] = outbox()
+    assert message.status is OutboxStatus.sent and message.attempts == 1
+
+
+def test_what_the_sender_thread_cannot_send_waits_in_the_outbox_for_the_worker(
+    make, sign, smtp, background, runner
+):
+    smtp.stop()
+    assert sign(make.letter("carta")).status_code == 302
+    background.wait_idle()
+    [message] = outbox()
+    assert message.status is OutboxStatus.queued and message.attempts == 1
+    assert message.locked_until is None and "Connection refused" in message.last_error
+    smtp.start()
+    assert "sent 1" in runner.invoke(main, args=["outbox", "send", "--now"]).output
+    assert smtp.inbox.to("lucia@proderechos.example.org")
+
+
+def test_many_requests_share_the_sender_thread_and_every_mail_goes_once(
+    make, sign, smtp, background
+):
+    letter = make.letter("carta")
+    for n in range(30):
+        assert sign(letter, contact_email=f"c{n}@example.org").status_code == 302
+    background.wait_idle()
+    assert sorted(m["To"] for m in smtp.inbox.messages) == sorted(
+        f"c{n}@example.org" for n in range(30)
+    )
+    assert {m.status for m in outbox()} == {OutboxStatus.sent}

@@ -1,0 +1,79 @@
+"""Sending right after a request commits, without the request waiting for the SMTP server.
+
+Each server process has one sender thread, started on first use (after the server forks its
+workers). A request that committed hands the ids of the mail it queued to that thread and
+answers at once; the thread sends them in batches through ``send_due``, which leases each
+message, so the outbox worker never sends one twice. A slow or unreachable SMTP server only
+delays mail: what the thread cannot send is backed off in the outbox, and what it had not
+reached when its process stopped is still queued there; ``campaign outbox worker`` sends
+both.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import queue
+import threading
+from collections.abc import Iterable
+
+from flask import Flask
+
+from campaign.db import db
+from campaign.mail_delivery import send_due
+
+log = logging.getLogger(__name__)
+
+BATCH = 100
+CAPACITY = 10_000  # ids waiting in memory; beyond that the outbox worker sends them
+
+
+class BackgroundSender:
+    def __init__(self, app: Flask) -> None:
+        self.app = app
+        self._guard = threading.Lock()
+        self._pid: int | None = None
+        self._ids: queue.Queue[int] = queue.Queue(CAPACITY)
+
+    def submit(self, ids: Iterable[int]) -> None:
+        """Send these committed messages soon, from this process's sender thread."""
+        self._running()
+        for message_id in ids:
+            try:
+                self._ids.put_nowait(message_id)
+            except queue.Full:
+                log.warning("sender busy: outbox message %s is left to the worker", message_id)
+
+    def wait_idle(self) -> None:
+        """Block until everything submitted so far has been tried (for tests)."""
+        self._ids.join()
+
+    def _running(self) -> None:
+        pid = os.getpid()
+        if self._pid == pid:
+            return
+        with self._guard:
+            if self._pid != pid:  # first use in this process, or a fork of the one that had it
+                self._ids = queue.Queue(CAPACITY)
+                name = f"outbox-sender-{pid}"
+                threading.Thread(
+                    target=self._run, args=(self._ids,), name=name, daemon=True
+                ).start()
+                self._pid = pid
+
+    def _run(self, ids: queue.Queue[int]) -> None:
+        while True:
+            batch = [ids.get()]
+            while len(batch) < BATCH:
+                try:
+                    batch.append(ids.get_nowait())
+                except queue.Empty:
+                    break
+            try:
+                with self.app.app_context():
+                    send_due(db.session, ids=batch)
+            except Exception:  # the thread must live on; the worker retries these
+                log.exception("could not send outbox messages %s now", batch)
+            finally:
+                for _ in batch:
+                    ids.task_done()
