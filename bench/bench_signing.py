@@ -254,7 +254,10 @@ def mail_sent(url: str) -> tuple[int, int]:
     engine = make_engine(url)
     with engine.connect() as connection:
         row = connection.execute(
-            text("SELECT SUM(CASE WHEN status = 'sent' THEN 1 ELSE 0 END), COUNT(*) FROM outbox")
+            text(
+                "SELECT SUM(CASE WHEN status = 'sent' THEN 1 ELSE 0 END), COUNT(*)"
+                " FROM outbox_messages"
+            )
         ).one()
     engine.dispose()
     return int(row[0] or 0), int(row[1])
@@ -328,8 +331,8 @@ def _backend(
     for label, factory, path, rate in (r for r in runs if r[0] in args.endpoints):
         server = serve(url, factory, args.workers, args.threads, mail_port)
         clients = args.open_clients if rate else args.clients
-        sent_before = mail_sent(url) if mail_port and label == "sign" else None
         try:
+            sent_before = mail_sent(url) if mail_port and label == "sign" else None
             f = figures[label, rate] = measure(path, args.seconds, clients, server.pid, rate)
         finally:
             server.terminate()
