@@ -20,20 +20,10 @@ from campaign.forms import Form
 from campaign.i18n import _, _l, interface_language
 from campaign.signatures import choices
 from campaign.signatures.models import SignerKind
+from campaign.signatures.services import DETAIL_FIELDS
 from campaign.validators import EmailAddress, SafeText, ValidChoice, WebAddress
 
 NOT_A_CHOICE = _l("Choose one of the options offered.")
-DETAIL_FIELDS = (
-    "name",
-    "country",
-    "org_type",
-    "website",
-    "ecosoc_status",
-    "contact_name",
-    "contact_role",
-    "consent_contact",
-    "language",
-)
 
 
 def _select(label: object, **kwargs: Any) -> SelectField:

@@ -32,15 +32,9 @@ _TABLE = cast(Table, Signature.__table__)
 _SCHEDULE = select(Letter.id, Letter.status, Letter.deadline).where(
     Letter.slug == bindparam("slug")
 )
-# What the sign-on form gives a new signature; the letter's id comes from the letter itself.
-_SIGNED = (
-    "contact_email",
-    "email_key",
-    "ip_address",
-    "kind",
+# What a signer states about themselves (the sign-on and edit forms' fields).
+DETAIL_FIELDS = (
     "name",
-    "submitted_name",
-    "name_key",
     "country",
     "org_type",
     "website",
@@ -50,6 +44,10 @@ _SIGNED = (
     "consent_contact",
     "language",
 )
+# The columns of a new signature: the address, then what _detail_values fills in; the
+# letter's id comes from the letter itself.
+_SIGNED = ("contact_email", "email_key", "ip_address", "kind", "submitted_name", "name_key")
+_SIGNED += DETAIL_FIELDS
 # One statement, compiled once, for every new signature: it inserts the row only if the
 # letter at ``slug`` accepts signatures at ``now`` (the check and the insert cannot be told
 # apart by a letter closing in between), and returns the new id, or nothing.
