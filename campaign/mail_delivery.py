@@ -18,6 +18,7 @@ from campaign.mail_transport import transport
 log = logging.getLogger(__name__)
 
 LEASE = timedelta(minutes=5)
+RECORD_EVERY = 20
 SEND_ERRORS = (OSError, smtplib.SMTPException)
 
 
@@ -40,20 +41,25 @@ def _due(session: Session, ids: list[int] | None, now: datetime, force: bool, li
     return list(session.scalars(query.order_by(OutboxMessage.next_attempt_at).limit(limit)))
 
 
-def _claim(session: Session, message_id: int, now: datetime) -> bool:
-    """Lease one message to this sender; False if another sender holds or sent it."""
-    result = session.execute(
-        update(OutboxMessage)
+def _claim(session: Session, ids: list[int], now: datetime) -> list[int]:
+    """Lease these messages to this sender, in one UPDATE; the ids it got (another sender
+    may have leased or sent some since they were found due)."""
+    if not ids:
+        return []
+    table = OutboxMessage.__table__
+    claimed = session.connection().execute(
+        update(table)
         .where(
-            OutboxMessage.id == message_id,
-            OutboxMessage.status == OutboxStatus.queued,
-            or_(OutboxMessage.locked_until.is_(None), OutboxMessage.locked_until < now),
+            table.c.id.in_(ids),
+            table.c.status == OutboxStatus.queued,
+            or_(table.c.locked_until.is_(None), table.c.locked_until < now),
         )
         .values(locked_until=now + LEASE)
-        .execution_options(synchronize_session=False)
+        .returning(table.c.id)
     )
+    leased = sorted(claimed.scalars())
     session.commit()
-    return result.rowcount == 1
+    return leased
 
 
 def _record_failure(message: OutboxMessage, error: BaseException) -> None:
@@ -75,25 +81,30 @@ def _record_sent(message: OutboxMessage) -> None:
 
 def _render(session: Session, messages: list[OutboxMessage]) -> list[OutboxMessage]:
     """Render what is not rendered yet; a message that cannot be rendered backs off, and one
-    about something since deleted is given up at once."""
-    for message in messages:
-        if is_rendered(message):
-            continue
-        try:
-            render_message(session, message)
-        except NothingToSend as error:
-            message.status = OutboxStatus.failed
-            message.last_error = f"nothing to send: {error}"[:2000]
-            message.locked_until = None
-        except Exception as error:  # a broken template must not block the rest of the outbox
-            log.exception("could not render outbox message %s", message.id)
-            _record_failure(message, error)
+    about something since deleted is given up at once. One commit for the batch: nothing is
+    written (nor, on SQLite, the writer's lock taken) while the templates' data is read."""
+    with session.no_autoflush:
+        for message in messages:
+            if is_rendered(message):
+                continue
+            try:
+                render_message(session, message)
+            except NothingToSend as error:
+                message.status = OutboxStatus.failed
+                message.last_error = f"nothing to send: {error}"[:2000]
+                message.locked_until = None
+            except Exception as error:  # a broken template must not block the rest
+                log.exception("could not render outbox message %s", message.id)
+                _record_failure(message, error)
     session.commit()
-    return [m for m in messages if is_rendered(m)]
+    return [m for m in messages if is_rendered(m) and m.status is OutboxStatus.queued]
 
 
 def _deliver(session: Session, messages: list[OutboxMessage]) -> int:
-    sent = 0
+    """Send over one connection, recording what went every RECORD_EVERY messages (and each
+    failure at once): a sender that dies between two records leaves at most that many sent
+    messages leased, to be sent again once their lease ends."""
+    sent = unrecorded = 0
     try:
         with transport() as connection:
             for message in messages:
@@ -101,15 +112,19 @@ def _deliver(session: Session, messages: list[OutboxMessage]) -> int:
                     connection.send(message)
                 except SEND_ERRORS as error:
                     _record_failure(message, error)
+                    unrecorded = RECORD_EVERY
                 else:
                     _record_sent(message)
                     sent += 1
-                session.commit()
+                    unrecorded += 1
+                if unrecorded >= RECORD_EVERY:
+                    session.commit()
+                    unrecorded = 0
     except SEND_ERRORS as error:  # could not connect, or the server hung up
         for message in messages:
             if message.status is OutboxStatus.queued and message.locked_until is not None:
                 _record_failure(message, error)
-        session.commit()
+    session.commit()
     return sent
 
 
@@ -121,9 +136,16 @@ def send_due(
     Safe to run from several processes at once: each message is leased before sending.
     """
     now = utcnow()
-    claimed = [i for i in _due(session, ids, now, force, limit) if _claim(session, i, now)]
-    messages = [m for m in (session.get(OutboxMessage, i) for i in claimed) if m is not None]
-    for message in messages:
-        session.refresh(message)
-    messages = _render(session, messages) if messages else []
+    claimed = _claim(session, _due(session, ids, now, force, limit), now)
+    if not claimed:
+        return 0
+    messages = list(
+        session.scalars(
+            select(OutboxMessage)
+            .where(OutboxMessage.id.in_(claimed))
+            .order_by(OutboxMessage.id)
+            .execution_options(populate_existing=True)
+        )
+    )
+    messages = _render(session, messages)
     return _deliver(session, messages) if messages else 0

@@ -24,6 +24,7 @@ class Inbox:
 
     def __init__(self) -> None:
         self.messages: list[EmailMessage] = []
+        self.raw: list[bytes] = []  # each message's bytes as the server received them
         self._lock = threading.Lock()
         # Clear it to make the server hold each message (before answering DATA) until set.
         self.gate = threading.Event()
@@ -35,6 +36,7 @@ class Inbox:
         message = email.message_from_bytes(envelope.content, policy=default)  # type: ignore[attr-defined]
         with self._lock:
             self.messages.append(message)  # type: ignore[arg-type]
+            self.raw.append(envelope.content)  # type: ignore[attr-defined]
         return "250 Message accepted"
 
     def to(self, address: str) -> list[EmailMessage]:
