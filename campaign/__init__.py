@@ -66,13 +66,14 @@ def _init_extensions(app: Flask) -> None:
     )
     from campaign import mail as outbox
     from campaign.accounts.loader import init_login
-    from campaign.extensions import babel, csrf, db, limiter, mail
+    from campaign.extensions import babel, compress, csrf, db, limiter, mail
     from campaign.i18n import select_locale
 
     db.init_app(app)
     csrf.init_app(app)
     mail.init_app(app)
     limiter.init_app(app)
+    compress.init_app(app)
     babel.init_app(
         app,
         locale_selector=select_locale,

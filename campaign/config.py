@@ -86,6 +86,9 @@ def from_environment(instance_path: Path) -> dict[str, object]:
         "SESSION_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_SECURE": production,
         "REMEMBER_COOKIE_HTTPONLY": True,
+        # Flask-Compress: pages, not streamed files (static files are small and cached, and
+        # compressing a stream left its file open).
+        "COMPRESS_STREAMS": False,
         "MAX_CONTENT_LENGTH": _env_int("MAX_UPLOAD_BYTES", 10 * 1024 * 1024),
         # Signatory lists brought in by coordinators (campaign.moderation.imports).
         "IMPORT_MAX_ROWS": _env_int("IMPORT_MAX_ROWS", 5000),

@@ -1,6 +1,7 @@
 """Unbound extensions, initialised in ``create_app``."""
 
 from flask_babel import Babel
+from flask_compress import Compress
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -10,9 +11,10 @@ from flask_wtf.csrf import CSRFProtect
 from campaign.db import db
 
 babel = Babel()
+compress = Compress()
 csrf = CSRFProtect()
 login_manager = LoginManager()
 mail = Mail()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
 
-__all__ = ["babel", "csrf", "db", "limiter", "login_manager", "mail"]
+__all__ = ["babel", "compress", "csrf", "db", "limiter", "login_manager", "mail"]

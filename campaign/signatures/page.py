@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import abort, g, render_template, request
+from markupsafe import Markup
 
 from campaign.db import db
 from campaign.i18n import CONTENT_LANGUAGES, INTERFACE_LANGUAGES
@@ -20,12 +21,22 @@ def new_sign_form() -> SignForm:
     return form
 
 
-def _signatories(letter: Letter) -> dict[str, object]:
+def signatories_html(letter: Letter) -> Markup:
+    """The numbered list of signatories, in the page's language, alphabetical or grouped by
+    country (``?by=country``). With thousands of names its rendering costs more than the
+    rest of the page, so it is made once per language and order while the list is current."""
     entries = queries.public_entries(db.session, letter.id)
-    grouped = None
-    if request.args.get("by") == "country":
-        grouped = queries.by_country(entries.organisations, lambda c: country_name(c, g.lang))
-    return {"entries": entries, "grouped": grouped, "country_name": country_name}
+    by_country = request.args.get("by") == "country"
+    key = (g.lang, "country" if by_country else "name")
+    html = entries.views.get(key)
+    if html is None:
+        grouped = None
+        if by_country:
+            grouped = queries.by_country(entries.organisations, lambda c: country_name(c, g.lang))
+        html = entries.views[key] = render_template(
+            "signatures/_list.html", entries=entries, grouped=grouped, country_name=country_name
+        )
+    return Markup(html)
 
 
 def render_letter_page(letter: Letter, form: SignForm | None = None, code: int = 200):  # noqa: ANN201
@@ -47,5 +58,5 @@ def render_letter_page(letter: Letter, form: SignForm | None = None, code: int =
         switch_languages=[CONTENT_LANGUAGES[c] for c in switch if c in CONTENT_LANGUAGES],
         accepting=open_,
         form=(form or new_sign_form()) if open_ else None,
-        **_signatories(letter),
+        signatories=signatories_html(letter),
     ), code

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from flask import current_app
@@ -58,10 +58,15 @@ class Entry:
 
 @dataclass(frozen=True)
 class PublicEntries:
-    """What the letter page lists: organisations and individuals, each numbered from 1."""
+    """What the letter page lists: organisations and individuals, each numbered from 1.
+
+    ``views`` keeps renderings of this very list (the letter page's, per language and
+    order), so they are made once for as long as the list stays current.
+    """
 
     organisations: list[Entry]
     individuals: list[Entry]
+    views: dict[tuple[str, ...], str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def total(self) -> int:

@@ -25,6 +25,15 @@ def test_login_and_logout(client, make):
     assert client.get("/manage/").status_code == 302
 
 
+def test_signed_in_session_cookie_is_http_only_and_same_site(client, make):
+    """Another site cannot have a browser send signed-in requests (CSRF, and the many
+    requests a compression side channel would need on compressed staff pages)."""
+    make.user("a@example.org")
+    response = client.post("/login", data={"email": "a@example.org", "password": PASSWORD})
+    [cookie] = [c for c in response.headers.getlist("Set-Cookie") if c.startswith("session=")]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
 def test_wrong_password_is_refused_without_saying_which_part(client, make):
     make.user("a@example.org")
     wrong = client.post("/login", data={"email": "a@example.org", "password": "nope"})

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 
+from flask import template_rendered
 from sqlalchemy import event
 
 from campaign.db import db
@@ -86,3 +88,39 @@ def test_large_list_is_read_without_a_query_per_signatory(client, make, app):
     assert '<li value="5000"><span class="name">Organisation 04999</span>' in page
     signature_reads = [s for s in statements if "FROM signatures" in s]
     assert len(signature_reads) <= 2  # the list version, and the list when it moved
+
+
+def test_list_is_rendered_once_per_language_and_order_while_it_stays_the_same(client, make, app):
+    letter = make.letter("carta")
+    make.signature(letter, "Albergue")
+    rendered: list[str] = []
+
+    def record(_app, template, context, **_extra):  # noqa: ANN001, ANN202
+        rendered.append(template.name)
+
+    template_rendered.connect(record, app)
+    try:
+        for url in ("/en/letters/carta", "/en/letters/carta", "/fr/letters/carta"):
+            client.get(url)
+        client.get("/fr/letters/carta?by=country")
+        assert rendered.count("signatures/_list.html") == 3  # en, fr, fr by country
+        make.signature(letter, "Àltera")
+        assert listed(client, "/en/letters/carta") == [(1, "Albergue"), (2, "Àltera")]
+        assert rendered.count("signatures/_list.html") == 4
+    finally:
+        template_rendered.disconnect(record, app)
+
+
+def test_pages_go_compressed_to_browsers_that_accept_it(client, make):
+    """A list of thousands of names is most of a page; compressed, it is a fraction."""
+    letter = make.letter("carta")
+    for n in range(300):
+        make.signature(letter, f"Asociación de Derechos Humanos {n:03d}", country="ES")
+    plain = client.get("/es/letters/carta")
+    assert "Content-Encoding" not in plain.headers
+    packed = client.get("/es/letters/carta", headers={"Accept-Encoding": "gzip"})
+    assert packed.headers["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in packed.headers["Vary"]
+    page = gzip.decompress(packed.get_data()).decode()
+    assert '<li value="300"><span class="name">Asociación de Derechos Humanos 299</span>' in page
+    assert len(packed.get_data()) * 5 < len(plain.get_data())
