@@ -28,12 +28,24 @@ BATCH = 100
 CAPACITY = 10_000  # ids waiting in memory; beyond that the outbox worker sends them
 
 
+NICENESS = 10  # below the request threads: on a busy machine, sign-ups are answered first
+
+
+def _lower_priority() -> None:
+    """Let the OS run this thread after the server's others (Linux schedules threads apart)."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), NICENESS)
+    except (AttributeError, OSError):  # not Linux, or not allowed: run at normal priority
+        log.debug("outbox sender runs at normal priority")
+
+
 class BackgroundSender:
     def __init__(self, app: Flask) -> None:
         self.app = app
         self._guard = threading.Lock()
         self._pid: int | None = None
         self._ids: queue.Queue[int] = queue.Queue(CAPACITY)
+        self.thread: threading.Thread | None = None  # this process's sender, once started
 
     def submit(self, ids: Iterable[int]) -> None:
         """Send these committed messages soon, from this process's sender thread."""
@@ -56,12 +68,14 @@ class BackgroundSender:
             if self._pid != pid:  # first use in this process, or a fork of the one that had it
                 self._ids = queue.Queue(CAPACITY)
                 name = f"outbox-sender-{pid}"
-                threading.Thread(
+                self.thread = threading.Thread(
                     target=self._run, args=(self._ids,), name=name, daemon=True
-                ).start()
+                )
+                self.thread.start()
                 self._pid = pid
 
     def _run(self, ids: queue.Queue[int]) -> None:
+        _lower_priority()
         while True:
             batch = [ids.get()]
             while len(batch) < BATCH:

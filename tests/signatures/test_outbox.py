@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
 from datetime import timedelta
 
 import pytest
@@ -11,6 +14,7 @@ from campaign.cli import main
 from campaign.db import db
 from campaign.mail_delivery import backoff, send_due
 from campaign.mail_models import OutboxMessage, OutboxStatus
+from campaign.mail_sender import NICENESS
 from campaign.signatures.models import SignatureStatus
 from tests.signatures.conftest import signatures
 
@@ -192,3 +196,13 @@ def test_many_requests_share_the_sender_thread_and_every_mail_goes_once(
         f"c{n}@example.org" for n in range(30)
     )
     assert {m.status for m in outbox()} == {OutboxStatus.sent}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="thread priorities are Linux's")
+def test_the_sender_thread_runs_below_the_request_threads(make, sign, smtp, background):
+    """On a busy machine the OS answers sign-ups before it renders and sends their mail."""
+    sign(make.letter("carta"))
+    background.wait_idle()
+    here = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    sender = os.getpriority(os.PRIO_PROCESS, background.thread.native_id)
+    assert sender == min(here + NICENESS, 19)
