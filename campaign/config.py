@@ -81,6 +81,9 @@ def from_environment(instance_path: Path) -> dict[str, object]:
         "SIGN_MIN_SECONDS": _env_int("SIGN_MIN_SECONDS", 3),
         "SIGN_CONFIRM_MAX_AGE": _env_int("SIGN_CONFIRM_MAX_AGE", 14 * 24 * 3600),
         "SIGN_EDIT_MAX_AGE": _env_int("SIGN_EDIT_MAX_AGE", 366 * 24 * 3600),
+        # How long the link in an invitation to a letter's team lets a new member choose a
+        # password; a coordinator can send it again.
+        "STAFF_INVITE_MAX_AGE": _env_int("STAFF_INVITE_MAX_AGE", 7 * 24 * 3600),
         "SESSION_COOKIE_SECURE": production,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

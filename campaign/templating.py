@@ -7,6 +7,7 @@ from typing import Any
 from flask import Flask, g, request, url_for
 from flask_babel import get_locale
 
+from campaign.accounts.labels import role_label
 from campaign.i18n import CONTENT_LANGUAGES, INTERFACE_LANGUAGES, language
 from campaign.letters.labels import next_statuses, status_action_label, status_label
 
@@ -41,4 +42,5 @@ def register(app: Flask) -> None:
             "status_label": status_label,
             "status_action_label": status_action_label,
             "next_statuses": next_statuses,
+            "role_label": role_label,
         }

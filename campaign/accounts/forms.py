@@ -1,12 +1,16 @@
 from __future__ import annotations
 
-from wtforms import EmailField, PasswordField, SubmitField
+from typing import Any
+
+from wtforms import EmailField, PasswordField, SelectChoice, SelectField, SubmitField
 from wtforms.validators import DataRequired, EqualTo, Length
 
+from campaign.accounts.labels import role_label
+from campaign.accounts.models import Role
 from campaign.accounts.services import MIN_PASSWORD_LENGTH
 from campaign.forms import Form
 from campaign.i18n import _l
-from campaign.validators import REQUIRED, TOO_LONG, SafeText
+from campaign.validators import REQUIRED, TOO_LONG, EmailAddress, SafeText, ValidChoice
 
 
 class LoginForm(Form):
@@ -17,11 +21,9 @@ class LoginForm(Form):
     submit = SubmitField(_l("Log in"))
 
 
-class PasswordForm(Form):
-    current = PasswordField(
-        _l("Current password"),
-        validators=[DataRequired(REQUIRED), Length(max=200, message=TOO_LONG)],
-    )
+class NewPasswordForm(Form):
+    """Choosing a password: on accepting an invitation to a letter's team."""
+
     new = PasswordField(
         _l("New password"),
         validators=[
@@ -40,4 +42,36 @@ class PasswordForm(Form):
             EqualTo("new", message=_l("The two passwords differ.")),
         ],
     )
+    submit = SubmitField(_l("Save my password"))
+
+
+class PasswordForm(NewPasswordForm):
+    current = PasswordField(
+        _l("Current password"),
+        validators=[DataRequired(REQUIRED), Length(max=200, message=TOO_LONG)],
+    )
     submit = SubmitField(_l("Change password"))
+
+
+class TeamMemberForm(Form):
+    """Add someone to a letter's team by email."""
+
+    email = EmailField(
+        _l("Email"),
+        validators=[
+            SafeText(254),
+            DataRequired(REQUIRED),
+            EmailAddress(_l("Enter an email address such as name@example.org.")),
+        ],
+    )
+    role = SelectField(
+        _l("Role"),
+        default=Role.moderator.value,
+        validators=[ValidChoice(_l("Choose one of the options offered."))],
+        validate_choice=False,
+    )
+    submit = SubmitField(_l("Add to the team"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.role.choices = [SelectChoice(role.value, role_label(role)) for role in Role]

@@ -6,9 +6,9 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 
-from campaign.accounts import bp, services
-from campaign.accounts.forms import LoginForm, PasswordForm
-from campaign.db import db
+from campaign.accounts import bp, invitations, services
+from campaign.accounts.forms import LoginForm, NewPasswordForm, PasswordForm
+from campaign.db import db, utcnow
 from campaign.extensions import limiter
 from campaign.i18n import _
 
@@ -59,3 +59,21 @@ def change_password() -> str | Response:
             return redirect(url_for("manage.dashboard"))
         form.current.errors.append(_("The current password is not right."))
     return render_template("accounts/password.html", form=form)
+
+
+@bp.route("/account/welcome/<token>", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
+def welcome(token: str) -> str | Response | tuple[str, int]:
+    """Someone added to a letter's team chooses a password through the emailed link."""
+    user = invitations.user_for_token(db.session, token)
+    if user is None:
+        return render_template("accounts/welcome_invalid.html"), 404
+    form = NewPasswordForm()
+    if form.validate_on_submit():
+        services.set_password(user, form.new.data)
+        user.last_login_at = utcnow()
+        db.session.commit()
+        login_user(user)
+        flash(_("Your password is saved. Welcome to the team."), "success")
+        return redirect(url_for("manage.dashboard"))
+    return render_template("accounts/welcome.html", form=form, user=user)

@@ -69,6 +69,8 @@ ACTION_LABELS = {
     "correction_applied": _l("Correction request applied"),
     "correction_dismissed": _l("Correction request dismissed"),
     "bulk_reject": _l("Rejected in bulk invalidation"),
+    "team_added": _l("Added to the team"),
+    "team_removed": _l("Removed from the team"),
 }
 
 

@@ -1,0 +1,101 @@
+"""A letter's team: who holds which role on it, added and removed by its coordinators.
+
+Someone added by email who has no account yet gets one without a password, and an email
+inviting them to choose it (see ``invitations``). Every change is written to the letter's
+audit log.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from campaign.accounts import invitations, services
+from campaign.accounts.models import LetterRole, Role, User
+from campaign.letters.models import Letter
+from campaign.moderation.audit import record
+
+ADDED, REMOVED = "team_added", "team_removed"
+# Stands for "no password chosen yet": no argon2 hash looks like this, so it never verifies.
+NO_PASSWORD = "!invited"
+
+
+class TeamRefused(Exception):
+    """A change the team page refuses; ``code`` names why (see views_team for the words)."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def members(session: Session, letter_id: int) -> list[LetterRole]:
+    """The letter's roles with their holders, coordinators first, then by email."""
+    order = {Role.coordinator: 0, Role.moderator: 1, Role.exporter: 2}
+    rows = session.scalars(
+        select(LetterRole).join(User).where(LetterRole.letter_id == letter_id).order_by(User.email)
+    ).all()
+    return sorted(rows, key=lambda r: order[r.role])
+
+
+def has_chosen_password(user: User) -> bool:
+    return user.password_hash != NO_PASSWORD
+
+
+def add(
+    session: Session, letter: Letter, email: str, role: Role, actor: User, language: str
+) -> User:
+    """Give the person at ``email`` ``role`` on ``letter`` and tell them by email; an account
+    is opened for a new address (``language`` is then its interface language)."""
+    user = services.find_user(session, email)
+    if user is None:
+        user = User(email=services.normalise_email(email), password_hash=NO_PASSWORD)
+        user.language = language
+        session.add(user)
+        session.flush()
+    elif not user.active:
+        raise TeamRefused("inactive")
+    if any(r.letter_id == letter.id and r.role is role for r in user.roles):
+        raise TeamRefused("already")
+    services.grant(session, user, letter.id, role)
+    _log(session, letter, ADDED, actor, user, role)
+    invitations.queue(session, user, letter, role)
+    return user
+
+
+def remove(session: Session, letter: Letter, role_id: int, actor: User) -> tuple[str, Role]:
+    """Take one role away; return whose and which. A letter keeps at least one coordinator."""
+    held = session.get(LetterRole, role_id)
+    if held is None or held.letter_id != letter.id:
+        raise TeamRefused("gone")
+    if held.role is Role.coordinator and _coordinators(session, letter.id) <= 1:
+        raise TeamRefused("last_coordinator")
+    user = held.user
+    user.roles.remove(held)
+    _log(session, letter, REMOVED, actor, user, held.role)
+    session.flush()
+    return user.email, held.role
+
+
+def invite_again(session: Session, letter: Letter, user_id: int) -> User:
+    """Send the invitation again to a member who has not chosen a password yet."""
+    user = session.get(User, user_id)
+    roles = [r for r in user.roles if r.letter_id == letter.id] if user else []
+    if user is None or not roles or has_chosen_password(user):
+        raise TeamRefused("gone")
+    invitations.queue(session, user, letter, roles[0].role)
+    return user
+
+
+def _coordinators(session: Session, letter_id: int) -> int:
+    query = select(func.count(LetterRole.id)).where(
+        LetterRole.letter_id == letter_id, LetterRole.role == Role.coordinator
+    )
+    return int(session.scalar(query) or 0)
+
+
+def _log(
+    session: Session, letter: Letter, action: str, actor: User, user: User, role: Role
+) -> None:
+    held = {"email": user.email, "role": role.value}
+    before, after = (held, {}) if action == REMOVED else ({}, held)
+    record(session, letter_id=letter.id, action=action, actor=actor, before=before, after=after)

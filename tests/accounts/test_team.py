@@ -1,0 +1,209 @@
+"""A letter's team page: coordinators add people by email, who choose a password through the
+emailed link; roles are removed; every change is in the audit log."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from sqlalchemy import select
+
+from campaign.accounts.models import Role, User
+from campaign.db import db
+from campaign.moderation.models import AuditEntry
+from tests.factories import PASSWORD
+from tests.i18n import translated
+
+NEW_PASSWORD = "a long new password"
+
+
+@pytest.fixture
+def config_overrides(mail_settings: dict[str, object]) -> dict[str, object]:
+    return mail_settings
+
+
+@pytest.fixture
+def letter(make):
+    return make.letter("carta", texts={"en": ("Letter to the Council", "…")})
+
+
+@pytest.fixture
+def coordinator(make, letter, login_as):
+    user = make.user("lead@example.org", roles={letter: Role.coordinator})
+    login_as(user)
+    return user
+
+
+def add(client, email: str, role: str = "moderator", slug: str = "carta"):  # noqa: ANN201
+    return client.post(f"/manage/letters/{slug}/team/", data={"email": email, "role": role})
+
+
+def link_in(smtp, address: str) -> str:
+    [message] = smtp.inbox.to(address)
+    [link] = [u for u in smtp.inbox.links(message) if "/account/welcome/" in u or "/manage/" in u]
+    return urlsplit(link).path
+
+
+def user(email: str) -> User:
+    db.session.expire_all()
+    return db.session.scalars(select(User).where(User.email == email)).one()
+
+
+def test_a_newcomer_added_by_email_chooses_a_password_and_can_moderate(client, coordinator, smtp):
+    response = add(client, "New.Person@Example.org ")
+    assert response.status_code == 302
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "new.person@example.org" in page and "lead@example.org" in page
+    assert translated("en", "invited, no password yet") in page
+
+    [message] = smtp.inbox.to("new.person@example.org")
+    assert message["Subject"] == "New role on “Letter to the Council”: Moderator"
+    welcome = link_in(smtp, "new.person@example.org")
+    assert welcome.startswith("/account/welcome/")
+
+    client.post("/logout")
+    assert (
+        client.post(
+            "/login", data={"email": "new.person@example.org", "password": "!invited"}
+        ).status_code
+        == 200
+    )
+    assert "Choose your password" in client.get(welcome).get_data(as_text=True)
+    chosen = client.post(welcome, data={"new": NEW_PASSWORD, "confirm": NEW_PASSWORD})
+    assert chosen.status_code == 302
+    assert client.get("/manage/letters/carta/moderation").status_code == 200
+    assert client.get("/manage/letters/carta/team/").status_code == 403  # moderators only moderate
+
+    again = client.post(welcome, data={"new": "another password!", "confirm": "another password!"})
+    assert again.status_code == 404  # the link served once
+    client.post("/logout")
+    logged_in = client.post(
+        "/login", data={"email": "new.person@example.org", "password": NEW_PASSWORD}
+    )
+    assert logged_in.status_code == 302
+
+
+def test_someone_with_an_account_gets_the_role_and_a_link_to_the_letter(
+    client, coordinator, smtp, make
+):
+    make.user("staff@example.org")
+    assert add(client, "staff@example.org", "exporter").status_code == 302
+    assert link_in(smtp, "staff@example.org") == "/manage/letters/carta"
+    [message] = smtp.inbox.to("staff@example.org")
+    assert "/account/welcome/" not in smtp.inbox.text(message)
+    assert user("staff@example.org").has_role(coordinator.roles[0].letter_id, Role.exporter)
+
+
+def test_the_invitation_is_written_in_the_language_the_coordinator_uses(client, coordinator, smtp):
+    client.get("/language/fr?next=/manage/")
+    assert add(client, "nouvelle@example.org").status_code == 302
+    [message] = smtp.inbox.to("nouvelle@example.org")
+    role = translated("fr", "Moderator", escape=False)
+    expected = translated(
+        "fr",
+        "New role on “%(title)s”: %(role)s",
+        escape=False,
+        role=role,
+        title="Letter to the Council",
+    )
+    assert message["Subject"] == expected
+    assert user("nouvelle@example.org").language == "fr"
+
+
+def test_changes_are_in_the_audit_log_and_a_removed_member_loses_access(
+    client, coordinator, smtp, make, login_as
+):
+    add(client, "mod@example.org")
+    page = client.get("/manage/letters/carta/team/").get_data(as_text=True)
+    assert translated("en", "Send the invitation again") in page
+    [held] = user("mod@example.org").roles
+    assert f"/manage/letters/carta/team/{held.id}/remove" in page
+    assert client.post(f"/manage/letters/carta/team/{held.id}/remove").status_code == 302
+    assert user("mod@example.org").roles == []
+    actions = [
+        (e.action, e.actor_label, e.before, e.after)
+        for e in db.session.scalars(select(AuditEntry).order_by(AuditEntry.id))
+    ]
+    moderator = {"email": "mod@example.org", "role": "moderator"}
+    assert actions == [
+        ("team_added", "lead@example.org", {}, moderator),
+        ("team_removed", "lead@example.org", moderator, {}),
+    ]
+    audit = client.get("/manage/letters/carta/audit").get_data(as_text=True)
+    assert translated("en", "Removed from the team") in audit
+
+
+def test_a_letter_keeps_at_least_one_coordinator(client, coordinator):
+    [held] = coordinator.roles
+    response = client.post(f"/manage/letters/carta/team/{held.id}/remove")
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert (
+        translated("en", "A letter keeps at least one coordinator: add another one first.") in page
+    )
+    assert user("lead@example.org").roles
+
+
+@pytest.mark.parametrize(
+    ("email", "role", "message"),
+    [
+        ("not an address", "moderator", "Enter an email address such as name@example.org."),
+        ("x\u202e@example.org", "moderator", None),
+        ("", "moderator", "This field is required."),
+        ("ok@example.org", "owner", "Choose one of the options offered."),
+        ("=cmd@example.org", "admin", None),
+    ],
+)
+def test_bad_input_is_sent_back_with_a_message_and_changes_nothing(
+    client, coordinator, smtp, email, role, message
+):
+    response = add(client, email, role)
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "error-summary" in page
+    if message:
+        assert translated("en", message) in page
+    assert [u.email for u in db.session.scalars(select(User))] == [coordinator.email]
+    assert smtp.inbox.messages == []
+
+
+def test_adding_the_same_role_twice_is_refused_once_with_a_message(client, coordinator, smtp):
+    add(client, "mod@example.org")
+    response = add(client, "mod@example.org")
+    assert response.status_code == 409
+    assert translated("en", "This person already holds that role on this letter.") in (
+        response.get_data(as_text=True)
+    )
+    assert len(smtp.inbox.to("mod@example.org")) == 1
+
+
+def test_the_invitation_can_be_sent_again_until_a_password_is_chosen(client, coordinator, smtp):
+    add(client, "mod@example.org")
+    newcomer = user("mod@example.org")
+    url = f"/manage/letters/carta/team/people/{newcomer.id}/invite"
+    assert client.post(url).status_code == 302
+    assert len(smtp.inbox.to("mod@example.org")) == 2
+    links = [
+        urlsplit(u).path for m in smtp.inbox.to("mod@example.org") for u in smtp.inbox.links(m)
+    ]
+    welcome = next(p for p in links if p.startswith("/account/welcome/"))
+    client.post("/logout")
+    client.post(welcome, data={"new": NEW_PASSWORD, "confirm": NEW_PASSWORD})
+    client.post("/logout")
+    client.post("/login", data={"email": "lead@example.org", "password": PASSWORD})
+    assert client.post(url).status_code == 302
+    assert len(smtp.inbox.to("mod@example.org")) == 2  # has a password now: nothing sent
+
+
+def test_only_the_letters_coordinators_manage_its_team(client, make, login_as, letter):
+    other = make.letter("otra")
+    assert client.get("/manage/letters/carta/team/").status_code == 302  # to the login page
+    login_as(make.user(roles={other: Role.coordinator, letter: Role.moderator}))
+    assert client.get("/manage/letters/carta/team/").status_code == 403
+    assert add(client, "x@example.org").status_code == 403
+    assert client.get("/manage/letters/otra/team/").status_code == 200
+
+
+def test_a_forged_link_is_refused(client):
+    response = client.get("/account/welcome/not-a-token")
+    assert response.status_code == 404
+    assert translated("en", "This link does not work any more") in response.get_data(as_text=True)
