@@ -28,6 +28,7 @@ def register(app: Flask) -> None:
     from campaign.dbcli import db_group
     from campaign.demo import demo_command
     from campaign.exports.cli import export_command, exports_group
+    from campaign.housekeeping import cleanup_command
     from campaign.i18n_cli import translations
     from campaign.mail_cli import outbox
     from campaign.matching.cli import dedupe_command
@@ -47,6 +48,7 @@ def register(app: Flask) -> None:
         import_command,
         digest_group,
         moderation_group,
+        cleanup_command,
     )
     for command in commands:
         app.cli.add_command(command)

@@ -104,6 +104,10 @@ def from_environment(instance_path: Path) -> dict[str, object]:
         # `campaign exports worker`.
         "EXPORT_BACKGROUND_ROWS": _env_int("EXPORT_BACKGROUND_ROWS", 500),
         "EXPORT_WORKER": _env("EXPORT_WORKER", "thread"),
+        # How long contact details kept for a while are kept (see campaign.housekeeping).
+        "MAIL_KEEP_DAYS": _env_int("MAIL_KEEP_DAYS", 30),
+        "EXPORT_KEEP_DAYS": _env_int("EXPORT_KEEP_DAYS", 7),
+        "IMPORT_KEEP_DAYS": _env_int("IMPORT_KEEP_DAYS", 7),
         "EXPORT_CACHE_DIR": _env("EXPORT_CACHE_DIR", str(instance_path / "export-cache")),
         # A "suspicious burst": this many signatures or more from one IP address, or from one
         # organisation's email domain (free-mail domains excepted), within this many minutes.

@@ -9,6 +9,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy import func, select
 
+from campaign import housekeeping
 from campaign.db import db
 from campaign.mail_debug import debug_server_command
 from campaign.mail_delivery import send_due
@@ -38,10 +39,15 @@ def send_command(force: bool) -> None:
 @click.option("--interval", default=5.0, show_default=True, help="Seconds between rounds.")
 @with_appcontext
 def worker_command(interval: float) -> None:
-    """Keep sending what is due, forever (run one or more beside the web server)."""
+    """Keep sending what is due, forever (run one or more beside the web server); once an
+    hour, also delete what is past its keeping time (see ``campaign cleanup``)."""
     click.echo(f"outbox worker: mail goes to {describe_destination()}; Ctrl-C to stop")
+    next_cleanup = time.monotonic()
     while True:
         try:
+            if time.monotonic() >= next_cleanup:
+                housekeeping.run(db.session)
+                next_cleanup = time.monotonic() + housekeeping.EVERY.total_seconds()
             sent = send_due(db.session)
         except Exception as error:  # e.g. the database is briefly unreachable
             db.session.rollback()

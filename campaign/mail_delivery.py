@@ -7,7 +7,7 @@ import smtplib
 from datetime import datetime, timedelta
 
 from flask import current_app
-from sqlalchemy import or_, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from campaign.db import utcnow
@@ -149,3 +149,17 @@ def send_due(
     )
     messages = _render(session, messages)
     return _deliver(session, messages) if messages else 0
+
+
+def purge(session: Session, before: datetime) -> int:
+    """Delete messages sent or given up before ``before``: their bodies hold addresses and
+    private links, kept only as long as someone may ask whether a mail went. Flushes."""
+    result = session.execute(
+        delete(OutboxMessage)
+        .where(
+            OutboxMessage.status.in_([OutboxStatus.sent, OutboxStatus.failed]),
+            OutboxMessage.created_at < before,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount

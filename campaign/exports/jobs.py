@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import logging
 import threading
+from datetime import datetime
 
 from flask import Flask
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from campaign.accounts.models import User
@@ -31,6 +32,20 @@ def enqueue(
     session.add(job)
     session.flush()
     return job
+
+
+def purge(session: Session, before: datetime) -> int:
+    """Delete background exports that finished before ``before``, with their files (which may
+    list contacts); frozen snapshots stay. Flushes."""
+    result = session.execute(
+        delete(ExportJob)
+        .where(
+            ExportJob.status.in_([JobStatus.done, JobStatus.failed]),
+            ExportJob.finished_at < before,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount
 
 
 def run_job(session: Session, job_id: int) -> ExportJob:

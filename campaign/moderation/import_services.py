@@ -9,9 +9,10 @@ queue. Refused rows (no usable name) are never written. Services flush, never co
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import delete, update
 from sqlalchemy.orm import Session
 
 from campaign.accounts.models import User
@@ -166,3 +167,15 @@ def apply(session: Session, batch: ImportBatch, actor: User | None) -> list[Sign
 def cancel(session: Session, batch: ImportBatch) -> None:
     """Drop a previewed batch; nothing of it was written."""
     _claim(session, batch, BatchStatus.cancelled, "cancelled_at")
+
+
+def purge(session: Session, before: datetime) -> int:
+    """Delete imports made before ``before``, applied or not: their rows hold contacts' names
+    and addresses, and what was applied is in the audit log (an entry per signature and one
+    with the batch's summary). Flushes."""
+    result = session.execute(
+        delete(ImportBatch)
+        .where(ImportBatch.created_at < before)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount

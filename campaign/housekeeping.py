@@ -1,0 +1,55 @@
+"""Forgetting what is no longer needed: sent mail, finished background exports, old imports.
+
+Each holds contact details (addresses, private links, lists of contacts) that served a
+purpose for a while. ``campaign cleanup`` runs this once; the outbox worker runs it every
+hour, so a deployment that runs the worker keeps nothing longer than the settings say:
+
+- MAIL_KEEP_DAYS: sent or abandoned outbox messages (queued ones are never touched);
+- EXPORT_KEEP_DAYS: finished background exports and their files (snapshots stay);
+- IMPORT_KEEP_DAYS: imported lists and unapplied previews (the audit log keeps what was
+  applied).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+from sqlalchemy.orm import Session
+
+from campaign.db import db, utcnow
+from campaign.exports import jobs
+from campaign.mail_delivery import purge as purge_mail
+from campaign.moderation import import_services
+
+EVERY = timedelta(hours=1)  # how often the outbox worker runs it
+
+
+def run(session: Session, now: datetime | None = None) -> dict[str, int]:
+    """Delete what is past its keeping time, in one transaction; how many of each went."""
+    now = now or utcnow()
+    config = current_app.config
+
+    def cutoff(setting: str) -> datetime:
+        return now - timedelta(days=int(config[setting]))
+
+    removed = {
+        "mail": purge_mail(session, cutoff("MAIL_KEEP_DAYS")),
+        "exports": jobs.purge(session, cutoff("EXPORT_KEEP_DAYS")),
+        "imports": import_services.purge(session, cutoff("IMPORT_KEEP_DAYS")),
+    }
+    session.commit()
+    return removed
+
+
+@click.command("cleanup")
+@with_appcontext
+def cleanup_command() -> None:
+    """Delete sent mail, finished exports and imports past their keeping time."""
+    removed = run(db.session)
+    click.echo(
+        f"deleted {removed['mail']} sent message(s), {removed['exports']} finished export(s), "
+        f"{removed['imports']} import(s)"
+    )

@@ -1,0 +1,129 @@
+"""``campaign cleanup``: sent mail, finished exports and imports are deleted after their
+keeping time; queued mail, running exports and snapshots never are."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from campaign.cli import main
+from campaign.db import db, utcnow
+from campaign.exports.models import ExportJob, ExportSnapshot, JobStatus
+from campaign.mail_models import OutboxMessage, OutboxStatus
+from campaign.moderation.import_models import BatchStatus, ImportBatch
+from tests.conftest import ROOT
+from tests.test_console_script import CAMPAIGN
+
+
+@pytest.fixture
+def config_overrides() -> dict[str, object]:
+    return {"MAIL_KEEP_DAYS": 30, "EXPORT_KEEP_DAYS": 7, "IMPORT_KEEP_DAYS": 3}
+
+
+def days_ago(days: float):  # noqa: ANN201
+    return utcnow() - timedelta(days=days)
+
+
+def mail(label: str, status: OutboxStatus, age: float) -> OutboxMessage:
+    return OutboxMessage(
+        template="signature_confirm",
+        language="en",
+        recipient=f"{label}@example.org",
+        status=status,
+        created_at=days_ago(age),
+        body_text="https://example.org/private-link",
+    )
+
+
+def remaining(column):  # noqa: ANN001, ANN201
+    db.session.expire_all()
+    return sorted(db.session.scalars(select(column)))
+
+
+def test_cleanup_deletes_only_what_is_past_its_keeping_time(make, runner):
+    letter = make.letter("carta")
+    db.session.add_all(
+        [
+            mail("old-sent", OutboxStatus.sent, 31),
+            mail("old-failed", OutboxStatus.failed, 45),
+            mail("old-queued", OutboxStatus.queued, 60),  # still to be sent: never deleted
+            mail("recent-sent", OutboxStatus.sent, 29),
+        ]
+    )
+    for spec, status, finished in [
+        ("old-done", JobStatus.done, 8),
+        ("old-failed", JobStatus.failed, 9),
+        ("recent-done", JobStatus.done, 6),
+        ("running", JobStatus.running, None),
+    ]:
+        db.session.add(
+            ExportJob(
+                letter_id=letter.id,
+                spec=spec,
+                status=status,
+                result=b"name,email\n" if status is JobStatus.done else None,
+                created_at=days_ago(30),
+                finished_at=days_ago(finished) if finished else None,
+            )
+        )
+    db.session.add(
+        ExportSnapshot(letter_id=letter.id, sha256="0" * 64, content="{}", created_at=days_ago(99))
+    )
+    for name, status, age in [
+        ("old-preview", BatchStatus.preview, 4),
+        ("old-applied", BatchStatus.applied, 10),
+        ("recent-preview", BatchStatus.preview, 2),
+    ]:
+        db.session.add(
+            ImportBatch(
+                letter_id=letter.id,
+                status=status,
+                format="csv",
+                filename=name,
+                rows=[{"name": "Org", "email": "contact@example.org"}],
+                created_at=days_ago(age),
+            )
+        )
+    db.session.commit()
+
+    output = runner.invoke(main, args=["cleanup"]).output
+    assert "deleted 2 sent message(s), 2 finished export(s), 2 import(s)" in output
+    assert remaining(OutboxMessage.recipient) == [
+        "old-queued@example.org",
+        "recent-sent@example.org",
+    ]
+    assert remaining(ExportJob.spec) == ["recent-done", "running"]
+    assert len(remaining(ExportSnapshot.id)) == 1
+    assert remaining(ImportBatch.filename) == ["recent-preview"]
+
+    again = runner.invoke(main, args=["cleanup"]).output
+    assert "deleted 0 sent message(s), 0 finished export(s), 0 import(s)" in again
+
+
+def test_the_outbox_worker_cleans_up_as_it_starts_and_then_hourly(make, database_url):
+    """A deployment that runs the worker (README: Production) needs no cron job for this."""
+    db.session.add(mail("old-sent", OutboxStatus.sent, 31))
+    db.session.commit()
+    env = {**os.environ, "CAMPAIGN_DATABASE_URL": database_url, "CAMPAIGN_MAIL_PORT": "9"}
+    worker = subprocess.Popen(
+        [CAMPAIGN, "outbox", "worker", "--interval", "0.2"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while remaining(OutboxMessage.recipient) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert remaining(OutboxMessage.recipient) == []
+    finally:
+        worker.terminate()
+        output = worker.communicate(timeout=30)[0]
+    assert "outbox worker" in output
