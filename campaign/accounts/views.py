@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import refresh
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 
@@ -10,7 +11,7 @@ from campaign.accounts import bp, invitations, services
 from campaign.accounts.forms import LoginForm, NewPasswordForm, PasswordForm
 from campaign.db import db, utcnow
 from campaign.extensions import limiter
-from campaign.i18n import _
+from campaign.i18n import _, interface_language
 
 
 def _safe_next(target: str | None) -> str:
@@ -68,6 +69,9 @@ def welcome(token: str) -> str | Response | tuple[str, int]:
     user = invitations.user_for_token(db.session, token)
     if user is None:
         return render_template("accounts/welcome_invalid.html"), 404
+    if "lang" not in session:  # the page in the invitation's language, unless one was chosen
+        session["lang"] = interface_language(user.language)
+        refresh()
     form = NewPasswordForm()
     if form.validate_on_submit():
         services.set_password(user, form.new.data)

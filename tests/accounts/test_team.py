@@ -108,6 +108,10 @@ def test_the_invitation_is_written_in_the_language_the_coordinator_uses(client, 
     )
     assert message["Subject"] == expected
     assert user("nouvelle@example.org").language == "fr"
+    welcome = link_in(smtp, "nouvelle@example.org")
+    visitor = client.application.test_client()  # the newcomer's own browser, English headers
+    page = visitor.get(welcome, headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert translated("fr", "Choose your password") in page
 
 
 def test_changes_are_in_the_audit_log_and_a_removed_member_loses_access(
