@@ -47,29 +47,48 @@ PG_BENCH = PG_ADMIN.rsplit("/", 1)[0] + "/sign_bench"
 PORT = int(os.environ.get("BENCH_PORT", "5091"))
 
 
+def fresh_database(url: str) -> None:
+    """Migrate a new database: the PostgreSQL one ``url`` names is dropped and made again on
+    BENCH_PG_ADMIN_URL's server; a SQLite file is expected to be new."""
+    from sqlalchemy import text
+
+    from campaign.db import make_engine
+    from campaign.dbcli import upgrade
+
+    if url.startswith("postgresql"):
+        name = url.rsplit("/", 1)[1]
+        admin = make_engine(PG_ADMIN).execution_options(isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP DATABASE IF EXISTS {name}"))
+            connection.execute(text(f"CREATE DATABASE {name}"))
+        admin.dispose()
+    upgrade(url)
+
+
+def open_letter(session):  # noqa: ANN001, ANN201
+    """The open letter at /en/letters/bench that both benchmarks use."""
+    from campaign.letters import services
+
+    letter = services.create_letter(
+        session, slug="bench", language="en", title="Bench letter", body="Text."
+    )
+    services.change_status(letter, services.LetterStatus.open)
+    session.flush()
+    return letter
+
+
 def prepare(url: str) -> None:
     """A fresh migrated database with one open letter and the bare endpoint's table."""
     from sqlalchemy import text
 
     from bench.bench_apps import BENCH_SECRET
     from campaign import create_app
-    from campaign.db import db, make_engine
-    from campaign.dbcli import upgrade
-    from campaign.letters import services
+    from campaign.db import db
 
-    if url.startswith("postgresql"):
-        admin = make_engine(PG_ADMIN).execution_options(isolation_level="AUTOCOMMIT")
-        with admin.connect() as connection:
-            connection.execute(text("DROP DATABASE IF EXISTS sign_bench"))
-            connection.execute(text("CREATE DATABASE sign_bench"))
-        admin.dispose()
-    upgrade(url)
+    fresh_database(url)
     app = create_app({"DATABASE_URL": url, "SECRET_KEY": BENCH_SECRET})
     with app.app_context():
-        letter = services.create_letter(
-            db.session, slug="bench", language="en", title="Bench letter", body="Text."
-        )
-        services.change_status(letter, services.LetterStatus.open)
+        open_letter(db.session)
         db.session.execute(
             text(
                 "CREATE TABLE bench_bare (id SERIAL PRIMARY KEY, email TEXT)"
