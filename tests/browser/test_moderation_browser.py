@@ -45,3 +45,28 @@ def test_moderator_merges_a_cluster_choosing_the_canonical_name(page, base_url, 
     listed = [items.nth(i).locator(".name").inner_text() for i in range(items.count())]
     assert listed == ["Amnesty International", "Human Rights Watch", "Oxfam"]
     assert numbers == [1, 2, 3]
+
+
+def test_moderator_rejects_a_spam_wave_after_previewing_it(page, base_url, make):
+    """Bulk invalidation through its real form, CSRF token and all."""
+    letter = make.letter("carta")
+    make.user("mod@example.org", roles={letter: Role.moderator})
+    for n in range(3):
+        make.signature(
+            letter, f"Spam Org {n}", status=S.approved, contact_email=f"x{n}@spam.example"
+        )
+    make.signature(letter, "Oxfam", status=S.approved, contact_email="info@oxfam.example")
+
+    page.goto(f"{base_url}/login")
+    page.get_by_label("Email").fill("mod@example.org")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.goto(f"{base_url}/manage/letters/carta/moderation/bulk")
+    page.get_by_label("Email domain").fill("spam.example")
+    page.get_by_role("button", name="Preview").click()
+    assert "3 signatures would be rejected." in page.get_by_role("status").inner_text()
+    page.get_by_role("button", name="Reject 3 signatures").click()
+    assert "3 signatures rejected." in page.locator(".flashes").inner_text()
+
+    page.goto(f"{base_url}/en/letters/carta")
+    assert page.locator("ol.signatory-list li .name").all_inner_texts() == ["Oxfam"]
