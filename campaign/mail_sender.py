@@ -15,6 +15,7 @@ import logging
 import os
 import queue
 import threading
+import time
 from collections.abc import Iterable
 
 from flask import Flask
@@ -25,6 +26,9 @@ from campaign.mail_delivery import send_due
 log = logging.getLogger(__name__)
 
 BATCH = 100
+# Mail waits this long for more to join its batch: a busy server then opens one SMTP
+# connection and commits a few times per batch rather than per message.
+LINGER = 0.1
 CAPACITY = 10_000  # ids waiting in memory; beyond that the outbox worker sends them
 
 
@@ -78,9 +82,11 @@ class BackgroundSender:
         _lower_priority()
         while True:
             batch = [ids.get()]
+            deadline = time.monotonic() + LINGER
             while len(batch) < BATCH:
+                wait = deadline - time.monotonic()
                 try:
-                    batch.append(ids.get_nowait())
+                    batch.append(ids.get(timeout=wait) if wait > 0 else ids.get_nowait())
                 except queue.Empty:
                     break
             try:
