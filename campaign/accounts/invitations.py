@@ -18,7 +18,6 @@ from campaign import mail
 from campaign.accounts.models import Role, User
 from campaign.i18n import interface_language
 from campaign.letters.models import Letter
-from campaign.letters.services import title_for
 from campaign.mail_render import NothingToSend, absolute, completes
 
 TEMPLATE = "staff_invite"
@@ -62,7 +61,10 @@ def queue(session: Session, user: User, letter: Letter, role: Role) -> None:
 def _context(session: Session, stored: dict[str, Any], lang: str) -> dict[str, Any]:
     """The letter's title and the right link, as they are when the email goes out: a new
     member chooses a password; someone who has one logs in."""
-    from campaign.accounts.team import has_chosen_password  # team imports this module
+    # Imported here: accounts is imported by letters.services and by team, which need this
+    # module first.
+    from campaign.accounts.team import has_chosen_password
+    from campaign.letters.services import title_for
 
     user = session.get(User, stored["user_id"])
     letter = session.get(Letter, stored["letter_id"])
