@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from campaign.db import utcnow
 from campaign.mail_models import OutboxMessage, OutboxStatus
-from campaign.mail_render import NothingToSend, is_rendered, render_message
+from campaign.mail_render import NothingToSend, is_rendered, preload, render_message
 from campaign.mail_transport import transport
 
 log = logging.getLogger(__name__)
@@ -84,6 +84,7 @@ def _render(session: Session, messages: list[OutboxMessage]) -> list[OutboxMessa
     about something since deleted is given up at once. One commit for the batch: nothing is
     written (nor, on SQLite, the writer's lock taken) while the templates' data is read."""
     with session.no_autoflush:
+        loaded = preload(session, messages)  # noqa: F841 - kept alive while rendering
         for message in messages:
             if is_rendered(message):
                 continue

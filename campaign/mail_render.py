@@ -24,17 +24,35 @@ class NothingToSend(LookupError):
 
 
 Completion = Callable[[Session, dict[str, Any], str], dict[str, Any]]
+Preload = Callable[[Session, list[dict[str, Any]]], object]
 _COMPLETIONS: dict[str, Completion] = {}
+_PRELOADS: dict[str, Preload] = {}
 
 
-def completes(template: str) -> Callable[[Completion], Completion]:
-    """Register ``function(session, stored_context, language) -> context`` for ``template``."""
+def completes(
+    template: str, *, preload: Preload | None = None
+) -> Callable[[Completion], Completion]:
+    """Register ``function(session, stored_context, language) -> context`` for ``template``;
+    ``preload(session, stored_contexts)``, if given, loads what a batch of such messages is
+    about in one query before they are completed one by one."""
 
     def register(function: Completion) -> Completion:
         _COMPLETIONS[template] = function
+        if preload is not None:
+            _PRELOADS[template] = preload
         return function
 
     return register
+
+
+def preload(session: Session, messages: list[OutboxMessage]) -> list[object]:
+    """Run each template's preload once for the messages still to render; the caller keeps
+    the result while it renders them (the session holds loaded objects only weakly)."""
+    contexts: dict[str, list[dict[str, Any]]] = {}
+    for message in messages:
+        if not is_rendered(message) and message.template in _PRELOADS:
+            contexts.setdefault(message.template, []).append(message.context or {})
+    return [_PRELOADS[template](session, stored) for template, stored in contexts.items()]
 
 
 def absolute(endpoint: str, **values: object) -> str:

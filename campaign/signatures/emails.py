@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload
 
 from campaign import mail
 from campaign.i18n import interface_language
@@ -23,8 +24,15 @@ CONFIRMATION = "signature_confirm"
 REPEAT_NOTICE = "signature_repeat"
 
 
-@completes(CONFIRMATION)
-@completes(REPEAT_NOTICE)
+def _load_signatures(session: Session, stored: list[dict[str, Any]]) -> list[Signature]:
+    """The signatures (with their letters) a batch of these emails is about, in one query."""
+    ids = {context["signature_id"] for context in stored}
+    query = select(Signature).options(joinedload(Signature.letter)).where(Signature.id.in_(ids))
+    return list(session.scalars(query).unique())
+
+
+@completes(CONFIRMATION, preload=_load_signatures)
+@completes(REPEAT_NOTICE, preload=_load_signatures)
 def _context(session: Session, stored: dict[str, Any], lang: str) -> dict[str, Any]:
     """What the templates need, from the signature as it is when the email is rendered."""
     signature = session.get(Signature, stored["signature_id"])

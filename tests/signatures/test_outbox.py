@@ -8,7 +8,7 @@ import threading
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from campaign.cli import main
 from campaign.db import db
@@ -206,3 +206,19 @@ def test_the_sender_thread_runs_below_the_request_threads(make, sign, smtp, back
     here = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
     sender = os.getpriority(os.PRIO_PROCESS, background.thread.native_id)
     assert sender == min(here + NICENESS, 19)
+
+
+def test_a_batch_of_confirmations_reads_its_signatures_in_one_query(make, sign, smtp, app):
+    app.config["MAIL_SEND_AFTER_REQUEST"] = "off"  # queue them all, then send as the worker does
+    letter = make.letter("carta")
+    for n in range(20):
+        sign(letter, contact_email=f"c{n}@example.org")
+    statements: list[str] = []
+    listener = lambda *args: statements.append(args[2])  # noqa: E731
+    event.listen(db.engine, "before_cursor_execute", listener)
+    try:
+        assert send_due(db.session) == 20
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listener)
+    assert len([s for s in statements if "FROM signatures" in s]) == 1
+    assert len(smtp.inbox.messages) == 20
