@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import get_locale
 from flask_login import current_user
@@ -66,40 +68,41 @@ def index(letter: Letter) -> tuple[str, int] | Response:
     return redirect(url_for(".index", slug=letter.slug))
 
 
-@team_bp.route("/<int:role_id>/remove", methods=["POST"])
-@letter_role_required(Role.coordinator)
-def remove(letter: Letter, role_id: int) -> Response:
+def _button(letter: Letter, change: Callable[[], str]) -> Response:
+    """A team change from a button: ``change`` returns what to tell the coordinator; it is
+    committed, or, if refused, rolled back and the reason shown."""
     if not ActionForm().validate_on_submit():
         abort(400)
     try:
-        email, role = team.remove(db.session, letter, role_id, current_user)
+        done = change()
     except team.TeamRefused as refused:
         db.session.rollback()
         flash(str(REFUSALS[refused.code]), "error")
     else:
         db.session.commit()
-        flash(
-            _(
-                "%(email)s no longer has the role “%(role)s” on this letter.",
-                email=email,
-                role=role_label(role),
-            ),
-            "success",
-        )
+        flash(done, "success")
     return redirect(url_for(".index", slug=letter.slug))
+
+
+@team_bp.route("/<int:role_id>/remove", methods=["POST"])
+@letter_role_required(Role.coordinator)
+def remove(letter: Letter, role_id: int) -> Response:
+    def change() -> str:
+        email, role = team.remove(db.session, letter, role_id, current_user)
+        return _(
+            "%(email)s no longer has the role “%(role)s” on this letter.",
+            email=email,
+            role=role_label(role),
+        )
+
+    return _button(letter, change)
 
 
 @team_bp.route("/people/<int:user_id>/invite", methods=["POST"])
 @letter_role_required(Role.coordinator)
 def invite_again(letter: Letter, user_id: int) -> Response:
-    if not ActionForm().validate_on_submit():
-        abort(400)
-    try:
+    def change() -> str:
         user = team.invite_again(db.session, letter, user_id)
-    except team.TeamRefused as refused:
-        db.session.rollback()
-        flash(str(REFUSALS[refused.code]), "error")
-    else:
-        db.session.commit()
-        flash(_("The invitation went again to %(email)s.", email=user.email), "success")
-    return redirect(url_for(".index", slug=letter.slug))
+        return _("The invitation went again to %(email)s.", email=user.email)
+
+    return _button(letter, change)
