@@ -84,6 +84,8 @@ def from_environment(instance_path: Path) -> dict[str, object]:
         # How long the link in an invitation to a letter's team lets a new member choose a
         # password; a coordinator can send it again.
         "STAFF_INVITE_MAX_AGE": _env_int("STAFF_INVITE_MAX_AGE", 7 * 24 * 3600),
+        # How long the link sent by "Forgot your password?" works.
+        "STAFF_RESET_MAX_AGE": _env_int("STAFF_RESET_MAX_AGE", 3600),
         "SESSION_COOKIE_SECURE": production,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

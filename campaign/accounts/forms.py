@@ -21,8 +21,20 @@ class LoginForm(Form):
     submit = SubmitField(_l("Log in"))
 
 
+class ForgotPasswordForm(Form):
+    email = EmailField(
+        _l("Email"),
+        validators=[
+            SafeText(254),
+            DataRequired(REQUIRED),
+            EmailAddress(_l("Enter an email address such as name@example.org.")),
+        ],
+    )
+    submit = SubmitField(_l("Send me a link"))
+
+
 class NewPasswordForm(Form):
-    """Choosing a password: on accepting an invitation to a letter's team."""
+    """Choosing a password through an emailed link (an invitation, or a reset)."""
 
     new = PasswordField(
         _l("New password"),

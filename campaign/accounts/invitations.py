@@ -1,52 +1,20 @@
-"""Emails to people added to a letter's team, and the link that lets a new one choose a
-password.
-
-The link is signed, expires (STAFF_INVITE_MAX_AGE), and carries a fingerprint of the
-account's password hash, so it stops working once a password has been chosen with it.
-"""
+"""Emails to people added to a letter's team; a new one gets a link to choose a password
+(see ``password_links``)."""
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
-from flask import current_app
-from itsdangerous import BadData, URLSafeTimedSerializer
 from sqlalchemy.orm import Session
 
 from campaign import mail
+from campaign.accounts import password_links
 from campaign.accounts.models import Role, User
 from campaign.i18n import interface_language
 from campaign.letters.models import Letter
 from campaign.mail_render import NothingToSend, absolute, completes
 
 TEMPLATE = "staff_invite"
-_PURPOSE = "staff-welcome"
-
-
-def _serializer() -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=_PURPOSE)
-
-
-def _fingerprint(user: User) -> str:
-    return hashlib.sha256(user.password_hash.encode()).hexdigest()[:16]
-
-
-def make_token(user: User) -> str:
-    return _serializer().dumps([user.id, _fingerprint(user)])
-
-
-def user_for_token(session: Session, token: str) -> User | None:
-    """The active account a welcome link names, or None if forged, expired or used."""
-    max_age = int(current_app.config["STAFF_INVITE_MAX_AGE"])
-    try:
-        user_id, fingerprint = _serializer().loads(token, max_age=max_age)
-        user = session.get(User, int(user_id))
-    except (BadData, TypeError, ValueError):
-        return None
-    if user is None or not user.active or _fingerprint(user) != fingerprint:
-        return None
-    return user
 
 
 def queue(session: Session, user: User, letter: Letter, role: Role) -> None:
@@ -75,8 +43,10 @@ def _context(session: Session, stored: dict[str, Any], lang: str) -> dict[str, A
         "role": stored["role"],
         "letter_title": title_for(session, letter, lang),
         "new_account": new,
-        "link": absolute("accounts.welcome", token=make_token(user))
+        "link": absolute(
+            "accounts.welcome", token=password_links.make(user, password_links.WELCOME)
+        )
         if new
         else absolute("manage.letter", slug=letter.slug),
-        "days": int(current_app.config["STAFF_INVITE_MAX_AGE"]) // 86400,
+        "days": password_links.max_age(password_links.WELCOME) // 86400,
     }

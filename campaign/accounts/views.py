@@ -7,11 +7,17 @@ from flask_babel import refresh
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 
-from campaign.accounts import bp, invitations, services
-from campaign.accounts.forms import LoginForm, NewPasswordForm, PasswordForm
+from campaign.accounts import (
+    bp,
+    invitations,  # noqa: F401 - registers its email's completion
+    password_links,
+    resets,
+    services,
+)
+from campaign.accounts.forms import ForgotPasswordForm, LoginForm, NewPasswordForm, PasswordForm
 from campaign.db import db, utcnow
 from campaign.extensions import limiter
-from campaign.i18n import _, interface_language
+from campaign.i18n import _, _l, interface_language
 
 
 def _safe_next(target: str | None) -> str:
@@ -62,14 +68,13 @@ def change_password() -> str | Response:
     return render_template("accounts/password.html", form=form)
 
 
-@bp.route("/account/welcome/<token>", methods=["GET", "POST"])
-@limiter.limit(_login_limit, methods=["POST"])
-def welcome(token: str) -> str | Response | tuple[str, int]:
-    """Someone added to a letter's team chooses a password through the emailed link."""
-    user = invitations.user_for_token(db.session, token)
+def _choose_password(token: str, purpose: str, done: str) -> str | Response | tuple[str, int]:
+    """The page an emailed link opens to choose a password, in the account's language unless
+    the visitor chose one; the link dies once a password is saved, and they are logged in."""
+    user = password_links.user_for(db.session, token, purpose)
     if user is None:
         return render_template("accounts/welcome_invalid.html"), 404
-    if "lang" not in session:  # the page in the invitation's language, unless one was chosen
+    if "lang" not in session:
         session["lang"] = interface_language(user.language)
         refresh()
     form = NewPasswordForm()
@@ -78,6 +83,38 @@ def welcome(token: str) -> str | Response | tuple[str, int]:
         user.last_login_at = utcnow()
         db.session.commit()
         login_user(user)
-        flash(_("Your password is saved. Welcome to the team."), "success")
+        flash(_(done), "success")
         return redirect(url_for("manage.dashboard"))
     return render_template("accounts/welcome.html", form=form, user=user)
+
+
+@bp.route("/account/welcome/<token>", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
+def welcome(token: str) -> str | Response | tuple[str, int]:
+    """Someone added to a letter's team chooses a password through the emailed link."""
+    done = _l("Your password is saved. Welcome to the team.")
+    return _choose_password(token, password_links.WELCOME, done)
+
+
+@bp.route("/account/reset/<token>", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
+def reset(token: str) -> str | Response | tuple[str, int]:
+    """A new password through the link "Forgot your password?" sent."""
+    return _choose_password(token, password_links.RESET, _l("Your new password is saved."))
+
+
+@bp.route("/account/forgot", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
+def forgot_password() -> str | Response | tuple[str, int]:
+    """Ask for a link by email; the answer is the same whether or not the address has an
+    account, so the page never tells who works on which letters."""
+    form = ForgotPasswordForm()
+    if form.validate_on_submit():
+        resets.request_link(db.session, form.email.data)
+        db.session.commit()
+        flash(
+            _("If an account uses this address, a link to choose a new password is on its way."),
+            "info",
+        )
+        return redirect(url_for(".login"))
+    return render_template("accounts/forgot.html", form=form), 400 if form.is_submitted() else 200

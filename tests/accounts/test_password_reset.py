@@ -1,0 +1,85 @@
+""" "Forgot your password?": a one-time, expiring link by email, in the account's language;
+the page says the same whatever the address."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from campaign.db import db
+from tests.factories import PASSWORD
+from tests.i18n import translated
+
+NEUTRAL = "If an account uses this address, a link to choose a new password is on its way."
+NEW = "a brand new long password"
+
+
+@pytest.fixture
+def config_overrides(mail_settings: dict[str, object]) -> dict[str, object]:
+    return mail_settings
+
+
+def ask(client, email: str):  # noqa: ANN201
+    response = client.post("/account/forgot", data={"email": email})
+    assert response.status_code == 302, response.get_data(as_text=True)[:500]
+    return client.get(response.headers["Location"]).get_data(as_text=True)
+
+
+def reset_path(smtp, address: str) -> str:
+    [message] = smtp.inbox.to(address)
+    [link] = [u for u in smtp.inbox.links(message) if "/account/reset/" in u]
+    return urlsplit(link).path
+
+
+def test_the_emailed_link_sets_a_new_password_once(client, make, smtp):
+    make.user("mod@example.org")
+    assert translated("en", "Forgot your password?") in client.get("/login").get_data(as_text=True)
+    assert translated("en", NEUTRAL) in ask(client, "MOD@example.org")
+    [message] = smtp.inbox.to("mod@example.org")
+    assert message["Subject"] == "Choose a new password"
+    path = reset_path(smtp, "mod@example.org")
+
+    chosen = client.post(path, data={"new": NEW, "confirm": NEW})
+    assert chosen.status_code == 302 and chosen.headers["Location"] == "/manage/"
+    client.post("/logout")
+    old = client.post("/login", data={"email": "mod@example.org", "password": PASSWORD})
+    assert old.status_code == 200
+    assert (
+        client.post("/login", data={"email": "mod@example.org", "password": NEW}).status_code == 302
+    )
+    assert client.get(path).status_code == 404  # used once
+
+
+def test_the_page_says_the_same_for_unknown_and_switched_off_addresses(client, make, smtp):
+    make.user("gone@example.org").active = False
+    db.session.commit()
+    for email in ("nobody@example.org", "gone@example.org"):
+        assert translated("en", NEUTRAL) in ask(client, email)
+    assert smtp.inbox.messages == []
+
+
+def test_the_link_is_written_in_the_accounts_language(client, make, smtp):
+    make.user("ar@example.org").language = "ar"
+    db.session.commit()
+    ask(client, "ar@example.org")
+    [message] = smtp.inbox.to("ar@example.org")
+    assert message["Subject"] == translated("ar", "Choose a new password", escape=False)
+    page = client.application.test_client().get(reset_path(smtp, "ar@example.org"))
+    assert 'dir="rtl"' in page.get_data(as_text=True)
+
+
+def test_an_expired_link_is_refused(client, make, smtp, app):
+    app.config["STAFF_RESET_MAX_AGE"] = -1  # any link is already too old
+    make.user("mod@example.org")
+    ask(client, "mod@example.org")
+    response = client.get(reset_path(smtp, "mod@example.org"))
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("email", ["not an address", "a\u202e@example.org", ""])
+def test_bad_input_is_sent_back_with_a_message(client, email, smtp):
+    response = client.post("/account/forgot", data={"email": email})
+    assert response.status_code == 400
+    assert "error-summary" in response.get_data(as_text=True)
+    assert smtp.inbox.messages == []
