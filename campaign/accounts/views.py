@@ -2,7 +2,16 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask import (
+    current_app,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import refresh
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
@@ -18,6 +27,7 @@ from campaign.accounts.forms import ForgotPasswordForm, LoginForm, NewPasswordFo
 from campaign.db import db, utcnow
 from campaign.extensions import limiter
 from campaign.i18n import _, _l, interface_language
+from campaign.private_links import mark_private
 
 
 def _safe_next(target: str | None) -> str:
@@ -68,9 +78,13 @@ def change_password() -> str | Response:
     return render_template("accounts/password.html", form=form)
 
 
-def _choose_password(token: str, purpose: str, done: str) -> str | Response | tuple[str, int]:
+def _choose_password(token: str, purpose: str, done: str) -> Response:
     """The page an emailed link opens to choose a password, in the account's language unless
     the visitor chose one; the link dies once a password is saved, and they are logged in."""
+    return mark_private(make_response(_choose_password_page(token, purpose, done)))
+
+
+def _choose_password_page(token: str, purpose: str, done: str) -> str | Response | tuple[str, int]:
     user = password_links.user_for(db.session, token, purpose)
     if user is None:
         return render_template("accounts/welcome_invalid.html"), 404
@@ -90,7 +104,7 @@ def _choose_password(token: str, purpose: str, done: str) -> str | Response | tu
 
 @bp.route("/account/welcome/<token>", methods=["GET", "POST"])
 @limiter.limit(_login_limit, methods=["POST"])
-def welcome(token: str) -> str | Response | tuple[str, int]:
+def welcome(token: str) -> Response:
     """Someone added to a letter's team chooses a password through the emailed link."""
     done = _l("Your password is saved. Welcome to the team.")
     return _choose_password(token, password_links.WELCOME, done)
@@ -98,7 +112,7 @@ def welcome(token: str) -> str | Response | tuple[str, int]:
 
 @bp.route("/account/reset/<token>", methods=["GET", "POST"])
 @limiter.limit(_login_limit, methods=["POST"])
-def reset(token: str) -> str | Response | tuple[str, int]:
+def reset(token: str) -> Response:
     """A new password through the link "Forgot your password?" sent."""
     return _choose_password(token, password_links.RESET, _l("Your new password is saved."))
 

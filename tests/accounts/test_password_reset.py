@@ -83,3 +83,12 @@ def test_bad_input_is_sent_back_with_a_message(client, email, smtp):
     assert response.status_code == 400
     assert "error-summary" in response.get_data(as_text=True)
     assert smtp.inbox.messages == []
+
+
+def test_password_link_pages_are_not_cached_and_do_not_pass_the_link_on(client, make, smtp):
+    make.user("mod@example.org")
+    ask(client, "mod@example.org")
+    for path in (reset_path(smtp, "mod@example.org"), "/account/reset/forged"):
+        response = client.get(path)
+        assert response.headers["Referrer-Policy"] == "no-referrer"
+        assert response.headers["Cache-Control"] == "no-store"
