@@ -13,6 +13,18 @@ from campaign.i18n import _l
 from campaign.validators import REQUIRED, TOO_LONG, EmailAddress, SafeText, ValidChoice
 
 
+def _address_field() -> EmailField:
+    """A staff member's address, checked and normalised (inviting, asking for a reset)."""
+    return EmailField(
+        _l("Email"),
+        validators=[
+            SafeText(254),
+            DataRequired(REQUIRED),
+            EmailAddress(_l("Enter an email address such as name@example.org.")),
+        ],
+    )
+
+
 class LoginForm(Form):
     email = EmailField(_l("Email"), validators=[DataRequired(REQUIRED), SafeText(254)])
     password = PasswordField(
@@ -22,14 +34,7 @@ class LoginForm(Form):
 
 
 class ForgotPasswordForm(Form):
-    email = EmailField(
-        _l("Email"),
-        validators=[
-            SafeText(254),
-            DataRequired(REQUIRED),
-            EmailAddress(_l("Enter an email address such as name@example.org.")),
-        ],
-    )
+    email = _address_field()
     submit = SubmitField(_l("Send me a link"))
 
 
@@ -68,14 +73,7 @@ class PasswordForm(NewPasswordForm):
 class TeamMemberForm(Form):
     """Add someone to a letter's team by email."""
 
-    email = EmailField(
-        _l("Email"),
-        validators=[
-            SafeText(254),
-            DataRequired(REQUIRED),
-            EmailAddress(_l("Enter an email address such as name@example.org.")),
-        ],
-    )
+    email = _address_field()
     role = SelectField(
         _l("Role"),
         default=Role.moderator.value,
