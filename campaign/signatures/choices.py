@@ -6,11 +6,10 @@ from functools import lru_cache
 
 import pycountry
 from babel import Locale, UnknownLocaleError
-from flask_babel import force_locale, get_locale
 from wtforms import SelectChoice
 
 from campaign.collation import sort_key
-from campaign.i18n import INTERFACE_LANGUAGES, _, _l
+from campaign.i18n import INTERFACE_LANGUAGES, _l
 from campaign.signatures.models import EcosocStatus, OrgType, SignerKind
 
 KIND_LABELS = {
@@ -66,38 +65,40 @@ def country_name(code: str | None, language: str) -> str:
 
 
 def enum_choices(labels: dict) -> list[SelectChoice]:
-    return [SelectChoice(member.value, str(label)) for member, label in labels.items()]
-
-
-@lru_cache(maxsize=16)
-def _menus(locale: str) -> dict[str, tuple[SelectChoice, ...]]:
-    with force_locale(locale):
-        return {
-            "kind": tuple(enum_choices(KIND_LABELS)),
-            "org_type": (SelectChoice("", _("Choose a type")), *enum_choices(ORG_TYPE_LABELS)),
-            "ecosoc_status": tuple(enum_choices(ECOSOC_LABELS)),
-            "language": tuple(language_choices()),
-        }
-
-
-def menus() -> dict[str, tuple[SelectChoice, ...]]:
-    """The short menus of the sign-on form in the current locale, translated once per locale."""
-    return _menus(str(get_locale() or "en"))
-
-
-@lru_cache(maxsize=64)
-def _country_choices(language: str, blank: str) -> tuple[SelectChoice, ...]:
-    return (SelectChoice("", blank), *(SelectChoice(c, n) for c, n in countries(language)))
-
-
-def country_choices(language: str, blank: str) -> tuple[SelectChoice, ...]:
-    """The country menu; built once per language, as it is the bulk of each sign-on request.
-
-    The same tuple each time, so ValidChoice can reuse its set of codes.
-    """
-    return _country_choices(language, blank)
+    """One choice per member; the label stays lazy, translated when the menu is shown."""
+    return [SelectChoice(member.value, label) for member, label in labels.items()]
 
 
 def language_choices() -> list[SelectChoice]:
     """Languages we can write to a signer in."""
     return [SelectChoice(code, lang.native_name) for code, lang in INTERFACE_LANGUAGES.items()]
+
+
+# The short menus of the sign-on form. Their values are fixed and their labels translated only
+# when a menu is shown, so a sign-up that goes through (the form read, never shown) does not
+# look up the locale or its catalogue.
+MENUS: dict[str, tuple[SelectChoice, ...]] = {
+    "kind": tuple(enum_choices(KIND_LABELS)),
+    "org_type": (SelectChoice("", _l("Choose a type")), *enum_choices(ORG_TYPE_LABELS)),
+    "ecosoc_status": tuple(enum_choices(ECOSOC_LABELS)),
+    "language": tuple(language_choices()),
+}
+CHOOSE_COUNTRY = _l("Choose a country")
+
+
+@lru_cache(maxsize=32)
+def _country_menu(language: str) -> tuple[SelectChoice, ...]:
+    return tuple(SelectChoice(code, name) for code, name in countries(language))
+
+
+@lru_cache(maxsize=64)
+def country_choices(language: str, blank: str) -> tuple[SelectChoice, ...]:
+    """The country menu, names in ``language``, headed by ``blank``; built once per language,
+    as it is the bulk of a form. The same tuple each time, so ValidChoice reuses its codes."""
+    return (SelectChoice("", blank), *_country_menu(language))
+
+
+@lru_cache(maxsize=32)
+def signing_countries(language: str) -> tuple[SelectChoice, ...]:
+    """The sign-on form's country menu, headed by "Choose a country" (translated when shown)."""
+    return (SelectChoice("", CHOOSE_COUNTRY), *_country_menu(language))

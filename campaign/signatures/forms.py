@@ -17,7 +17,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Optional, StopValidation
 
 from campaign.forms import Form
-from campaign.i18n import _, _l, interface_language
+from campaign.i18n import _l, interface_language
 from campaign.signatures import choices
 from campaign.signatures.models import SignerKind
 from campaign.signatures.services import DETAIL_FIELDS
@@ -66,11 +66,10 @@ class SignerDetailsForm(Form):
         if kwargs.get("obj") is None:
             kwargs.setdefault("language", interface_language(page_language))
         super().__init__(*args, **kwargs)
-        self.country.choices = choices.country_choices(page_language, _("Choose a country"))
-        menus = choices.menus()
-        self.org_type.choices = menus["org_type"]
-        self.ecosoc_status.choices = menus["ecosoc_status"]
-        self.language.choices = menus["language"]
+        self.country.choices = choices.signing_countries(page_language)
+        self.org_type.choices = choices.MENUS["org_type"]
+        self.ecosoc_status.choices = choices.MENUS["ecosoc_status"]
+        self.language.choices = choices.MENUS["language"]
 
     def signer_kind(self) -> SignerKind:
         """Who signs: the edit form knows it from the signature, the sign form from its field."""
@@ -117,7 +116,7 @@ class SignForm(SignerDetailsForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.kind.choices = choices.menus()["kind"]
+        self.kind.choices = choices.MENUS["kind"]
 
     def signer_kind(self) -> SignerKind:
         value = self.kind.data

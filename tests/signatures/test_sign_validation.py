@@ -148,3 +148,29 @@ def test_signing_an_unknown_letter_is_not_found(client, slug):
     for data in (form_data(), form_data(contact_email="")):
         assert client.post(f"/en/letters/{slug}/sign", data=data).status_code == 404
     assert signatures() == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", ("Choose a country", "Choose a type", "Roster status", "As an individual")),
+        ("es", ("Elija un país", "Elija un tipo", "Inscripción en la Lista", "título individual")),
+        ("ar", ("اختر بلدًا", "اختر نوعًا", "الإدراج في القائمة", "بصفة فردية")),
+    ],
+)
+def test_menus_speak_the_page_language_when_shown_and_when_sent_back(
+    client, make, sign, lang, words
+):
+    """The menus' labels are translated when the form is shown, whichever language came
+    before in the same server process (they are built once and shared)."""
+    texts = {code: (f"Title {code}", "Body.") for code in ("en", "es", "ar")}
+    letter = make.letter("carta", texts=texts)
+    for other in ("en", "es", "ar"):
+        client.get(f"/{other}/letters/carta")
+    shown = client.get(f"/{lang}/letters/carta").get_data(as_text=True)
+    sent_back = sign(letter, lang=lang, contact_email="nope")
+    assert sent_back.status_code == 400
+    for page in (shown, sent_back.get_data(as_text=True)):
+        for word in words:
+            assert word in page
+    assert signatures() == []
