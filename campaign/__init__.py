@@ -87,6 +87,7 @@ def _init_extensions(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from campaign.accounts import bp as accounts_bp
+    from campaign.accounts.views_staff import staff_bp
     from campaign.accounts.views_team import team_bp
     from campaign.exports import attach_views
     from campaign.exports import bp as exports_bp
@@ -103,6 +104,7 @@ def _register_blueprints(app: Flask) -> None:
     attach_moderation_views()
     blueprints = (
         accounts_bp,
+        staff_bp,
         team_bp,
         letters_bp,
         manage_bp,

@@ -1,4 +1,4 @@
-"""``campaign users``: create staff accounts and grant roles from the shell."""
+"""``campaign users``: create staff accounts, grant roles, switch accounts off and on."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import secrets
 import click
 from flask.cli import with_appcontext
 
-from campaign.accounts import services
+from campaign.accounts import services, staff
 from campaign.accounts.models import Role
 from campaign.db import db
 from campaign.letters.services import find_by_slug
@@ -54,3 +54,31 @@ def create(email: str, role: str, slug: str | None, password: str | None) -> Non
     click.echo(f"{user.email}: {role}" + (f" on {slug}" if slug else ""))
     if generated:
         click.echo(f"password: {password}")
+
+
+def _switch(email: str, active: bool) -> None:
+    session = db.session
+    user = services.find_user(session, email)
+    if user is None:
+        raise click.ClickException(f"No staff account for {email!r}.")
+    _, orphaned = staff.switch(session, user.id, active, actor=None)
+    session.commit()
+    click.echo(f"{user.email}: " + ("switched on" if active else "switched off"))
+    for letter in orphaned:
+        click.echo(f"warning: letter {letter.slug!r} has no active coordinator now", err=True)
+
+
+@users.command("switch-off")
+@click.argument("email")
+@with_appcontext
+def switch_off(email: str) -> None:
+    """Stop EMAIL's account from logging in (its roles are kept)."""
+    _switch(email, active=False)
+
+
+@users.command("switch-on")
+@click.argument("email")
+@with_appcontext
+def switch_on(email: str) -> None:
+    """Let EMAIL's account log in again, with the roles it had."""
+    _switch(email, active=True)

@@ -71,6 +71,8 @@ ACTION_LABELS = {
     "bulk_reject": _l("Rejected in bulk invalidation"),
     "team_added": _l("Added to the team"),
     "team_removed": _l("Removed from the team"),
+    "account_switched_off": _l("Account switched off"),
+    "account_switched_on": _l("Account switched on again"),
 }
 
 

@@ -1,0 +1,96 @@
+"""Every staff account, for administrators: who holds what, and switching accounts off and on.
+
+A switched-off account cannot log in, its open sessions end at their next request, and the
+password links emailed to it stop working; its roles are kept, so switching it on again gives
+them back. Each switch is written to the audit log of every letter the account holds a role
+on, so a letter's coordinators can see why a teammate stopped acting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from campaign.accounts.models import LetterRole, Role, User
+from campaign.letters.models import Letter
+from campaign.moderation.audit import record
+
+SWITCHED_OFF, SWITCHED_ON = "account_switched_off", "account_switched_on"
+
+
+class StaffRefused(Exception):
+    """A switch the page refuses; ``code`` names why (see views_staff for the words)."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class Account:
+    """One row of the accounts page: the account and the letters its roles are on."""
+
+    user: User
+    roles: list[tuple[Letter, Role]]
+
+
+def accounts(session: Session) -> list[Account]:
+    """Every staff account, active ones first, then by email, with its roles' letters."""
+    users = session.scalars(select(User).order_by(User.active.desc(), User.email)).all()
+    letter_ids = {held.letter_id for user in users for held in user.roles}
+    letters = {
+        letter.id: letter
+        for letter in session.scalars(select(Letter).where(Letter.id.in_(letter_ids)))
+    }
+    return [
+        Account(user, [(letters[held.letter_id], held.role) for held in user.roles])
+        for user in users
+    ]
+
+
+def switch(
+    session: Session, user_id: int, active: bool, actor: User | None
+) -> tuple[User, list[Letter]]:
+    """Switch the account off (``active`` False) or on again. Returns the account and, when it
+    is switched off, the letters it leaves without an active coordinator (admins can still
+    manage them, and add one). Nobody switches off their own account: an administrator who
+    could would lock out the last one."""
+    user = session.get(User, user_id)
+    if user is None:
+        raise StaffRefused("gone")
+    if actor is not None and actor.id == user.id and not active:
+        raise StaffRefused("yourself")
+    if user.active is active:
+        return user, []
+    user.active = active
+    action = SWITCHED_ON if active else SWITCHED_OFF
+    for letter_id in sorted({held.letter_id for held in user.roles}):
+        record(
+            session,
+            letter_id=letter_id,
+            action=action,
+            actor=actor,
+            before={"email": user.email, "active": not active},
+            after={"email": user.email, "active": active},
+        )
+    session.flush()
+    return user, [] if active else _left_without_coordinator(session, user)
+
+
+def _left_without_coordinator(session: Session, user: User) -> list[Letter]:
+    led = {held.letter_id for held in user.roles if held.role is Role.coordinator}
+    if not led:
+        return []
+    still_led = (
+        select(LetterRole.letter_id)
+        .join(User)
+        .where(
+            LetterRole.letter_id.in_(led),
+            LetterRole.role == Role.coordinator,
+            User.active.is_(True),
+        )
+    )
+    query = select(Letter).where(Letter.id.in_(led), Letter.id.not_in(still_led))
+    return list(session.scalars(query.order_by(Letter.slug)))

@@ -1,0 +1,216 @@
+"""The staff accounts page: administrators see every account and switch accounts off and on;
+a switched-off account cannot log in, loses its open sessions and its emailed links, keeps its
+roles; each switch is in the letters' audit logs. The same from the command line."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from sqlalchemy import select
+
+from campaign.accounts.models import Role, User
+from campaign.cli import main
+from campaign.db import db
+from campaign.moderation.models import AuditEntry
+from tests.conftest import login
+from tests.factories import PASSWORD
+from tests.i18n import translated
+
+
+@pytest.fixture
+def config_overrides(mail_settings: dict[str, object]) -> dict[str, object]:
+    return mail_settings
+
+
+@pytest.fixture
+def letter(make):
+    return make.letter("carta", texts={"en": ("Letter to the Council", "…")})
+
+
+@pytest.fixture
+def admin(make, client):
+    user = make.user("admin@example.org", admin=True)
+    login(client, user.email)
+    return user
+
+
+@pytest.fixture
+def moderator(make, letter):
+    other = make.letter("otra", texts={"en": ("Another letter", "…")})
+    return make.user("mod@example.org", roles={letter: Role.moderator, other: Role.exporter})
+
+
+def account(email: str) -> User:
+    db.session.expire_all()
+    return db.session.scalars(select(User).where(User.email == email)).one()
+
+
+def switch(client, user: User, way: str):  # noqa: ANN201
+    response = client.post(f"/manage/accounts/{user.id}/switch-{way}")
+    assert response.status_code == 302
+    return client.get(response.headers["Location"]).get_data(as_text=True)
+
+
+def can_log_in(app, email: str) -> bool:
+    response = app.test_client().post("/login", data={"email": email, "password": PASSWORD})
+    return response.status_code == 302
+
+
+def test_admin_sees_every_account_with_its_roles(client, admin, moderator, make, letter):
+    make.user("lead@example.org", roles={letter: Role.coordinator})
+    page = client.get("/manage/accounts/").get_data(as_text=True)
+    for text in (
+        "admin@example.org",
+        "mod@example.org",
+        "lead@example.org",
+        "Letter to the Council",
+        "Another letter",
+        translated("en", "Moderator"),
+        translated("en", "Exporter"),
+        translated("en", "Coordinator"),
+        translated("en", "Administrator"),
+        translated("en", "Switch off"),
+    ):
+        assert text in page
+    assert 'href="/manage/accounts/"' in page  # in the admins' menu
+
+
+def test_a_switched_off_account_cannot_log_in_and_gets_its_roles_back_when_switched_on(
+    app, client, admin, moderator
+):
+    assert can_log_in(app, "mod@example.org")
+    page = switch(client, moderator, "off")
+    assert (
+        translated(
+            "en", "%(email)s is switched off: they can no longer log in.", email="mod@example.org"
+        )
+        in page
+    )
+    assert translated("en", "switched off") in page and translated("en", "Switch on again") in page
+    assert not account("mod@example.org").active
+    refused = app.test_client().post(
+        "/login", data={"email": "mod@example.org", "password": PASSWORD}
+    )
+    assert refused.status_code == 200
+    assert translated("en", "That email and password do not match an active account.") in (
+        refused.get_data(as_text=True)
+    )
+
+    page = switch(client, moderator, "on")
+    assert (
+        translated(
+            "en", "%(email)s can log in again, with the same roles.", email="mod@example.org"
+        )
+        in page
+    )
+    assert can_log_in(app, "mod@example.org")
+    assert {r.role for r in account("mod@example.org").roles} == {Role.moderator, Role.exporter}
+
+
+def test_switching_off_ends_the_sessions_already_open(app, client, admin, moderator):
+    theirs = app.test_client()
+    login(theirs, "mod@example.org")
+    assert theirs.get("/manage/letters/carta/audit").status_code == 200
+    switch(client, moderator, "off")
+    response = theirs.get("/manage/letters/carta/audit")
+    assert response.status_code == 302 and urlsplit(response.headers["Location"]).path == "/login"
+
+
+def test_switching_off_kills_the_password_links_already_sent(app, client, admin, moderator, smtp):
+    app.test_client().post("/account/forgot", data={"email": "mod@example.org"})
+    [message] = smtp.inbox.to("mod@example.org")
+    [link] = [u for u in smtp.inbox.links(message) if "/account/reset/" in u]
+    switch(client, moderator, "off")
+    assert app.test_client().get(urlsplit(link).path).status_code == 404
+
+
+def test_each_switch_is_in_the_audit_log_of_every_letter_of_the_account(client, admin, moderator):
+    switch(client, moderator, "off")
+    switch(client, moderator, "on")
+    db.session.expire_all()
+    entries = db.session.scalars(select(AuditEntry).order_by(AuditEntry.id)).all()
+    assert sorted((e.action, e.letter_id) for e in entries) == sorted(
+        (action, held.letter_id)
+        for held in moderator.roles
+        for action in ("account_switched_off", "account_switched_on")
+    )
+    assert all(e.actor_label == "admin@example.org" for e in entries)
+    assert entries[0].after == {"email": "mod@example.org", "active": False}
+    page = client.get("/manage/letters/carta/audit").get_data(as_text=True)
+    assert translated("en", "Account switched off") in page
+    assert translated("en", "Account switched on again") in page
+
+
+def test_switching_off_twice_changes_nothing_more(client, admin, moderator):
+    switch(client, moderator, "off")
+    switch(client, moderator, "off")
+    assert db.session.scalar(select(AuditEntry.id).limit(1)) is not None
+    assert len(db.session.scalars(select(AuditEntry)).all()) == len(moderator.roles)
+
+
+def test_nobody_switches_off_their_own_account(client, admin):
+    page = switch(client, admin, "off")
+    assert (
+        translated("en", "You cannot switch off your own account; ask another administrator.")
+        in page
+    )
+    assert account("admin@example.org").active
+    assert f"/manage/accounts/{admin.id}/switch-off" not in page
+
+
+def test_letters_left_without_an_active_coordinator_are_named(client, admin, make, letter):
+    lead = make.user("lead@example.org", roles={letter: Role.coordinator})
+    page = switch(client, lead, "off")
+    assert (
+        translated(
+            "en",
+            "These letters have no active coordinator now: %(letters)s. "
+            "Add one from each letter's team page.",
+            letters="Letter to the Council",
+        )
+        in page
+    )
+
+
+def test_an_unknown_account_is_refused_with_a_message(client, admin):
+    response = client.post("/manage/accounts/999999/switch-off")
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert translated("en", "That account no longer exists.") in page
+
+
+def test_only_administrators_reach_the_page(app, client, make, letter):
+    make.user("lead@example.org", roles={letter: Role.coordinator})
+    target = make.user("mod@example.org", roles={letter: Role.moderator})
+    anonymous = app.test_client().get("/manage/accounts/")
+    assert anonymous.status_code == 302 and "/login" in anonymous.headers["Location"]
+    login(client, "lead@example.org")
+    assert client.get("/manage/accounts/").status_code == 403
+    assert client.post(f"/manage/accounts/{target.id}/switch-off").status_code == 403
+    assert account("mod@example.org").active
+    assert 'href="/manage/accounts/"' not in client.get("/manage/").get_data(as_text=True)
+
+
+def test_the_page_speaks_arabic_right_to_left(client, admin, moderator):
+    client.get("/language/ar")
+    page = client.get("/manage/accounts/").get_data(as_text=True)
+    assert 'dir="rtl"' in page
+    assert translated("ar", "Staff accounts") in page
+    assert translated("ar", "Switch off") in page
+    assert translated("ar", "Staff accounts") != "Staff accounts"
+
+
+def test_the_command_line_switches_accounts_off_and_on(runner, make, letter):
+    make.user("lead@example.org", roles={letter: Role.coordinator})
+    result = runner.invoke(main, ["users", "switch-off", "LEAD@example.org"])
+    assert result.exit_code == 0, result.output
+    assert "lead@example.org: switched off" in result.output
+    assert "letter 'carta' has no active coordinator now" in result.output
+    assert not account("lead@example.org").active
+    [entry] = db.session.scalars(select(AuditEntry)).all()
+    assert entry.actor_label == "command line" and entry.action == "account_switched_off"
+
+    assert runner.invoke(main, ["users", "switch-on", "lead@example.org"]).exit_code == 0
+    assert account("lead@example.org").active
+    missing = runner.invoke(main, ["users", "switch-off", "nobody@example.org"])
+    assert missing.exit_code != 0 and "No staff account" in missing.output
