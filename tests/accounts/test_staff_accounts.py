@@ -24,11 +24,6 @@ def config_overrides(mail_settings: dict[str, object]) -> dict[str, object]:
 
 
 @pytest.fixture
-def letter(make):
-    return make.letter("carta", texts={"en": ("Letter to the Council", "…")})
-
-
-@pytest.fixture
 def admin(make, client):
     user = make.user("admin@example.org", admin=True)
     login(client, user.email)

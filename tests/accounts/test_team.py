@@ -23,11 +23,6 @@ def config_overrides(mail_settings: dict[str, object]) -> dict[str, object]:
 
 
 @pytest.fixture
-def letter(make):
-    return make.letter("carta", texts={"en": ("Letter to the Council", "…")})
-
-
-@pytest.fixture
 def coordinator(make, letter, login_as):
     user = make.user("lead@example.org", roles={letter: Role.coordinator})
     login_as(user)
