@@ -7,8 +7,9 @@ on PostgreSQL (BENCH_PG_ADMIN_URL's server; the database ``page_bench`` is made 
 Names mix Latin, Greek, Cyrillic, Arabic and CJK (the PDF bench's patterns); one in 25 signs
 as an individual. For each backend it prints:
 
-- the first view after a start (the app warmed up as wsgi.py does; every name's collation
-  key computed),
+- the warm-up at start, as wsgi.py does it before gunicorn forks (collation table, menus,
+  and the open letter's list: every name's collation key computed),
+- the first view after that start (the list's markup rendered once per language and order),
 - warm views in English and Arabic (p50 and p99), and grouped by country,
 - the first view after one more signature is approved (the list rebuilt, known keys kept),
 - the page's size, and what is sent to a browser that accepts gzip (every view here does).
@@ -114,11 +115,14 @@ def run(label: str, url: str, count: int, count_views: int) -> None:
 
     prepare(url, count)
     app = create_app({"DATABASE_URL": url, "SECRET_KEY": "bench-secret-" * 4})
+    started = time.perf_counter()
     warm_up(app)  # as wsgi.py does before gunicorn forks
+    warming = 1000 * (time.perf_counter() - started)
+    print(f"{label:<11}{f'warm-up at start ({count} names)':<40}{warming:7.1f} ms")
     client = app.test_client()
     client.get("/healthz")
     first, page = timed(client, "/en/letters/bench")
-    print(f"{label:<11}{f'first view after start ({count} names)':<40}{first:7.1f} ms")
+    print(f"{label:<11}{'first view after start':<40}{first:7.1f} ms")
     for lang in ("en", "ar"):
         figures = views(client, f"/{lang}/letters/bench", count_views)
         print(f"{label:<11}{f'warm views, {lang}':<40}{figures}")

@@ -46,16 +46,29 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
 def warm_up(app: Flask) -> None:
     """Load now what each server process would otherwise load on its first requests: the
-    collation table (about half a second) and the country menus of the interface languages
-    (a quarter of a second each). The WSGI entry point calls this; with ``--preload`` the
-    server's worker processes share the result."""
+    collation table (about half a second), the country menus of the interface languages (a
+    quarter of a second each) and the public lists of open letters (a third of a second for
+    5,000 names). The WSGI entry point calls this; with ``--preload`` the server's worker
+    processes share the result. The database connections it used are closed before the
+    server forks, so no worker shares one; if the database cannot be read yet (not created,
+    not migrated), the lists are left to the first views."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     from campaign.collation import load as load_collation
+    from campaign.db import db
     from campaign.signatures.choices import countries
+    from campaign.signatures.queries import warm_public_lists
 
     load_collation()
     with app.app_context():
         for language in INTERFACE_LANGUAGES:
             countries(language)
+        try:
+            warm_public_lists(db.session)
+        except SQLAlchemyError as error:
+            app.logger.warning("public lists not built at start: %s", error)
+        engine = db.engine
+    engine.dispose()
 
 
 def _init_extensions(app: Flask) -> None:

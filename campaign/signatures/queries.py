@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, Row, and_, func, select
 from sqlalchemy.orm import Session
 
 from campaign.collation import collate, sort_key
+from campaign.letters.models import Letter, LetterStatus
 from campaign.signatures.models import Signature, SignatureStatus, SignerKind
 
 
@@ -111,6 +112,18 @@ def public_entries(session: Session, letter_id: int) -> PublicEntries:
     fresh = _load(session, letter_id, version, cached.keys if cached else {})
     cache[letter_id] = fresh
     return fresh.entries
+
+
+def warm_public_lists(session: Session) -> int:
+    """Build the public list of every open letter now (see ``campaign.warm_up``), so that
+    a server's first views of a long list do not wait for its collation keys; return how
+    many lists were built."""
+    open_letters = session.scalars(select(Letter.id).where(Letter.status == LetterStatus.open))
+    count = 0
+    for letter_id in open_letters.all():
+        public_entries(session, letter_id)
+        count += 1
+    return count
 
 
 def _load(session: Session, letter_id: int, version: tuple, known: dict) -> _Cached:

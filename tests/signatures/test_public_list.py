@@ -124,3 +124,32 @@ def test_pages_go_compressed_to_browsers_that_accept_it(client, make):
     page = gzip.decompress(packed.get_data()).decode()
     assert '<li value="300"><span class="name">Asociación de Derechos Humanos 299</span>' in page
     assert len(packed.get_data()) * 5 < len(plain.get_data())
+
+
+def test_warm_up_builds_the_open_letters_lists_before_the_server_forks(app, client, make):
+    """wsgi.py warms the app before gunicorn forks: open letters' lists are built then (the
+    workers share them), and no database connection is left open for the workers to share."""
+    from campaign import warm_up
+    from campaign.letters.models import LetterStatus
+
+    letter = make.letter("carta")
+    for name in NAMES:
+        make.signature(letter, name)
+    draft = make.letter("borrador", status=LetterStatus.draft)
+    make.signature(draft, "Draft Org")
+    warm_up(app)
+    lists = app.extensions["campaign.public_lists"]
+    assert set(lists) == {letter.id}
+    assert lists[letter.id].entries.total == len(NAMES)
+    assert db.engine.pool.checkedin() == 0
+    built = lists[letter.id]
+    assert len(listed(client, "/en/letters/carta")) == len(NAMES)
+    assert lists[letter.id] is built  # the first view used it
+
+
+def test_warm_up_leaves_the_lists_to_the_first_views_if_the_database_is_not_ready(tmp_path):
+    from campaign import create_app, warm_up
+
+    app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path / 'new.sqlite3'}"})
+    warm_up(app)  # no tables yet: logged, not raised
+    assert app.extensions.get("campaign.public_lists", {}) == {}
