@@ -85,3 +85,10 @@ class TeamMemberForm(Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.role.choices = [SelectChoice(role.value, role_label(role)) for role in Role]
+
+
+class LetterCreatorForm(Form):
+    """An administrator lets someone create letters, by email."""
+
+    email = _address_field()
+    submit = SubmitField(_l("Allow to create letters"))

@@ -1,5 +1,5 @@
-"""Emails to people added to a letter's team; a new one gets a link to choose a password
-(see ``password_links``)."""
+"""Emails to people given a role on a letter, or the right to create letters; someone new gets
+a link to choose a password (see ``password_links``), someone else a link to log in."""
 
 from __future__ import annotations
 
@@ -10,11 +10,13 @@ from sqlalchemy.orm import Session
 from campaign import mail
 from campaign.accounts import password_links
 from campaign.accounts.models import Role, User
+from campaign.accounts.services import has_chosen_password
 from campaign.i18n import interface_language
 from campaign.letters.models import Letter
 from campaign.mail_render import NothingToSend, absolute, completes
 
 TEMPLATE = "staff_invite"
+CREATOR_TEMPLATE = "staff_creator"
 
 
 def queue(session: Session, user: User, letter: Letter, role: Role) -> None:
@@ -25,28 +27,47 @@ def queue(session: Session, user: User, letter: Letter, role: Role) -> None:
     )
 
 
+def queue_creator(session: Session, user: User) -> None:
+    """Tell ``user``, in their language, that they may now create letters."""
+    lang = interface_language(user.language)
+    mail.queue(session, user.email, CREATOR_TEMPLATE, lang, user_id=user.id)
+
+
+def _start(user: User, endpoint: str, **values: Any) -> dict[str, Any]:
+    """The email's link: choose a password if none is chosen yet, else the page ``endpoint``."""
+    new = not has_chosen_password(user)
+    return {
+        "new_account": new,
+        "link": absolute(
+            "accounts.welcome", token=password_links.make(user, password_links.WELCOME)
+        )
+        if new
+        else absolute(endpoint, **values),
+        "days": password_links.max_age(password_links.WELCOME) // 86400,
+    }
+
+
+@completes(CREATOR_TEMPLATE)
+def _creator_context(session: Session, stored: dict[str, Any], lang: str) -> dict[str, Any]:
+    user = session.get(User, stored["user_id"])
+    if user is None:
+        raise NothingToSend(f"user {stored['user_id']} is gone")
+    return _start(user, "manage.new_letter")
+
+
 @completes(TEMPLATE)
 def _context(session: Session, stored: dict[str, Any], lang: str) -> dict[str, Any]:
     """The letter's title and the right link, as they are when the email goes out: a new
     member chooses a password; someone who has one logs in."""
-    # Imported here: accounts is imported by letters.services and by team, which need this
-    # module first.
-    from campaign.accounts.team import has_chosen_password
+    # Imported here: accounts is imported by letters.services, which needs this module first.
     from campaign.letters.services import title_for
 
     user = session.get(User, stored["user_id"])
     letter = session.get(Letter, stored["letter_id"])
     if user is None or letter is None:
         raise NothingToSend(f"user {stored['user_id']} or letter {stored['letter_id']} is gone")
-    new = not has_chosen_password(user)
     return {
         "role": stored["role"],
         "letter_title": title_for(session, letter, lang),
-        "new_account": new,
-        "link": absolute(
-            "accounts.welcome", token=password_links.make(user, password_links.WELCOME)
-        )
-        if new
-        else absolute("manage.letter", slug=letter.slug),
-        "days": password_links.max_age(password_links.WELCOME) // 86400,
+        **_start(user, "manage.letter", slug=letter.slug),
     }

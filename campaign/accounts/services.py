@@ -14,6 +14,8 @@ _hasher = PasswordHasher()
 # Verifying against this keeps login timing the same whether or not the account exists.
 _DUMMY_HASH = _hasher.hash("campaign-timing-equaliser")
 MIN_PASSWORD_LENGTH = 10
+# Stands for "no password chosen yet": no argon2 hash looks like this, so it never verifies.
+NO_PASSWORD = "!invited"
 
 
 def normalise_email(email: str) -> str:
@@ -34,6 +36,29 @@ def create_user(session: Session, email: str, password: str, **fields: object) -
     session.add(user)
     session.flush()
     return user
+
+
+class Refused(Exception):
+    """A change to accounts or roles that is refused; ``code`` names why (the pages word it)."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def account_for(session: Session, email: str, language: str) -> User:
+    """The account at ``email``; a new address gets one without a password (its owner chooses
+    it through an emailed invitation, see ``invitations``), speaking ``language``."""
+    user = find_user(session, email)
+    if user is None:
+        user = User(email=normalise_email(email), password_hash=NO_PASSWORD, language=language)
+        session.add(user)
+        session.flush()
+    return user
+
+
+def has_chosen_password(user: User) -> bool:
+    return user.password_hash != NO_PASSWORD
 
 
 def authenticate(session: Session, email: str, password: str) -> User | None:

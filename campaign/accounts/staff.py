@@ -1,4 +1,8 @@
-"""Every staff account, for administrators: who holds what, and switching accounts off and on.
+"""Every staff account, for administrators: who holds what, who may create letters, and
+switching accounts off and on.
+
+Someone given the right to create letters gets an email in the administrator's language; a
+new address gets an account without a password, and the email's link lets them choose one.
 
 A switched-off account cannot log in, its open sessions end at their next request, and the
 password links emailed to it stop working; its roles are kept, so switching it on again gives
@@ -13,6 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from campaign.accounts import invitations, services
 from campaign.accounts.models import LetterRole, Role, User
 from campaign.letters.models import Letter
 from campaign.moderation.audit import record
@@ -20,12 +25,8 @@ from campaign.moderation.audit import record
 SWITCHED_OFF, SWITCHED_ON = "account_switched_off", "account_switched_on"
 
 
-class StaffRefused(Exception):
-    """A switch the page refuses; ``code`` names why (see views_staff for the words)."""
-
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
+class StaffRefused(services.Refused):
+    """A change the staff accounts page refuses (see views_staff for the words)."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,29 @@ def accounts(session: Session) -> list[Account]:
         Account(user, [(letters[held.letter_id], held.role) for held in user.roles])
         for user in users
     ]
+
+
+def allow_letters(session: Session, email: str, language: str) -> User:
+    """Let the person at ``email`` create letters (and so coordinate them), and tell them."""
+    user = services.account_for(session, email, language)
+    if not user.active:
+        raise StaffRefused("inactive")
+    if user.is_admin or user.can_create_letters:
+        raise StaffRefused("already")
+    user.can_create_letters = True
+    invitations.queue_creator(session, user)
+    session.flush()
+    return user
+
+
+def stop_letters(session: Session, user_id: int) -> User:
+    """No more new letters for this account; its roles on letters stay as they are."""
+    user = session.get(User, user_id)
+    if user is None or not user.can_create_letters:
+        raise StaffRefused("gone")
+    user.can_create_letters = False
+    session.flush()
+    return user
 
 
 def switch(

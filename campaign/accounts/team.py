@@ -16,16 +16,10 @@ from campaign.letters.models import Letter
 from campaign.moderation.audit import record
 
 ADDED, REMOVED = "team_added", "team_removed"
-# Stands for "no password chosen yet": no argon2 hash looks like this, so it never verifies.
-NO_PASSWORD = "!invited"
 
 
-class TeamRefused(Exception):
-    """A change the team page refuses; ``code`` names why (see views_team for the words)."""
-
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
+class TeamRefused(services.Refused):
+    """A change the team page refuses (see views_team for the words)."""
 
 
 def members(session: Session, letter_id: int) -> list[LetterRole]:
@@ -37,22 +31,13 @@ def members(session: Session, letter_id: int) -> list[LetterRole]:
     return sorted(rows, key=lambda r: order[r.role])
 
 
-def has_chosen_password(user: User) -> bool:
-    return user.password_hash != NO_PASSWORD
-
-
 def add(
     session: Session, letter: Letter, email: str, role: Role, actor: User, language: str
 ) -> User:
     """Give the person at ``email`` ``role`` on ``letter`` and tell them by email; an account
     is opened for a new address (``language`` is then its interface language)."""
-    user = services.find_user(session, email)
-    if user is None:
-        user = User(email=services.normalise_email(email), password_hash=NO_PASSWORD)
-        user.language = language
-        session.add(user)
-        session.flush()
-    elif not user.active:
+    user = services.account_for(session, email, language)
+    if not user.active:
         raise TeamRefused("inactive")
     if any(r.letter_id == letter.id and r.role is role for r in user.roles):
         raise TeamRefused("already")
@@ -80,7 +65,7 @@ def invite_again(session: Session, letter: Letter, user_id: int) -> User:
     """Send the invitation again to a member who has not chosen a password yet."""
     user = session.get(User, user_id)
     roles = [r for r in user.roles if r.letter_id == letter.id] if user else []
-    if user is None or not roles or has_chosen_password(user):
+    if user is None or not roles or services.has_chosen_password(user):
         raise TeamRefused("gone")
     invitations.queue(session, user, letter, roles[0].role)
     return user

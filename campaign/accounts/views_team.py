@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import get_locale
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from campaign.accounts import team
+from campaign.accounts import buttons, services, team
 from campaign.accounts.forms import TeamMemberForm
 from campaign.accounts.labels import role_hint, role_label
 from campaign.accounts.models import Role
@@ -36,7 +36,7 @@ def _page(letter: Letter, form: TeamMemberForm, status: int = 200) -> tuple[str,
         form=form,
         action=ActionForm(),
         members=team.members(db.session, letter.id),
-        has_chosen_password=team.has_chosen_password,
+        has_chosen_password=services.has_chosen_password,
         roles=[(role, role_label(role), role_hint(role)) for role in Role],
     )
     return page, status
@@ -69,19 +69,9 @@ def index(letter: Letter) -> tuple[str, int] | Response:
 
 
 def _button(letter: Letter, change: Callable[[], str]) -> Response:
-    """A team change from a button: ``change`` returns what to tell the coordinator; it is
-    committed, or, if refused, rolled back and the reason shown."""
-    if not ActionForm().validate_on_submit():
-        abort(400)
-    try:
-        done = change()
-    except team.TeamRefused as refused:
-        db.session.rollback()
-        flash(str(REFUSALS[refused.code]), "error")
-    else:
-        db.session.commit()
-        flash(done, "success")
-    return redirect(url_for(".index", slug=letter.slug))
+    """A team change from a button: ``change`` returns what to tell the coordinator."""
+    back = url_for(".index", slug=letter.slug)
+    return buttons.apply(lambda: [(change(), "success")], REFUSALS, back)
 
 
 @team_bp.route("/<int:role_id>/remove", methods=["POST"])

@@ -41,8 +41,9 @@ def account(email: str) -> User:
     return db.session.scalars(select(User).where(User.email == email)).one()
 
 
-def switch(client, user: User, way: str):  # noqa: ANN201
-    response = client.post(f"/manage/accounts/{user.id}/switch-{way}")
+def press(client, user: User, button: str):  # noqa: ANN201
+    """Press a button on the accounts page (its form posts to /manage/accounts/ID/BUTTON)."""
+    response = client.post(f"/manage/accounts/{user.id}/{button}")
     assert response.status_code == 302
     return client.get(response.headers["Location"]).get_data(as_text=True)
 
@@ -75,7 +76,7 @@ def test_a_switched_off_account_cannot_log_in_and_gets_its_roles_back_when_switc
     app, client, admin, moderator
 ):
     assert can_log_in(app, "mod@example.org")
-    page = switch(client, moderator, "off")
+    page = press(client, moderator, "switch-off")
     assert (
         translated(
             "en", "%(email)s is switched off: they can no longer log in.", email="mod@example.org"
@@ -92,7 +93,7 @@ def test_a_switched_off_account_cannot_log_in_and_gets_its_roles_back_when_switc
         refused.get_data(as_text=True)
     )
 
-    page = switch(client, moderator, "on")
+    page = press(client, moderator, "switch-on")
     assert (
         translated(
             "en", "%(email)s can log in again, with the same roles.", email="mod@example.org"
@@ -107,7 +108,7 @@ def test_switching_off_ends_the_sessions_already_open(app, client, admin, modera
     theirs = app.test_client()
     login(theirs, "mod@example.org")
     assert theirs.get("/manage/letters/carta/audit").status_code == 200
-    switch(client, moderator, "off")
+    press(client, moderator, "switch-off")
     response = theirs.get("/manage/letters/carta/audit")
     assert response.status_code == 302 and urlsplit(response.headers["Location"]).path == "/login"
 
@@ -116,13 +117,13 @@ def test_switching_off_kills_the_password_links_already_sent(app, client, admin,
     app.test_client().post("/account/forgot", data={"email": "mod@example.org"})
     [message] = smtp.inbox.to("mod@example.org")
     [link] = [u for u in smtp.inbox.links(message) if "/account/reset/" in u]
-    switch(client, moderator, "off")
+    press(client, moderator, "switch-off")
     assert app.test_client().get(urlsplit(link).path).status_code == 404
 
 
 def test_each_switch_is_in_the_audit_log_of_every_letter_of_the_account(client, admin, moderator):
-    switch(client, moderator, "off")
-    switch(client, moderator, "on")
+    press(client, moderator, "switch-off")
+    press(client, moderator, "switch-on")
     db.session.expire_all()
     entries = db.session.scalars(select(AuditEntry).order_by(AuditEntry.id)).all()
     assert sorted((e.action, e.letter_id) for e in entries) == sorted(
@@ -138,14 +139,14 @@ def test_each_switch_is_in_the_audit_log_of_every_letter_of_the_account(client, 
 
 
 def test_switching_off_twice_changes_nothing_more(client, admin, moderator):
-    switch(client, moderator, "off")
-    switch(client, moderator, "off")
+    press(client, moderator, "switch-off")
+    press(client, moderator, "switch-off")
     assert db.session.scalar(select(AuditEntry.id).limit(1)) is not None
     assert len(db.session.scalars(select(AuditEntry)).all()) == len(moderator.roles)
 
 
 def test_nobody_switches_off_their_own_account(client, admin):
-    page = switch(client, admin, "off")
+    page = press(client, admin, "switch-off")
     assert (
         translated("en", "You cannot switch off your own account; ask another administrator.")
         in page
@@ -156,7 +157,7 @@ def test_nobody_switches_off_their_own_account(client, admin):
 
 def test_letters_left_without_an_active_coordinator_are_named(client, admin, make, letter):
     lead = make.user("lead@example.org", roles={letter: Role.coordinator})
-    page = switch(client, lead, "off")
+    page = press(client, lead, "switch-off")
     assert (
         translated(
             "en",
@@ -209,3 +210,78 @@ def test_the_command_line_switches_accounts_off_and_on(runner, make, letter):
     assert account("lead@example.org").active
     missing = runner.invoke(main, ["users", "switch-off", "nobody@example.org"])
     assert missing.exit_code != 0 and "No staff account" in missing.output
+
+
+def test_a_newcomer_allowed_to_create_letters_chooses_a_password_and_starts_one(
+    app, client, admin, smtp
+):
+    client.get("/language/fr")
+    response = client.post("/manage/accounts/", data={"email": " New.Lead@Example.org"})
+    assert response.status_code == 302
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert (
+        translated(
+            "fr",
+            "%(email)s may now create letters; an email tells them so.",
+            email="new.lead@example.org",
+        )
+        in page
+    )
+    assert translated("fr", "invited, no password yet") in page
+    assert account("new.lead@example.org").can_create_letters
+
+    [message] = smtp.inbox.to("new.lead@example.org")
+    assert message["Subject"] == translated("fr", "You can now create joint letters", escape=False)
+    assert message["Subject"] != "You can now create joint letters"
+    [link] = [u for u in smtp.inbox.links(message) if "/account/welcome/" in u]
+    theirs = app.test_client()
+    new = "a long new password"
+    chosen = theirs.post(urlsplit(link).path, data={"new": new, "confirm": new})
+    assert chosen.status_code == 302
+    assert theirs.get("/manage/letters/new").status_code == 200
+
+
+def test_someone_with_an_account_gets_a_link_to_start_a_letter(client, admin, moderator, smtp):
+    response = client.post("/manage/accounts/", data={"email": "mod@example.org"})
+    assert response.status_code == 302
+    [message] = smtp.inbox.to("mod@example.org")
+    assert message["Subject"] == "You can now create joint letters"
+    links = [urlsplit(u).path for u in smtp.inbox.links(message)]
+    assert "/manage/letters/new" in links
+    assert not any("/account/welcome/" in link for link in links)
+
+
+@pytest.mark.parametrize(
+    ("email", "status", "message"),
+    [
+        ("admin@example.org", 409, "This account may already create letters."),
+        ("off@example.org", 409, "This account is switched off; switch it on again first."),
+        ("not an address", 400, "Enter an email address such as name@example.org."),
+        ("lead\u202e@example.org", 400, None),
+        ("", 400, "This field is required."),
+    ],
+)
+def test_letting_someone_create_letters_refuses_with_a_message(
+    client, admin, make, smtp, email, status, message
+):
+    off = make.user("off@example.org")
+    off.active = False
+    db.session.commit()
+    response = client.post("/manage/accounts/", data={"email": email})
+    assert response.status_code == status
+    page = response.get_data(as_text=True)
+    if message:
+        assert translated("en", message) in page
+    assert 'class="error' in page
+    assert smtp.inbox.messages == []
+
+
+def test_letter_creation_can_be_withdrawn_and_roles_stay(app, client, admin, make, letter):
+    lead = make.user("lead@example.org", creator=True, roles={letter: Role.coordinator})
+    page = press(client, lead, "stop-letters")
+    assert "lead@example.org" in page
+    assert not account("lead@example.org").can_create_letters
+    theirs = app.test_client()
+    login(theirs, "lead@example.org")
+    assert theirs.get("/manage/letters/new").status_code == 403
+    assert theirs.get("/manage/letters/carta/team/").status_code == 200
