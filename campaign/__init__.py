@@ -35,6 +35,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = settings.instance_secret(Path(app.instance_path))
     app.url_map.converters["lang"] = LanguageConverter
+    _trust_proxies(app)
     _init_extensions(app)
     _register_blueprints(app)
     _register_root_routes(app)
@@ -69,6 +70,17 @@ def warm_up(app: Flask) -> None:
             app.logger.warning("public lists not built at start: %s", error)
         engine = db.engine
     engine.dispose()
+
+
+def _trust_proxies(app: Flask) -> None:
+    """Behind PROXY_HOPS reverse proxies, take the visitor's address, scheme and host from
+    the X-Forwarded-* headers they set (Werkzeug's ProxyFix), so that rate limits, stored IP
+    addresses, HTTPS checks and absolute links see the visitor, not the proxy."""
+    hops = int(app.config.get("PROXY_HOPS") or 0)
+    if hops > 0:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
 
 
 def _init_extensions(app: Flask) -> None:

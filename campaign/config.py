@@ -72,6 +72,11 @@ def from_environment(instance_path: Path) -> dict[str, object]:
         "MAIL_RETRY_BASE_SECONDS": _env_int("MAIL_RETRY_BASE_SECONDS", 30),
         "MAIL_RETRY_MAX_SECONDS": _env_int("MAIL_RETRY_MAX_SECONDS", 3600),
         "MAIL_MAX_ATTEMPTS": _env_int("MAIL_MAX_ATTEMPTS", 20),
+        # How many reverse proxies in front of the app set X-Forwarded-For, -Proto and -Host
+        # (1 behind one nginx). With 0 those headers are ignored, as any client could send
+        # them; behind a proxy that leaves every visitor with the proxy's address, so they
+        # would share one rate limit and look like one burst.
+        "PROXY_HOPS": _env_int("PROXY_HOPS", 0),
         "RATELIMIT_STORAGE_URI": _env("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_ENABLED": _env_bool("RATELIMIT_ENABLED", True),
         "LOGIN_RATE_LIMIT": _env("LOGIN_RATE_LIMIT", "10 per 5 minutes"),

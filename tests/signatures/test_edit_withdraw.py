@@ -35,7 +35,7 @@ def test_edit_link_shows_the_entry_with_private_headers(client, signed):
     response = client.get(edit)
     page = response.get_data(as_text=True)
     assert 'value="Asociación Pro Derechos"' in page and "lucia@proderechos.example.org" in page
-    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert response.headers["Referrer-Policy"] == "same-origin"
     assert response.headers["Cache-Control"] == "no-store"
 
 
