@@ -87,6 +87,7 @@ def _init_extensions(app: Flask) -> None:
     from campaign import (
         errors,
         models,  # noqa: F401 - every table registered before any query
+        security_headers,
         templating,
     )
     from campaign import mail as outbox
@@ -99,6 +100,7 @@ def _init_extensions(app: Flask) -> None:
     mail.init_app(app)
     limiter.init_app(app)
     compress.init_app(app)
+    security_headers.init_app(app)
     babel.init_app(
         app,
         locale_selector=select_locale,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from werkzeug.wrappers import Response
 
-REFERRER_POLICY = "same-origin"
+from campaign.security_headers import REFERRER_POLICY
 
 
 def mark_private(response: Response) -> Response:

@@ -10,12 +10,13 @@ from werkzeug.wrappers import Response
 from campaign.db import db
 from campaign.exports import public_bp as bp
 from campaign.exports.public_pdf import public_pdf
-from campaign.extensions import limiter
+from campaign.extensions import limiter, talisman
 from campaign.letters.views import visible_letter
 
 
 @bp.route("/letter.pdf")
 @limiter.limit("30 per minute")
+@talisman(content_security_policy=None)  # the browser's PDF viewer needs its own styles
 def letter_pdf(lang: str, slug: str) -> Response:
     letter = visible_letter(slug)
     content = public_pdf(db.session, letter, lang, Path(current_app.config["EXPORT_CACHE_DIR"]))

@@ -1,0 +1,46 @@
+"""Security headers on every response (Flask-Talisman): what a page may load and run, who
+may frame it, what it tells other sites.
+
+- Content-Security-Policy: scripts, styles, fonts and fetches from this site only; no inline
+  script (the two small scripts are files under static/); no plugins; no ``<base>``; forms
+  post only here; no site may frame a page (the sign-on form and the staff buttons cannot be
+  clicked through a hidden frame).
+- Referrer-Policy "same-origin": other sites never learn which letter or page a visitor came
+  from, nor a private link (see ``campaign.private_links``); this site's own forms still send
+  the Referer that Flask-WTF checks over HTTPS.
+- X-Content-Type-Options: nosniff; HSTS for a year, on HTTPS requests (this host only).
+
+HTTPS itself is the TLS proxy's job (see the README), so nothing is redirected here, and the
+session cookie's Secure flag stays the production setting's.
+"""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from campaign.extensions import talisman
+
+POLICY = {
+    "default-src": "'self'",
+    "img-src": "'self' data:",
+    "object-src": "'none'",
+    "base-uri": "'none'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+}
+REFERRER_POLICY = "same-origin"
+
+
+def init_app(app: Flask) -> None:
+    talisman.init_app(
+        app,
+        force_https=False,
+        frame_options="DENY",
+        content_security_policy=POLICY,
+        referrer_policy=REFERRER_POLICY,
+        strict_transport_security=True,
+        strict_transport_security_include_subdomains=False,
+        session_cookie_secure=bool(app.config.get("SESSION_COOKIE_SECURE")),
+        session_cookie_http_only=True,
+        session_cookie_samesite=str(app.config.get("SESSION_COOKIE_SAMESITE") or "Lax"),
+    )
