@@ -91,4 +91,5 @@ def test_password_link_pages_are_not_cached_and_do_not_pass_the_link_on(client, 
     for path in (reset_path(smtp, "mod@example.org"), "/account/reset/forged"):
         response = client.get(path)
         assert response.headers["Referrer-Policy"] == "same-origin"
+        assert response.headers["X-Robots-Tag"] == "noindex, nofollow"
         assert response.headers["Cache-Control"] == "no-store"

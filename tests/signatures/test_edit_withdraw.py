@@ -36,6 +36,7 @@ def test_edit_link_shows_the_entry_with_private_headers(client, signed):
     page = response.get_data(as_text=True)
     assert 'value="Asociación Pro Derechos"' in page and "lucia@proderechos.example.org" in page
     assert response.headers["Referrer-Policy"] == "same-origin"
+    assert response.headers["X-Robots-Tag"] == "noindex, nofollow"
     assert response.headers["Cache-Control"] == "no-store"
 
 
