@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from flask import Flask, g, render_template, request
 from flask_login import AnonymousUserMixin
@@ -14,6 +15,19 @@ from campaign.db import db
 from campaign.i18n import _
 
 log = logging.getLogger(__name__)
+# Views that answer a failed CSRF check themselves (see ``on_csrf_failure``), by endpoint.
+_CSRF_ANSWERS: dict[str, Callable[[], tuple[str, int]]] = {}
+
+
+def on_csrf_failure(endpoint: str) -> Callable[[Callable[[], tuple[str, int]]], Callable]:
+    """Register how ``endpoint`` answers a form whose CSRF check failed, in place of the
+    generic page: the sign-on form, say, shown again with what was typed (nothing saved)."""
+
+    def register_answer(answer: Callable[[], tuple[str, int]]) -> Callable[[], tuple[str, int]]:
+        _CSRF_ANSWERS[endpoint] = answer
+        return answer
+
+    return register_answer
 
 
 def _messages() -> dict[int, tuple[str, str]]:
@@ -70,6 +84,9 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def csrf_error(_error: CSRFError) -> tuple[str, int]:
+        answer = _CSRF_ANSWERS.get(request.endpoint or "")
+        if answer is not None:
+            return answer()
         return render_error(
             400,
             _("This form has expired or was sent from elsewhere. Reload the page and try again."),

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from flask import g, redirect, render_template, url_for
+from flask import g, redirect, render_template, request, url_for
 from flask_limiter.util import get_remote_address
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
 from campaign.db import db
+from campaign.errors import on_csrf_failure
 from campaign.extensions import limiter
 from campaign.i18n import _
 from campaign.letters.access import visible_letter
@@ -72,6 +73,20 @@ def sign(slug: str) -> Response | tuple[str, int]:
     if not _record(slug, form):
         return _not_taking_signatures(slug)
     return redirect(url_for(".thanks", slug=slug))
+
+
+@on_csrf_failure("signatures.sign")
+def sign_again() -> tuple[str, int]:
+    """The session behind the form was lost (a browser restarted, a tab left for a day):
+    nothing is saved, and the form comes back as typed, with a fresh token, to send again."""
+    form = SignForm(page_language=g.lang)
+    form.form_errors.append(
+        _(
+            "Nothing was sent, because the page's session had ended. Your entries are below: "
+            "please send them again. If this happens again, allow cookies for this site."
+        )
+    )
+    return _send_back(str((request.view_args or {}).get("slug", "")), form)
 
 
 @bp.route("/letters/<slug>/thanks")

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from campaign.signatures import tokens
+from tests.i18n import translated
 from tests.signatures.conftest import form_data, signatures
+
+SESSION_ENDED = (
+    "Nothing was sent, because the page's session had ended. Your entries are below: "
+    "please send them again. If this happens again, allow cookies for this site."
+)
 
 
 def test_filled_honeypot_gets_the_neutral_page_and_saves_nothing(make, sign, smtp):
@@ -40,5 +48,27 @@ def test_post_without_csrf_token_is_refused(make, app, client):
     letter = make.letter("carta")
     response = client.post(f"/es/letters/{letter.slug}/sign", data=form_data())
     assert response.status_code == 400
-    assert "Este formulario ha caducado" in response.get_data(as_text=True)
+    assert translated("es", SESSION_ENDED) in response.get_data(as_text=True)
     assert signatures() == []
+
+
+def test_a_form_whose_session_was_lost_comes_back_as_typed_to_send_again(make, app, client):
+    """A browser restarted, or a tab left for a day: the session cookie behind the form's
+    token is gone. Nothing is saved, nothing typed is lost, and the second send goes through."""
+    app.config["WTF_CSRF_ENABLED"] = True
+    letter = make.letter("carta", texts={"es": ("Carta", "…")}, language="es")
+    page = client.get("/es/letters/carta").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)[1]
+    client.delete_cookie("session")
+    data = form_data(csrf_token=token, name="Red de Defensoras", contact_role="Enlace")
+    response = client.post(f"/es/letters/{letter.slug}/sign", data=data)
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert translated("es", SESSION_ENDED) in page
+    for typed in ('value="Red de Defensoras"', 'value="Enlace"', 'value="lucia@proderechos'):
+        assert typed in page
+    assert signatures() == []
+    fresh = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)[1]
+    again = client.post(f"/es/letters/{letter.slug}/sign", data={**data, "csrf_token": fresh})
+    assert again.status_code == 302
+    assert [s.name for s in signatures()] == ["Red de Defensoras"]
