@@ -24,6 +24,11 @@ from campaign.signatures.services import DETAIL_FIELDS
 from campaign.validators import EmailAddress, SafeText, ValidChoice, WebAddress
 
 NOT_A_CHOICE = _l("Choose one of the options offered.")
+# Said when a form comes back because the session behind its CSRF token was lost.
+SESSION_ENDED = _l(
+    "Nothing was sent, because the page's session had ended. Your entries are below: "
+    "please send them again. If this happens again, allow cookies for this site."
+)
 
 
 def _select(label: object, **kwargs: Any) -> SelectField:

@@ -13,7 +13,7 @@ from campaign.extensions import limiter
 from campaign.i18n import _
 from campaign.letters.access import visible_letter
 from campaign.signatures import antiabuse, services, tokens
-from campaign.signatures.forms import SignForm
+from campaign.signatures.forms import SESSION_ENDED, SignForm
 from campaign.signatures.page import render_letter_page
 
 from . import bp
@@ -80,12 +80,7 @@ def sign_again() -> tuple[str, int]:
     """The session behind the form was lost (a browser restarted, a tab left for a day):
     nothing is saved, and the form comes back as typed, with a fresh token, to send again."""
     form = SignForm(page_language=g.lang)
-    form.form_errors.append(
-        _(
-            "Nothing was sent, because the page's session had ended. Your entries are below: "
-            "please send them again. If this happens again, allow cookies for this site."
-        )
-    )
+    form.form_errors.append(str(SESSION_ENDED))
     return _send_back(str((request.view_args or {}).get("slug", "")), form)
 
 

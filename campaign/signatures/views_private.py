@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from flask import flash, g, redirect, render_template, url_for
+from flask import flash, g, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from campaign.db import db
+from campaign.errors import on_csrf_failure
 from campaign.i18n import _
 from campaign.signatures import changes, queries, services, tokens
 from campaign.signatures.changes import Outcome
-from campaign.signatures.forms import EditForm, WithdrawForm
+from campaign.signatures.forms import SESSION_ENDED, EditForm, WithdrawForm
 from campaign.signatures.models import Signature
 
 from . import bp
@@ -60,8 +61,22 @@ def confirm(token: str) -> str | tuple[str, int]:
     )
 
 
-def _edit_form(signature: Signature) -> EditForm:
-    return EditForm(obj=signature, kind=signature.kind, page_language=g.lang)
+def _edit_form(signature: Signature, posted: bool = True) -> EditForm:
+    """The corrections form: what was posted, if anything, over the signature as it is."""
+    formdata = None if not posted else request.form or None
+    return EditForm(formdata, obj=signature, kind=signature.kind, page_language=g.lang)
+
+
+def _edit_page(signature: Signature, form: EditForm, token: str) -> tuple[str, int]:
+    page = render_template(
+        "signatures/edit.html",
+        signature=signature,
+        form=form,
+        withdraw_form=WithdrawForm(formdata=None),
+        token=token,
+        accepting=services.accepting_signatures(signature.letter),
+    )
+    return page, (400 if form.errors or request.method == "POST" else 200)
 
 
 @bp.route("/signatures/edit/<token>", methods=["GET", "POST"])
@@ -75,14 +90,21 @@ def edit(token: str) -> str | Response | tuple[str, int]:
         db.session.commit()
         flash(EDIT_MESSAGES[outcome](), "success" if outcome is not Outcome.refused else "error")
         return redirect(url_for(".edit", token=token))
-    return render_template(
-        "signatures/edit.html",
-        signature=signature,
-        form=form,
-        withdraw_form=WithdrawForm(formdata=None),
-        token=token,
-        accepting=services.accepting_signatures(signature.letter),
-    ), (400 if form.errors else 200)
+    return _edit_page(signature, form, token)
+
+
+@on_csrf_failure("signatures.edit")
+@on_csrf_failure("signatures.withdraw")
+def edit_again() -> tuple[str, int]:
+    """The session behind the page was lost: nothing is changed, and the page comes back
+    (with the corrections as typed) to send again."""
+    token = str((request.view_args or {}).get("token", ""))
+    signature = tokens.resolve(db.session, token, tokens.EDIT)
+    if signature is None:
+        return _invalid_link()
+    flash(str(SESSION_ENDED), "error")
+    form = _edit_form(signature, posted=request.endpoint == "signatures.edit")
+    return _edit_page(signature, form, token)
 
 
 @bp.route("/signatures/withdraw/<token>", methods=["POST"])

@@ -15,6 +15,12 @@ from campaign.db import db
 from campaign.signatures import tokens
 from campaign.signatures.models import Signature
 
+# What a form says when it comes back because its session was lost (CSRF token unverifiable).
+SESSION_ENDED = (
+    "Nothing was sent, because the page's session had ended. Your entries are below: "
+    "please send them again. If this happens again, allow cookies for this site."
+)
+
 
 @pytest.fixture
 def config_overrides(mail_settings: dict[str, object]) -> dict[str, object]:

@@ -6,12 +6,7 @@ import re
 
 from campaign.signatures import tokens
 from tests.i18n import translated
-from tests.signatures.conftest import form_data, signatures
-
-SESSION_ENDED = (
-    "Nothing was sent, because the page's session had ended. Your entries are below: "
-    "please send them again. If this happens again, allow cookies for this site."
-)
+from tests.signatures.conftest import SESSION_ENDED, form_data, signatures
 
 
 def test_filled_honeypot_gets_the_neutral_page_and_saves_nothing(make, sign, smtp):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import select
 
@@ -10,7 +12,7 @@ from campaign.letters import services as letters
 from campaign.letters.models import LetterStatus
 from campaign.signatures.models import CorrectionRequest, RequestKind, SignatureStatus
 from tests.i18n import translated
-from tests.signatures.conftest import path, signatures
+from tests.signatures.conftest import SESSION_ENDED, path, signatures
 
 
 @pytest.fixture
@@ -102,3 +104,37 @@ def test_after_closing_corrections_and_withdrawals_go_to_moderators(client, sign
     [signature] = [s for s in signatures() if s.ip_address]
     assert signature.name == "Asociación Pro Derechos"
     assert signature.status is SignatureStatus.approved
+
+
+def test_a_correction_whose_session_was_lost_comes_back_as_typed(app, client, signed):
+    """The edit page left open for days: its session is gone. Nothing changes; the page comes
+    back with the correction as typed and a fresh token; a withdrawal is not taken either."""
+    _letter, edit = signed
+    app.config["WTF_CSRF_ENABLED"] = True
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', client.get(edit).text)[1]
+    client.delete_cookie("session")
+    data = {
+        "csrf_token": token,
+        "name": "Nuevo Nombre",
+        "country": "ES",
+        "org_type": "ngo",
+        "ecosoc_status": "none",
+        "contact_name": "Lucía Pérez",
+        "language": "es",
+    }
+    response = client.post(edit, data=data)
+    assert response.status_code == 400
+    assert translated("es", SESSION_ENDED) in response.text
+    assert 'value="Nuevo Nombre"' in response.text
+    assert response.headers["Cache-Control"] == "no-store"  # still a private page
+    [signature] = [s for s in signatures() if s.ip_address]
+    assert signature.name == "Asociación Pro Derechos"
+
+    client.delete_cookie("session")
+    refused = client.post(edit.replace("/edit/", "/withdraw/"), data={"csrf_token": token})
+    assert refused.status_code == 400 and 'value="Asociación Pro Derechos"' in refused.text
+    assert [s.status for s in signatures() if s.ip_address] == [SignatureStatus.approved]
+
+    fresh = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', refused.text)[1]
+    assert client.post(edit, data={**data, "csrf_token": fresh}).status_code == 302
+    assert [s.name for s in signatures() if s.ip_address] == ["Nuevo Nombre"]
