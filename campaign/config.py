@@ -129,7 +129,8 @@ class ConfigError(RuntimeError):
 
 
 def check(config: dict[str, object]) -> None:
-    """Refuse unsafe production settings: debug on, or a missing or weak secret."""
+    """Refuse unsafe or unfinished production settings: debug on, a missing or weak secret,
+    no public https address for emailed links, or no sender address."""
     if config.get("ENV_NAME") != "production":
         return
     if config.get("DEBUG"):
@@ -138,3 +139,11 @@ def check(config: dict[str, object]) -> None:
     secret = str(config.get("SECRET_KEY") or "")
     if secret.lower() in INSECURE_SECRETS or len(secret) < 32:
         raise ConfigError("Set CAMPAIGN_SECRET_KEY to a random value of 32+ characters.")
+    # Every confirmation, edit and password link is built on this address: left at its
+    # default, signers would be mailed links to the server's own loopback.
+    if not str(config.get("PUBLIC_BASE_URL") or "").startswith("https://"):
+        raise ConfigError(
+            "Set CAMPAIGN_PUBLIC_BASE_URL to the public https:// address: emailed links use it."
+        )
+    if str(config.get("MAIL_DEFAULT_SENDER") or "").endswith("@localhost"):
+        raise ConfigError("Set CAMPAIGN_MAIL_SENDER to an address of the site's own domain.")

@@ -18,26 +18,42 @@ def test_secret_is_generated_once_and_kept(tmp_path):
     assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
 
 
+PRODUCTION = {
+    "CAMPAIGN_ENV": "production",
+    "CAMPAIGN_SECRET_KEY": TEST_SECRET,
+    "CAMPAIGN_PUBLIC_BASE_URL": "https://letters.example.org",
+    "CAMPAIGN_MAIL_SENDER": "letters@example.org",
+}
+
+
+def production(monkeypatch, **changes: str | None) -> None:
+    """A production environment, with ``changes`` (None: the variable unset)."""
+    for key, value in {**PRODUCTION, **changes}.items():
+        if value is None:
+            monkeypatch.delenv(key, raising=False)
+        else:
+            monkeypatch.setenv(key, value)
+
+
 @pytest.mark.parametrize(
-    ("env", "message"),
+    ("changes", "message"),
     [
-        ({"CAMPAIGN_DEBUG": "1", "CAMPAIGN_SECRET_KEY": TEST_SECRET}, "DEBUG"),
+        ({"CAMPAIGN_DEBUG": "1"}, "DEBUG"),
         ({"CAMPAIGN_SECRET_KEY": "changeme"}, "SECRET_KEY"),
-        ({}, "SECRET_KEY"),
+        ({"CAMPAIGN_SECRET_KEY": None}, "SECRET_KEY"),
+        ({"CAMPAIGN_PUBLIC_BASE_URL": None}, "PUBLIC_BASE_URL"),
+        ({"CAMPAIGN_PUBLIC_BASE_URL": "http://letters.example.org"}, "PUBLIC_BASE_URL"),
+        ({"CAMPAIGN_MAIL_SENDER": None}, "MAIL_SENDER"),
     ],
 )
-def test_production_refuses_unsafe_settings(monkeypatch, env, message):
-    monkeypatch.setenv("CAMPAIGN_ENV", "production")
-    monkeypatch.delenv("CAMPAIGN_SECRET_KEY", raising=False)
-    for key, value in env.items():
-        monkeypatch.setenv(key, value)
+def test_production_refuses_unsafe_or_unfinished_settings(monkeypatch, changes, message):
+    production(monkeypatch, **changes)
     with pytest.raises(ConfigError, match=message):
         create_app({"DATABASE_URL": "sqlite://"})
 
 
 def test_production_cookies_are_secure(monkeypatch):
-    monkeypatch.setenv("CAMPAIGN_ENV", "production")
-    monkeypatch.setenv("CAMPAIGN_SECRET_KEY", TEST_SECRET)
+    production(monkeypatch)
     app = create_app({"DATABASE_URL": "sqlite://"})
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["SESSION_COOKIE_HTTPONLY"] is True
