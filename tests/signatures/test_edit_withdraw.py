@@ -27,6 +27,19 @@ def signed(client, make, sign, smtp):
     return letter, path(edit)
 
 
+def correction(name: str, **fields: str) -> dict[str, str]:
+    """The edit form as posted, with the listed name changed to ``name``."""
+    return {
+        "name": name,
+        "country": "ES",
+        "org_type": "ngo",
+        "ecosoc_status": "none",
+        "contact_name": "Lucía Pérez",
+        "language": "es",
+        **fields,
+    }
+
+
 def numbered(client) -> list[str]:
     page = client.get("/es/letters/carta").get_data(as_text=True)
     return [line.strip() for line in page.splitlines() if line.strip().startswith("<li value=")]
@@ -45,15 +58,7 @@ def test_edit_link_shows_the_entry_with_private_headers(client, signed):
 def test_corrected_name_shows_in_the_list_and_renumbers(client, signed):
     _letter, edit = signed
     assert "Asociación Pro Derechos" in numbered(client)[1]
-    data = {
-        "name": "Zeta Asociación",
-        "country": "ES",
-        "org_type": "ngo",
-        "ecosoc_status": "none",
-        "contact_name": "Lucía Pérez",
-        "language": "es",
-    }
-    response = client.post(edit, data=data)
+    response = client.post(edit, data=correction("Zeta Asociación"))
     assert response.status_code == 302
     saved = translated("es", "Your corrections are saved.")
     assert saved in client.get(edit).get_data(as_text=True)
@@ -113,15 +118,7 @@ def test_a_correction_whose_session_was_lost_comes_back_as_typed(app, client, si
     app.config["WTF_CSRF_ENABLED"] = True
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', client.get(edit).text)[1]
     client.delete_cookie("session")
-    data = {
-        "csrf_token": token,
-        "name": "Nuevo Nombre",
-        "country": "ES",
-        "org_type": "ngo",
-        "ecosoc_status": "none",
-        "contact_name": "Lucía Pérez",
-        "language": "es",
-    }
+    data = correction("Nuevo Nombre", csrf_token=token)
     response = client.post(edit, data=data)
     assert response.status_code == 400
     assert translated("es", SESSION_ENDED) in response.text
