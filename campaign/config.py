@@ -115,6 +115,9 @@ def from_environment(instance_path: Path) -> dict[str, object]:
         "MAIL_KEEP_DAYS": _env_int("MAIL_KEEP_DAYS", 30),
         "EXPORT_KEEP_DAYS": _env_int("EXPORT_KEEP_DAYS", 7),
         "IMPORT_KEEP_DAYS": _env_int("IMPORT_KEEP_DAYS", 7),
+        # Sign-ups never confirmed by email are deleted after this (never less than the
+        # confirmation link's own lifetime): their owners never agreed to be kept.
+        "SIGN_UNCONFIRMED_KEEP_DAYS": _env_int("SIGN_UNCONFIRMED_KEEP_DAYS", 30),
         "EXPORT_CACHE_DIR": _env("EXPORT_CACHE_DIR", str(instance_path / "export-cache")),
         # A "suspicious burst": this many signatures or more from one IP address, or from one
         # organisation's email domain (free-mail domains excepted), within this many minutes.

@@ -1,4 +1,5 @@
-"""Forgetting what is no longer needed: sent mail, finished background exports, old imports.
+"""Forgetting what is no longer needed: sent mail, finished background exports, old imports,
+sign-ups never confirmed.
 
 Each holds contact details (addresses, private links, lists of contacts) that served a
 purpose for a while. ``campaign cleanup`` runs this once; the outbox worker runs it every
@@ -7,7 +8,9 @@ hour, so a deployment that runs the worker keeps nothing longer than the setting
 - MAIL_KEEP_DAYS: sent or abandoned outbox messages (queued ones are never touched);
 - EXPORT_KEEP_DAYS: finished background exports and their files (snapshots stay);
 - IMPORT_KEEP_DAYS: imported lists and unapplied previews (the audit log keeps what was
-  applied).
+  applied);
+- SIGN_UNCONFIRMED_KEEP_DAYS: sign-ups never confirmed by email, counted from their last
+  submission, and never sooner than their confirmation link expires.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from campaign.db import db, utcnow
 from campaign.exports import jobs
 from campaign.mail_delivery import purge as purge_mail
 from campaign.moderation import import_services
+from campaign.signatures.services import purge_unconfirmed
 
 EVERY = timedelta(hours=1)  # how often the outbox worker runs it
 
@@ -35,10 +39,14 @@ def run(session: Session, now: datetime | None = None) -> dict[str, int]:
     def cutoff(setting: str) -> datetime:
         return now - timedelta(days=int(config[setting]))
 
+    # A sign-up stays while its confirmation link can still be used.
+    links = now - timedelta(seconds=int(config["SIGN_CONFIRM_MAX_AGE"]))
+
     removed = {
         "mail": purge_mail(session, cutoff("MAIL_KEEP_DAYS")),
         "exports": jobs.purge(session, cutoff("EXPORT_KEEP_DAYS")),
         "imports": import_services.purge(session, cutoff("IMPORT_KEEP_DAYS")),
+        "unconfirmed": purge_unconfirmed(session, min(cutoff("SIGN_UNCONFIRMED_KEEP_DAYS"), links)),
     }
     session.commit()
     return removed
@@ -47,9 +55,10 @@ def run(session: Session, now: datetime | None = None) -> dict[str, int]:
 @click.command("cleanup")
 @with_appcontext
 def cleanup_command() -> None:
-    """Delete sent mail, finished exports and imports past their keeping time."""
+    """Delete sent mail, finished exports, imports and unconfirmed sign-ups past their
+    keeping time."""
     removed = run(db.session)
     click.echo(
         f"deleted {removed['mail']} sent message(s), {removed['exports']} finished export(s), "
-        f"{removed['imports']} import(s)"
+        f"{removed['imports']} import(s), {removed['unconfirmed']} unconfirmed sign-up(s)"
     )

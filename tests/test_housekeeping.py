@@ -1,5 +1,6 @@
-"""``campaign cleanup``: sent mail, finished exports and imports are deleted after their
-keeping time; queued mail, running exports and snapshots never are."""
+"""``campaign cleanup``: sent mail, finished exports, imports and unconfirmed sign-ups are
+deleted after their keeping time; queued mail, running exports, snapshots and sign-ups that
+count never are."""
 
 from __future__ import annotations
 
@@ -16,13 +17,21 @@ from campaign.db import db, utcnow
 from campaign.exports.models import ExportJob, ExportSnapshot, JobStatus
 from campaign.mail_models import OutboxMessage, OutboxStatus
 from campaign.moderation.import_models import BatchStatus, ImportBatch
+from campaign.moderation.models import AuditEntry
+from campaign.signatures.models import CorrectionRequest, RequestKind, Signature, SignatureStatus
 from tests.conftest import ROOT
 from tests.test_console_script import CAMPAIGN
 
 
 @pytest.fixture
 def config_overrides() -> dict[str, object]:
-    return {"MAIL_KEEP_DAYS": 30, "EXPORT_KEEP_DAYS": 7, "IMPORT_KEEP_DAYS": 3}
+    return {
+        "MAIL_KEEP_DAYS": 30,
+        "EXPORT_KEEP_DAYS": 7,
+        "IMPORT_KEEP_DAYS": 3,
+        "SIGN_UNCONFIRMED_KEEP_DAYS": 20,
+        "SIGN_CONFIRM_MAX_AGE": 14 * 24 * 3600,
+    }
 
 
 def days_ago(days: float):  # noqa: ANN201
@@ -92,7 +101,7 @@ def test_cleanup_deletes_only_what_is_past_its_keeping_time(make, runner):
     db.session.commit()
 
     output = runner.invoke(main, args=["cleanup"]).output
-    assert "deleted 2 sent message(s), 2 finished export(s), 2 import(s)" in output
+    assert "deleted 2 sent message(s), 2 finished export(s), 2 import(s)," in output
     assert remaining(OutboxMessage.recipient) == [
         "old-queued@example.org",
         "recent-sent@example.org",
@@ -102,7 +111,58 @@ def test_cleanup_deletes_only_what_is_past_its_keeping_time(make, runner):
     assert remaining(ImportBatch.filename) == ["recent-preview"]
 
     again = runner.invoke(main, args=["cleanup"]).output
-    assert "deleted 0 sent message(s), 0 finished export(s), 0 import(s)" in again
+    assert "deleted 0 sent message(s), 0 finished export(s), 0 import(s)," in again
+
+
+def test_sign_ups_never_confirmed_are_forgotten_after_their_keeping_time(make, runner, app):
+    letter = make.letter("carta")
+    ages = {
+        "Old Pending": (SignatureStatus.pending, 21),
+        "Recent Pending": (SignatureStatus.pending, 19),
+        "Fresh Pending": (SignatureStatus.pending, 10),
+        "Old Confirmed": (SignatureStatus.confirmed, 90),
+        "Old Approved": (SignatureStatus.approved, 90),
+        "Old Withdrawn": (SignatureStatus.withdrawn, 90),
+    }
+    rows = {name: make.signature(letter, name, status=status) for name, (status, _) in ages.items()}
+    old = rows["Old Pending"]
+    db.session.add(CorrectionRequest(signature_id=old.id, kind=RequestKind.correction))
+    db.session.add(
+        AuditEntry(letter_id=letter.id, signature_id=old.id, action="edit", actor_label="x")
+    )
+    for name, (_, age) in ages.items():
+        rows[name].updated_at = rows[name].created_at = days_ago(age)
+    db.session.commit()
+
+    output = runner.invoke(main, args=["cleanup"]).output
+    assert "1 unconfirmed sign-up(s)" in output
+    assert remaining(Signature.name) == sorted(set(ages) - {"Old Pending"})
+    assert remaining(CorrectionRequest.id) == []
+    assert remaining(AuditEntry.signature_id) == [None]  # the record stays, unlinked
+
+    # Never before its confirmation link (14 days here) has expired, whatever the setting.
+    app.config["SIGN_UNCONFIRMED_KEEP_DAYS"] = 1
+    assert "1 unconfirmed sign-up(s)" in runner.invoke(main, args=["cleanup"]).output
+    assert "Fresh Pending" in remaining(Signature.name)
+    assert "Recent Pending" not in remaining(Signature.name)
+
+
+def test_a_repeat_submission_keeps_an_unconfirmed_sign_up(client, make, app):
+    from tests.signatures.conftest import form_data
+
+    app.config["SIGN_MIN_SECONDS"] = 0
+    letter = make.letter("carta")
+    data = form_data(contact_email="late@example.org")
+    assert client.post("/en/letters/carta/sign", data=data).status_code == 302
+    [signature] = db.session.scalars(select(Signature)).all()
+    signature.updated_at = signature.created_at = days_ago(25)
+    db.session.commit()
+    assert client.post("/en/letters/carta/sign", data=data).status_code == 302  # again
+    from campaign import housekeeping
+
+    assert housekeeping.run(db.session)["unconfirmed"] == 0
+    assert remaining(Signature.status) == [SignatureStatus.pending]
+    assert letter.id
 
 
 def test_the_outbox_worker_cleans_up_as_it_starts_and_then_hourly(make, database_url):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Protocol, cast
 
-from sqlalchemy import Table, bindparam, insert, or_, select
+from sqlalchemy import Table, bindparam, delete, insert, or_, select
 from sqlalchemy.orm import Session
 
 from campaign.db import utcnow
@@ -187,6 +187,8 @@ def _repeat(
         session.flush()
         emails.queue_confirmation(session, signature.id, email, signature.language)
     else:
+        if signature.status is SignatureStatus.pending:
+            signature.updated_at = utcnow()  # still being signed: not yet forgotten
         emails.queue_repeat_notice(session, signature.id, email, signature.language)
     return signature.id
 
@@ -201,3 +203,16 @@ def confirm(session: Session, signature: Signature) -> bool:
     if not awaits_moderation(signature):
         move(signature, SignatureStatus.approved)
     return True
+
+
+def purge_unconfirmed(session: Session, before: datetime) -> int:
+    """Delete sign-ups still awaiting email confirmation that nobody touched since ``before``:
+    they never counted, and their owners never confirmed they want to be kept (a repeat
+    submission counts as a touch). Corrections asked for them go too; audit entries stay,
+    without the link. Flushes."""
+    result = session.execute(
+        delete(Signature)
+        .where(Signature.status == SignatureStatus.pending, Signature.updated_at < before)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount
