@@ -86,7 +86,10 @@ def register(app: Flask) -> None:
     def csrf_error(_error: CSRFError) -> tuple[str, int]:
         answer = _CSRF_ANSWERS.get(request.endpoint or "")
         if answer is not None:
-            return answer()
+            try:
+                return answer()
+            except HTTPException as refused:  # e.g. the letter or the link does not exist
+                return render_error(refused.code or 400)
         return render_error(
             400,
             _("This form has expired or was sent from elsewhere. Reload the page and try again."),

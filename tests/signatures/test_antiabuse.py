@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from campaign.letters.models import LetterStatus
 from campaign.signatures import tokens
 from tests.i18n import translated
 from tests.signatures.conftest import SESSION_ENDED, form_data, signatures
@@ -67,3 +68,15 @@ def test_a_form_whose_session_was_lost_comes_back_as_typed_to_send_again(make, a
     again = client.post(f"/es/letters/{letter.slug}/sign", data={**data, "csrf_token": fresh})
     assert again.status_code == 302
     assert [s.name for s in signatures()] == ["Red de Defensoras"]
+
+
+def test_a_form_with_no_session_for_a_letter_or_link_that_does_not_exist_is_not_found(
+    make, app, client
+):
+    app.config["WTF_CSRF_ENABLED"] = True
+    make.letter("cerrada", status=LetterStatus.closed)
+    assert client.post("/es/letters/nope/sign", data={"name": "x"}).status_code == 404
+    assert client.post("/es/letters/cerrada/sign", data={"name": "x"}).status_code == 409
+    assert client.post("/es/signatures/edit/forged", data={"name": "x"}).status_code == 404
+    assert client.post("/es/signatures/withdraw/forged").status_code == 404
+    assert signatures() == []
