@@ -91,3 +91,12 @@ def test_the_private_edit_page_works_over_https_behind_the_proxy(client, make):
     assert saved.headers["Location"].startswith(("/", f"https://{SITE}/"))
     db.session.expire_all()
     assert db.session.get(Signature, signature.id).name == "New Name"
+
+
+def test_an_address_that_is_not_one_is_not_stored(client, make):
+    """A proxy that passed on whatever the client sent could hand over any text: the sign-up
+    goes through, without an address."""
+    make.letter("carta")
+    assert sign(client, 0, "not-an-address-" + "x" * 80).status_code == 302
+    assert sign(client, 1, "2001:db8::1").status_code == 302
+    assert stored_addresses() == [None, "2001:db8::1"]

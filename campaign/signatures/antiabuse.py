@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 
 from flask import current_app, request
@@ -29,6 +30,15 @@ def address_and_letter() -> str:
 def letter_only() -> str:
     """Rate-limit key: one bucket per letter, all addresses together."""
     return f"letter|{(request.view_args or {}).get('slug', '')}"
+
+
+def client_address() -> str | None:
+    """The signer's IP address as stored for moderators, or None if what the server (or a
+    misconfigured proxy) passed on is not an address."""
+    try:
+        return str(ipaddress.ip_address(get_remote_address()))
+    except ValueError:
+        return None
 
 
 def caught_by_honeypot(form: SignForm) -> bool:

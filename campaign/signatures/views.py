@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask import g, redirect, render_template, request, url_for
-from flask_limiter.util import get_remote_address
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
@@ -30,7 +29,7 @@ def _record(slug: str, form: SignForm) -> bool:
                 slug,
                 form.signer_kind(),
                 form.contact_email.data,
-                get_remote_address(),
+                antiabuse.client_address(),
                 look_first=look_first,
                 **form.details(),
             )
