@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextvars
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -88,6 +89,8 @@ def test_config(database_url: str, **overrides: object) -> dict[str, object]:
         "MAIL_SEND_AFTER_REQUEST": "inline",
         "PUBLIC_BASE_URL": "http://localhost",
         "SERVER_NAME": None,
+        # Its own, so no test reads a public PDF an earlier test or run left in the cache.
+        "EXPORT_CACHE_DIR": tempfile.mkdtemp(prefix="campaign-test-exports-"),
         **overrides,
     }
 

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from babel.dates import format_date
+from flask_babel import force_locale
 from fpdf import FPDF
 
 from campaign.exports import fonts
 from campaign.exports.markdown_blocks import Block, Run, blocks
 from campaign.exports.pdf_list import ListLayout
-from campaign.exports.rows import ExportData
-from campaign.i18n import _
+from campaign.exports.rows import ExportData, Text
+from campaign.i18n import _, interface_language
 from campaign.i18n import language as language_info
 
 Progress = Callable[[float], None]
@@ -27,7 +29,28 @@ LINK_LIKE = re.compile(r"\](?=\()")
 
 
 class LetterPDF(FPDF):
-    """A4 pages numbered "n / total" in the footer."""
+    """A4 pages numbered "n / total" in the footer, with Noto faces loaded per script."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.families: list[str] = []
+
+    def load_family(self, family: str) -> None:
+        """Embed ``family``'s faces and fall back on it for glyphs other fonts lack."""
+        if family in self.families:
+            return
+        for style, (name, index) in fonts.FACES[family].items():
+            path, number = fonts.font_file(name, index)
+            self.add_font(family, style, path, collection_font_number=number)
+        self.families.append(family)
+        self.set_fallback_fonts(self.families, exact_match=False)
+
+    def set_font(self, family: str | None = None, style: Any = "", size: float = 0) -> None:
+        """As FPDF's; a script's faces are loaded the first time some text asks for them
+        (a label in the interface's language may use a script the letter does not)."""
+        if family in fonts.FACES:
+            self.load_family(family)
+        super().set_font(family, style, size)
 
     def footer(self) -> None:
         self.set_y(-12)
@@ -46,6 +69,15 @@ def render_pdf(
 ) -> bytes:
     """The PDF for ``language`` (falling back to the authoritative text if untranslated)."""
     text = data.text(language)
+    with force_locale(interface_language(text.language)):
+        return _render(data, text, group, columns, progress)
+
+
+def _render(
+    data: ExportData, text: Text, group: bool, columns: int, progress: Progress | None
+) -> bytes:
+    """The document in the language of ``text``: labels and dates too, so a letter not yet
+    translated is one English (say) document, not an English text under Arabic headings."""
     rtl = language_info(text.language).rtl
     pdf = _document(data, text.title, text.language, _all_text(data, text.body, text.title))
     _front(pdf, data, text.title, text.language, rtl)
@@ -64,12 +96,8 @@ def _document(data: ExportData, title: str, language: str, content: str) -> Lett
     pdf = LetterPDF(format="A4")
     pdf.set_margins(20, 18, 20)
     pdf.set_auto_page_break(True, margin=18)
-    families = ["sans", *sorted(fonts.scripts_in(content) & set(fonts.FACES))]
-    for family in families:
-        for style, (name, index) in fonts.FACES[family].items():
-            path, number = fonts.font_file(name, index)
-            pdf.add_font(family, style, path, collection_font_number=number)
-    pdf.set_fallback_fonts(families, exact_match=False)
+    for family in ["sans", *sorted(fonts.scripts_in(content) & set(fonts.FACES))]:
+        pdf.load_family(family)
     pdf.set_title(title)
     pdf.set_lang(language)
     pdf.set_creator("campaign")

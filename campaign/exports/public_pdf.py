@@ -12,13 +12,11 @@ import threading
 from datetime import datetime, time
 from pathlib import Path
 
-from flask_babel import force_locale
 from sqlalchemy.orm import Session
 
 from campaign.db import utcnow
 from campaign.exports.pdf import render_pdf
 from campaign.exports.rows import canonical_json, live_data
-from campaign.i18n import interface_language
 from campaign.letters.models import Letter
 
 _locks: dict[str, threading.Lock] = {}
@@ -41,8 +39,7 @@ def public_pdf(session: Session, letter: Letter, language: str, cache_dir: Path)
     with _lock(key):
         if not path.exists():
             cache_dir.mkdir(parents=True, exist_ok=True)
-            with force_locale(interface_language(language)):
-                content = render_pdf(data, language)
+            content = render_pdf(data, language)
             partial = path.with_suffix(".part")
             partial.write_bytes(content)
             partial.replace(path)
