@@ -84,3 +84,10 @@ def neutralise_formula(value: str) -> str:
     if value and (value.startswith(FORMULA_PREFIXES) or value[0] in "\t\r"):
         return "'" + value
     return value
+
+
+def search_term(value: str | None, max_length: int) -> str:
+    """A filter typed into a query string, cut to ``max_length``; empty (no filter) if it
+    holds what no stored text can (PostgreSQL refuses a NUL even in a search)."""
+    value = " ".join((value or "").split())[:max_length]
+    return "" if find_forbidden(value) is not None else unicodedata.normalize("NFC", value)

@@ -8,8 +8,10 @@ from math import ceil
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
+from campaign.ids import parse_id
 from campaign.moderation.signals import Signals
 from campaign.signatures.models import Signature, SignatureStatus, SignerKind, Source
+from campaign.text import search_term
 
 S = SignatureStatus
 REVIEW = "review"  # the default: what still needs a decision
@@ -23,8 +25,8 @@ SORTS = {
 
 def page_number(raw: str | None) -> int:
     """A page number from a query string: 1 unless it is a sensible positive number."""
-    raw = raw or ""
-    return int(raw) if raw.isdigit() and 0 < int(raw) < 100_000 else 1
+    number = parse_id(raw)
+    return number if number is not None and number < 100_000 else 1
 
 
 @dataclass(frozen=True)
@@ -45,12 +47,12 @@ class Filters:
         page = args.get("page", "1")
         return cls(
             status=status if status in {REVIEW, "all", *S._value2member_map_} else REVIEW,
-            flag=args.get("flag", "")[:40],
+            flag=search_term(args.get("flag"), 40),
             kind=args.get("kind", "") if args.get("kind") in SignerKind._value2member_map_ else "",
             source=args.get("source", "")
             if args.get("source") in Source._value2member_map_
             else "",
-            q=args.get("q", "").strip()[:200],
+            q=search_term(args.get("q"), 200),
             sort=args.get("sort", "newest") if args.get("sort") in SORTS else "newest",
             page=page_number(page),
         )

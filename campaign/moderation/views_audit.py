@@ -9,12 +9,13 @@ from campaign.accounts.permissions import letter_role_required
 from campaign.db import db
 from campaign.letters.models import Letter
 from campaign.moderation import auditlog, bp, labels, queue
+from campaign.text import search_term
 
 
 @bp.route("/audit")
 @letter_role_required(Role.moderator)
 def audit(letter: Letter) -> str:
-    action = request.args.get("action", "")[:40]
+    action = search_term(request.args.get("action"), 40)
     number = queue.page_number(request.args.get("page"))
     size = int(current_app.config["MODERATION_PAGE_SIZE"])
     log = auditlog.letter_log(db.session, letter.id, action, number, size)
