@@ -11,6 +11,7 @@ from werkzeug.wrappers import Response
 
 from campaign import config as settings
 from campaign.i18n import CONTENT_LANGUAGES, INTERFACE_LANGUAGES
+from campaign.ids import IdConverter
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,6 +36,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = settings.instance_secret(Path(app.instance_path))
     app.url_map.converters["lang"] = LanguageConverter
+    app.url_map.converters["int"] = IdConverter
     _trust_proxies(app)
     _init_extensions(app)
     _register_blueprints(app)

@@ -8,6 +8,7 @@ from campaign.accounts.models import User
 from campaign.db import db
 from campaign.extensions import login_manager
 from campaign.i18n import _l
+from campaign.ids import parse_id
 
 
 def init_login(app: Flask) -> None:
@@ -22,7 +23,6 @@ def init_login(app: Flask) -> None:
 def load_user(user_id: str) -> User | None:
     """The logged-in staff member; nobody once their account is switched off, so its open
     sessions end at their next request."""
-    if not user_id.isdigit():
-        return None
-    user = db.session.get(User, int(user_id))
+    number = parse_id(user_id)
+    user = db.session.get(User, number) if number is not None else None
     return user if user is not None and user.active else None

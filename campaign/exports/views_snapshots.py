@@ -13,6 +13,7 @@ from campaign.exports import bp, snapshots
 from campaign.exports.forms import FreezeForm
 from campaign.exports.models import ExportSnapshot
 from campaign.i18n import _
+from campaign.ids import parse_id
 from campaign.letters.models import Letter
 
 
@@ -53,7 +54,7 @@ def snapshot(letter: Letter, snapshot_id: int) -> str:
 @bp.route("/diff")
 @letter_role_required(Role.exporter)
 def diff(letter: Letter) -> str:
-    old = _snapshot(letter, request.args.get("old", type=int) or 0)
-    new = _snapshot(letter, request.args.get("new", type=int) or 0)
+    old = _snapshot(letter, parse_id(request.args.get("old")) or 0)
+    new = _snapshot(letter, parse_id(request.args.get("new")) or 0)
     changes = snapshots.diff(snapshots.snapshot_data(old), snapshots.snapshot_data(new))
     return render_template("exports/diff.html", letter=letter, old=old, new=new, changes=changes)

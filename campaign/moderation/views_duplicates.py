@@ -11,6 +11,7 @@ from campaign.accounts.models import Role
 from campaign.accounts.permissions import letter_role_required
 from campaign.db import db
 from campaign.i18n import _
+from campaign.ids import parse_ids
 from campaign.letters.forms import ActionForm
 from campaign.letters.models import Letter
 from campaign.moderation import bp, labels, merges, signals
@@ -26,10 +27,10 @@ PREFERENCE = (S.approved, S.held, S.confirmed, S.pending)  # which row a merge k
 
 
 def _ids(raw: str) -> list[int]:
-    parts = [p for p in raw.split(",") if p]
-    if not parts or not all(p.isdigit() for p in parts):
+    ids = parse_ids(p for p in raw.split(",") if p)
+    if not ids:
         abort(400)
-    return [int(p) for p in parts]
+    return ids
 
 
 def _members(letter: Letter, ids: list[int]) -> list[Signature]:

@@ -10,6 +10,7 @@ from campaign.accounts.models import Role
 from campaign.accounts.permissions import letter_role_required
 from campaign.db import db
 from campaign.i18n import _, ngettext
+from campaign.ids import parse_ids
 from campaign.letters.forms import ActionForm
 from campaign.letters.models import Letter
 from campaign.moderation import bp, decisions, edits, labels, queue, registry, signals
@@ -42,10 +43,10 @@ def _chosen() -> tuple[str, list[int]]:
     """The decision and ids posted: one row's button ("approve:12") or the checked rows."""
     one = request.form.get("decide", "")
     decision, _sep, sid = one.partition(":") if one else (request.form.get("action", ""), "", "")
-    raw = [sid] if one else request.form.getlist("ids")
-    if decision not in decisions.DECISIONS or not all(i.isdigit() for i in raw):
+    ids = parse_ids([sid] if one else request.form.getlist("ids"))
+    if decision not in decisions.DECISIONS or ids is None:
         abort(400)
-    return decision, [int(i) for i in raw]
+    return decision, ids
 
 
 @bp.route("/moderation/decide", methods=["POST"])
