@@ -15,10 +15,14 @@ import itertools
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import select
 from wtforms import Form
 from wtforms.fields.core import UnboundField
 
 from campaign.accounts.models import Role
+from campaign.db import db
+from campaign.letters.models import Letter
+from campaign.signatures import tokens
 from campaign.signatures.models import SignatureStatus
 
 HUGE = "9" * 25  # beyond any integer column
@@ -63,18 +67,8 @@ def _form_fields() -> list[str]:
     return sorted(names | set(RAW_FIELDS))
 
 
-def _addresses(rule: object, letter_slug: str) -> list[str]:
+def _addresses(rule: object, fixed: dict[str, str]) -> list[str]:
     """The rule's URL with ids too large for a column, just over 32 bits, and zero."""
-    fixed = {
-        "lang": "ar",
-        "slug": letter_slug,
-        "language": "fr",
-        "status": "closed",
-        "operation": "zz",
-        "outcome": "apply",
-        "token": "x" * 300,
-        "filename": "x.css",
-    }
     arguments = rule.arguments  # type: ignore[attr-defined]
     numbers = [a for a in arguments if a not in fixed]
     urls = []
@@ -84,20 +78,15 @@ def _addresses(rule: object, letter_slug: str) -> list[str]:
     return urls
 
 
-@pytest.fixture
-def staff(client: FlaskClient, make, login_as) -> str:  # noqa: ANN001
-    """A letter with signatures of every kind, and an administrator who coordinates it."""
-    letter = make.letter("target")
-    for status in SignatureStatus:
-        make.signature(letter, f"Amnesty {status.value}", status=status)
-    login_as(make.user(admin=True, creator=True, roles={letter: Role.coordinator}))
-    return letter.slug
-
-
-def test_every_route_survives_hostile_input(app: Flask, client: FlaskClient, staff: str) -> None:
+def _sweep(app: Flask, client: FlaskClient, fixed: dict[str, str], public_only: bool) -> list[str]:
+    """Call every rule (or every public one) with hostile input; the calls that failed."""
     fields = _form_fields()
     rules = sorted(
-        (r for r in app.url_map.iter_rules() if r.endpoint != "static"),
+        (
+            r
+            for r in app.url_map.iter_rules()
+            if r.endpoint != "static" and not (public_only and r.rule.startswith("/manage"))
+        ),
         key=lambda r: (r.endpoint in LAST, r.rule),
     )
     failures: list[str] = []
@@ -112,15 +101,11 @@ def test_every_route_survives_hostile_input(app: Flask, client: FlaskClient, sta
             failures.append(f"{method} {url[:120]} {label}: {status}")
 
     for rule in rules:
-        for url in _addresses(rule, staff):
+        for url in _addresses(rule, fixed):
             if "GET" in rule.methods:
                 for value in HOSTILE:
-                    call(
-                        "GET",
-                        url,
-                        f"query={value[:12]!r}",
-                        query_string=dict.fromkeys(QUERY, value),
-                    )
+                    query = dict.fromkeys(QUERY, value)
+                    call("GET", url, f"query={value[:12]!r}", query_string=query)
             if "POST" in rule.methods:
                 for value in HOSTILE:
                     call("POST", url, f"form={value[:12]!r}", data=dict.fromkeys(fields, value))
@@ -128,4 +113,37 @@ def test_every_route_survives_hostile_input(app: Flask, client: FlaskClient, sta
                 call("POST", url, "form=mixed", data=mixed)
                 for body, content_type in RAW_BODIES:
                     call("POST", url, content_type, data=body, content_type=content_type)
+    return failures
+
+
+@pytest.fixture
+def target(make) -> dict[str, str]:  # noqa: ANN001
+    """A letter with signatures of every kind; what to put in each part of an address
+    that is not an id (a signer's real private link for ``<token>``)."""
+    letter = make.letter("target")
+    signatures = [make.signature(letter, f"Amnesty {s.value}", status=s) for s in SignatureStatus]
+    return {
+        "lang": "ar",
+        "slug": letter.slug,
+        "language": "fr",
+        "status": "closed",
+        "operation": "zz",
+        "outcome": "apply",
+        "token": tokens.make(signatures[0], tokens.EDIT),
+        "filename": "x.css",
+    }
+
+
+def test_every_route_survives_hostile_input(app, client, make, login_as, target):  # noqa: ANN001
+    letter = db.session.scalars(select(Letter).filter_by(slug=target["slug"])).one()
+    login_as(make.user(admin=True, creator=True, roles={letter: Role.coordinator}))
+    failures = _sweep(app, client, target, public_only=False)
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("config_overrides", [{"WTF_CSRF_ENABLED": True}])
+def test_public_forms_survive_hostile_input_from_a_lost_session(app, client, target):  # noqa: ANN001
+    """With the real CSRF check and no session, the sign-on and private-link forms come
+    back as typed (see errors.on_csrf_failure): hostile values included."""
+    failures = _sweep(app, client, target, public_only=True)
     assert not failures, "\n".join(failures)
