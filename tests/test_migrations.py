@@ -2,7 +2,7 @@
 
 from alembic import command
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from campaign.db import make_engine
 from campaign.dbcli import alembic_config
@@ -29,3 +29,23 @@ def test_revisions_form_one_line(database_url):
     assert len(scripts.get_heads()) == 1
     for revision in scripts.walk_revisions():
         assert revision.module.downgrade.__code__.co_code != (lambda: None).__code__.co_code
+
+
+def test_downgrading_below_account_entries_drops_them(database_url):
+    """The older schema needs a letter on every audit entry: entries about staff accounts
+    go, and the way back up works again."""
+    cfg = alembic_config(database_url)
+    command.upgrade(cfg, "head")
+    engine = make_engine(database_url)
+    columns = "(letter_id, action, actor_label, before, after, detail, created_at)"
+    values = "(NULL, 'account_switched_off', 'command line', '{}', '{}', '', CURRENT_TIMESTAMP)"
+    with engine.begin() as connection:
+        connection.execute(text(f"INSERT INTO audit_entries {columns} VALUES {values}"))
+    try:
+        command.downgrade(cfg, "21230b17d0b4")
+        with engine.connect() as connection:
+            count = connection.execute(text("SELECT COUNT(*) FROM audit_entries")).scalar()
+        assert count == 0
+    finally:
+        command.upgrade(cfg, "head")
+        engine.dispose()

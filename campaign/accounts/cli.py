@@ -7,7 +7,7 @@ import secrets
 import click
 from flask.cli import with_appcontext
 
-from campaign.accounts import services, staff
+from campaign.accounts import services, staff, team
 from campaign.accounts.models import Role
 from campaign.db import db
 from campaign.letters.services import find_by_slug
@@ -45,11 +45,13 @@ def create(email: str, role: str, slug: str | None, password: str | None) -> Non
     elif password:
         services.set_password(user, password)
     if role == "admin":
-        user.is_admin = True
+        staff.grant_right(session, user, "is_admin", actor=None)
     elif letter is not None:
-        services.grant(session, user, letter.id, Role(role))
+        if not any(held.letter_id == letter.id and held.role.value == role for held in user.roles):
+            services.grant(session, user, letter.id, Role(role))
+            team.log_change(session, letter, team.ADDED, None, user, Role(role))
     else:
-        user.can_create_letters = True
+        staff.grant_right(session, user, "can_create_letters", actor=None)
     session.commit()
     click.echo(f"{user.email}: {role}" + (f" on {slug}" if slug else ""))
     if generated:

@@ -8,6 +8,9 @@ A switched-off account cannot log in, its open sessions end at their next reques
 password links emailed to it stop working; its roles are kept, so switching it on again gives
 them back. Each switch is written to the audit log of every letter the account holds a role
 on, so a letter's coordinators can see why a teammate stopped acting.
+
+Every change made here is also an entry about the account itself (no letter), listed on the
+staff accounts page: who switched whom off, who let whom create letters, and when.
 """
 
 from __future__ import annotations
@@ -21,8 +24,12 @@ from campaign.accounts import invitations, services
 from campaign.accounts.models import LetterRole, Role, User
 from campaign.letters.models import Letter
 from campaign.moderation.audit import record
+from campaign.moderation.models import AuditEntry
 
 SWITCHED_OFF, SWITCHED_ON = "account_switched_off", "account_switched_on"
+LETTERS_ALLOWED, LETTERS_STOPPED = "letters_allowed", "letters_stopped"
+GRANTED = {"can_create_letters": LETTERS_ALLOWED, "is_admin": "admin_granted"}
+ACCOUNT_LOG_SIZE = 50
 
 
 class StaffRefused(services.Refused):
@@ -51,27 +58,59 @@ def accounts(session: Session) -> list[Account]:
     ]
 
 
-def allow_letters(session: Session, email: str, language: str) -> User:
+def allow_letters(session: Session, email: str, language: str, actor: User | None) -> User:
     """Let the person at ``email`` create letters (and so coordinate them), and tell them."""
     user = services.account_for(session, email, language)
     if not user.active:
         raise StaffRefused("inactive")
     if user.is_admin or user.can_create_letters:
         raise StaffRefused("already")
-    user.can_create_letters = True
+    grant_right(session, user, "can_create_letters", actor)
     invitations.queue_creator(session, user)
-    session.flush()
     return user
 
 
-def stop_letters(session: Session, user_id: int) -> User:
+def stop_letters(session: Session, user_id: int, actor: User | None) -> User:
     """No more new letters for this account; its roles on letters stay as they are."""
     user = session.get(User, user_id)
     if user is None or not user.can_create_letters:
         raise StaffRefused("gone")
-    user.can_create_letters = False
-    session.flush()
+    _set(session, user, "can_create_letters", False, LETTERS_STOPPED, actor)
     return user
+
+
+def grant_right(session: Session, user: User, right: str, actor: User | None) -> None:
+    """Make ``user`` an administrator (``is_admin``) or a letter creator
+    (``can_create_letters``), unless they are one already."""
+    if not getattr(user, right):
+        session.flush()  # a new account gets its id
+        _set(session, user, right, True, GRANTED[right], actor)
+
+
+def _set(
+    session: Session, user: User, right: str, value: bool, action: str, actor: User | None
+) -> None:
+    """Change one of the account's rights, and say so in the accounts' log."""
+    before = {"email": user.email, right: getattr(user, right)}
+    setattr(user, right, value)
+    after = {"email": user.email, right: value}
+    record(
+        session,
+        letter_id=None,
+        account=user,
+        action=action,
+        actor=actor,
+        before=before,
+        after=after,
+    )
+    session.flush()
+
+
+def account_log(session: Session, limit: int = ACCOUNT_LOG_SIZE) -> list[AuditEntry]:
+    """The latest changes to staff accounts themselves, newest first."""
+    query = select(AuditEntry).where(AuditEntry.letter_id.is_(None))
+    query = query.order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
+    return list(session.scalars(query.limit(limit)))
 
 
 def switch(
@@ -88,18 +127,18 @@ def switch(
         raise StaffRefused("yourself")
     if user.active is active:
         return user, []
-    user.active = active
     action = SWITCHED_ON if active else SWITCHED_OFF
     for letter_id in sorted({held.letter_id for held in user.roles}):
         record(
             session,
             letter_id=letter_id,
+            account=user,
             action=action,
             actor=actor,
             before={"email": user.email, "active": not active},
             after={"email": user.email, "active": active},
         )
-    session.flush()
+    _set(session, user, "active", active, action, actor)
     return user, [] if active else _left_without_coordinator(session, user)
 
 

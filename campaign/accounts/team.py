@@ -42,7 +42,7 @@ def add(
     if any(r.letter_id == letter.id and r.role is role for r in user.roles):
         raise TeamRefused("already")
     services.grant(session, user, letter.id, role)
-    _log(session, letter, ADDED, actor, user, role)
+    log_change(session, letter, ADDED, actor, user, role)
     invitations.queue(session, user, letter, role)
     return user
 
@@ -56,7 +56,7 @@ def remove(session: Session, letter: Letter, role_id: int, actor: User) -> tuple
         raise TeamRefused("last_coordinator")
     user = held.user
     user.roles.remove(held)
-    _log(session, letter, REMOVED, actor, user, held.role)
+    log_change(session, letter, REMOVED, actor, user, held.role)
     session.flush()
     return user.email, held.role
 
@@ -78,9 +78,18 @@ def _coordinators(session: Session, letter_id: int) -> int:
     return int(session.scalar(query) or 0)
 
 
-def _log(
-    session: Session, letter: Letter, action: str, actor: User, user: User, role: Role
+def log_change(
+    session: Session, letter: Letter, action: str, actor: User | None, user: User, role: Role
 ) -> None:
+    """A role given (``ADDED``) or taken (``REMOVED``), in the letter's log."""
     held = {"email": user.email, "role": role.value}
     before, after = (held, {}) if action == REMOVED else ({}, held)
-    record(session, letter_id=letter.id, action=action, actor=actor, before=before, after=after)
+    record(
+        session,
+        letter_id=letter.id,
+        account=user,
+        action=action,
+        actor=actor,
+        before=before,
+        after=after,
+    )

@@ -20,6 +20,7 @@ from campaign.db import db
 from campaign.i18n import _, _l, interface_language
 from campaign.letters.forms import ActionForm
 from campaign.letters.models import Letter
+from campaign.moderation import labels
 
 staff_bp = Blueprint("staff", __name__, url_prefix="/manage/accounts")
 
@@ -50,7 +51,7 @@ def index() -> tuple[str, int] | Response:
         return _page(form, 400 if form.is_submitted() else 200)
     language = interface_language(str(get_locale()))
     try:
-        user = staff.allow_letters(db.session, form.email.data, language)
+        user = staff.allow_letters(db.session, form.email.data, language, current_user)
     except staff.StaffRefused as refused:
         db.session.rollback()
         form.email.errors.append(str(REFUSALS[refused.code]))
@@ -67,6 +68,8 @@ def _page(form: LetterCreatorForm, status: int) -> tuple[str, int]:
         accounts=staff.accounts(db.session),
         form=form,
         action=ActionForm(),
+        log=staff.account_log(db.session),
+        labels=labels,
         role_label=role_label,
         has_chosen_password=has_chosen_password,
     )
@@ -115,7 +118,7 @@ def switch_on(user_id: int) -> Response:
 @admin_required
 def stop_letters(user_id: int) -> Response:
     def change() -> buttons.Messages:
-        user = staff.stop_letters(db.session, user_id)
+        user = staff.stop_letters(db.session, user_id, current_user)
         done = _(
             "%(email)s can no longer create letters; their roles on letters stay.",
             email=user.email,

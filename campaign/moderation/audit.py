@@ -1,4 +1,4 @@
-"""Writing to the audit log: every moderation service calls ``record``."""
+"""Writing to the audit log: every moderation and staff service calls ``record``."""
 
 from __future__ import annotations
 
@@ -43,17 +43,20 @@ def snapshot(signature: Signature, fields: tuple[str, ...] = AUDITED_FIELDS) -> 
 def record(
     session: Session,
     *,
-    letter_id: int,
+    letter_id: int | None,
     action: str,
     actor: User | None,
     signature: Signature | None = None,
+    account: User | None = None,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
     detail: str = "",
 ) -> AuditEntry:
-    """Append one entry; flushes with the change it describes, never commits."""
+    """Append one entry; flushes with the change it describes, never commits. An entry
+    about a staff ``account`` itself has no letter."""
     entry = AuditEntry(
         letter_id=letter_id,
+        account_id=account.id if account else None,
         action=action,
         actor_id=actor.id if actor else None,
         actor_label=actor.email if actor else CLI_ACTOR,

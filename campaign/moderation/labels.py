@@ -73,6 +73,9 @@ ACTION_LABELS = {
     "team_removed": _l("Removed from the team"),
     "account_switched_off": _l("Account switched off"),
     "account_switched_on": _l("Account switched on again"),
+    "letters_allowed": _l("Allowed to create letters"),
+    "letters_stopped": _l("Letter creation stopped"),
+    "admin_granted": _l("Made an administrator"),
 }
 
 

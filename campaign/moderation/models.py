@@ -13,16 +13,23 @@ from campaign.db import Base, utcnow
 
 
 class AuditEntry(Base):
-    """One moderation decision: who, when, what, and the values before and after.
+    """One decision: who, when, what, and the values before and after.
 
-    Rows are only ever added; the ORM refuses to change or delete them.
+    A letter's entries (moderation, its team) carry its id; a change to a staff account
+    itself (switched off, allowed to create letters) carries ``account_id`` and no letter,
+    and is shown on the staff accounts page. Rows are only ever added; the ORM refuses to
+    change or delete them.
     """
 
     __tablename__ = "audit_entries"
     __table_args__ = (Index("ix_audit_entries_letter_created", "letter_id", "created_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    letter_id: Mapped[int] = mapped_column(ForeignKey("letters.id", ondelete="CASCADE"))
+    letter_id: Mapped[int | None] = mapped_column(ForeignKey("letters.id", ondelete="CASCADE"))
+    # The staff account an entry is about; its address is kept in ``before``/``after``.
+    account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
     signature_id: Mapped[int | None] = mapped_column(
         ForeignKey("signatures.id", ondelete="SET NULL"), index=True
     )
@@ -35,7 +42,7 @@ class AuditEntry(Base):
     detail: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    actor: Mapped[User | None] = relationship()
+    actor: Mapped[User | None] = relationship(foreign_keys=[actor_id])
 
 
 @event.listens_for(AuditEntry, "before_update")

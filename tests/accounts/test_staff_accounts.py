@@ -41,6 +41,15 @@ def account(email: str) -> User:
     return db.session.scalars(select(User).where(User.email == email)).one()
 
 
+def entries(*, about_letters: bool) -> list[AuditEntry]:
+    """Letters' audit entries, or the entries about accounts themselves, oldest first."""
+    db.session.expire_all()
+    on_letter = (
+        AuditEntry.letter_id.is_not(None) if about_letters else AuditEntry.letter_id.is_(None)
+    )
+    return list(db.session.scalars(select(AuditEntry).where(on_letter).order_by(AuditEntry.id)))
+
+
 def press(client, user: User, button: str):  # noqa: ANN201
     """Press a button on the accounts page (its form posts to /manage/accounts/ID/BUTTON)."""
     response = client.post(f"/manage/accounts/{user.id}/{button}")
@@ -124,15 +133,15 @@ def test_switching_off_kills_the_password_links_already_sent(app, client, admin,
 def test_each_switch_is_in_the_audit_log_of_every_letter_of_the_account(client, admin, moderator):
     press(client, moderator, "switch-off")
     press(client, moderator, "switch-on")
-    db.session.expire_all()
-    entries = db.session.scalars(select(AuditEntry).order_by(AuditEntry.id)).all()
-    assert sorted((e.action, e.letter_id) for e in entries) == sorted(
+    on_letters = entries(about_letters=True)
+    assert sorted((e.action, e.letter_id) for e in on_letters) == sorted(
         (action, held.letter_id)
         for held in moderator.roles
         for action in ("account_switched_off", "account_switched_on")
     )
-    assert all(e.actor_label == "admin@example.org" for e in entries)
-    assert entries[0].after == {"email": "mod@example.org", "active": False}
+    assert all(e.actor_label == "admin@example.org" for e in on_letters)
+    assert all(e.account_id == moderator.id for e in on_letters)
+    assert on_letters[0].after == {"email": "mod@example.org", "active": False}
     page = client.get("/manage/letters/carta/audit").get_data(as_text=True)
     assert translated("en", "Account switched off") in page
     assert translated("en", "Account switched on again") in page
@@ -141,8 +150,8 @@ def test_each_switch_is_in_the_audit_log_of_every_letter_of_the_account(client, 
 def test_switching_off_twice_changes_nothing_more(client, admin, moderator):
     press(client, moderator, "switch-off")
     press(client, moderator, "switch-off")
-    assert db.session.scalar(select(AuditEntry.id).limit(1)) is not None
-    assert len(db.session.scalars(select(AuditEntry)).all()) == len(moderator.roles)
+    assert len(entries(about_letters=True)) == len(moderator.roles)
+    assert len(entries(about_letters=False)) == 1
 
 
 def test_nobody_switches_off_their_own_account(client, admin):
@@ -203,8 +212,10 @@ def test_the_command_line_switches_accounts_off_and_on(runner, make, letter):
     assert "lead@example.org: switched off" in result.output
     assert "letter 'carta' has no active coordinator now" in result.output
     assert not account("lead@example.org").active
-    [entry] = db.session.scalars(select(AuditEntry)).all()
+    [entry] = entries(about_letters=True)
     assert entry.actor_label == "command line" and entry.action == "account_switched_off"
+    [about_account] = entries(about_letters=False)
+    assert about_account.actor_label == "command line" and about_account.action == entry.action
 
     assert runner.invoke(main, ["users", "switch-on", "lead@example.org"]).exit_code == 0
     assert account("lead@example.org").active
@@ -285,3 +296,58 @@ def test_letter_creation_can_be_withdrawn_and_roles_stay(app, client, admin, mak
     login(theirs, "lead@example.org")
     assert theirs.get("/manage/letters/new").status_code == 403
     assert theirs.get("/manage/letters/carta/team/").status_code == 200
+
+
+def test_the_page_lists_every_change_to_accounts_newest_first(client, admin, moderator, make):
+    """Switches, and rights to create letters given and taken, whether the account holds a
+    role on a letter or not, each with who made it."""
+    loner = make.user("loner@example.org")
+    client.post("/manage/accounts/", data={"email": "new.lead@example.org"})
+    press(client, account("new.lead@example.org"), "stop-letters")
+    press(client, loner, "switch-off")
+    page = press(client, moderator, "switch-off")
+    assert translated("en", "Recent changes to accounts") in page
+    log = [(e.action, e.before["email"], e.actor_label) for e in entries(about_letters=False)]
+    assert log == [
+        ("letters_allowed", "new.lead@example.org", "admin@example.org"),
+        ("letters_stopped", "new.lead@example.org", "admin@example.org"),
+        ("account_switched_off", "loner@example.org", "admin@example.org"),
+        ("account_switched_off", "mod@example.org", "admin@example.org"),
+    ]
+    section = page[page.index(translated("en", "Recent changes to accounts")) :]
+    shown = [
+        section.index(translated("en", label))
+        for label in (
+            "Account switched off",
+            "Letter creation stopped",
+            "Allowed to create letters",
+        )
+    ]
+    assert shown == sorted(shown)  # newest first
+    assert section.index("mod@example.org") < section.index("loner@example.org")
+
+
+def test_the_log_of_account_changes_speaks_french(client, admin, moderator):
+    client.get("/language/fr")
+    page = press(client, moderator, "switch-off")
+    assert translated("fr", "Recent changes to accounts") in page
+    assert translated("fr", "Account switched off") in page
+
+
+def test_rights_given_from_the_command_line_are_logged_once(runner, make, letter):
+    make.user("lead@example.org")
+    for _ in range(2):
+        for args in (["--role", "admin"], ["--role", "coordinator", "--letter", "carta"]):
+            command = ["users", "create", "--email", "lead@example.org", *args]
+            result = runner.invoke(main, command)
+            assert result.exit_code == 0, result.output
+    [granted] = entries(about_letters=False)
+    assert (granted.action, granted.actor_label) == ("admin_granted", "command line")
+    assert granted.after == {"email": "lead@example.org", "is_admin": True}
+    [added] = entries(about_letters=True)
+    assert (added.action, added.letter_id, added.actor_label) == (
+        "team_added",
+        letter.id,
+        "command line",
+    )
+    assert added.after == {"email": "lead@example.org", "role": "coordinator"}

@@ -31,7 +31,8 @@ def test_administrator_switches_an_account_off_and_on(page, browser, base_url, m
 
     log_in(page, base_url, "admin@example.org", "fr")
     page.get_by_role("link", name=fr("Staff accounts")).click()
-    row = page.get_by_role("row").filter(has_text="mod@example.org")
+    accounts = page.get_by_role("table", name=fr("Staff accounts"))
+    row = accounts.get_by_role("row").filter(has_text="mod@example.org")
     assert "Lettre au Conseil" in row.inner_text()
     row.get_by_role("button", name=fr("Switch off")).click()
     assert page.locator(".flashes").inner_text() == fr(
@@ -52,4 +53,7 @@ def test_administrator_switches_an_account_off_and_on(page, browser, base_url, m
     theirs.goto(f"{base_url}/manage/letters/carta/audit")
     assert theirs.url.endswith("/manage/letters/carta/audit")
     assert fr("Account switched off") in theirs.locator("table").inner_text()
+    changes = page.get_by_role("region", name=fr("Recent changes to accounts"))
+    assert changes.get_by_role("row").nth(1).inner_text().count("admin@example.org") == 1
+    assert fr("Account switched on again") in changes.get_by_role("row").nth(1).inner_text()
     theirs.context.close()
