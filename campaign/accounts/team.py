@@ -8,7 +8,7 @@ audit log.
 from __future__ import annotations
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, contains_eager
 
 from campaign.accounts import invitations, services
 from campaign.accounts.models import LetterRole, Role, User
@@ -25,9 +25,14 @@ class TeamRefused(services.Refused):
 def members(session: Session, letter_id: int) -> list[LetterRole]:
     """The letter's roles with their holders, coordinators first, then by email."""
     order = {Role.coordinator: 0, Role.moderator: 1, Role.exporter: 2}
-    rows = session.scalars(
-        select(LetterRole).join(User).where(LetterRole.letter_id == letter_id).order_by(User.email)
-    ).all()
+    query = (
+        select(LetterRole)
+        .join(User)
+        .options(contains_eager(LetterRole.user))  # one query, however big the team
+        .where(LetterRole.letter_id == letter_id)
+        .order_by(User.email)
+    )
+    rows = session.scalars(query).all()
     return sorted(rows, key=lambda r: order[r.role])
 
 

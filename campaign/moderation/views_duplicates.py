@@ -34,18 +34,31 @@ def _ids(raw: str) -> list[int]:
 
 
 def _members(letter: Letter, ids: list[int]) -> list[Signature]:
-    rows = db.session.scalars(
-        select(Signature).where(Signature.letter_id == letter.id, Signature.id.in_(ids))
-    ).all()
+    """The letter's signatures among ``ids``, in the order a merge would keep them."""
+    return _groups(letter, [ids])[0]
+
+
+def _groups(letter: Letter, groups: list[list[int]]) -> list[list[Signature]]:
+    """Each group of ids as its signatures, merge order first; one query for them all."""
+    wanted = {i for ids in groups for i in ids}
+    query = select(Signature).where(Signature.letter_id == letter.id, Signature.id.in_(wanted))
+    rows = {s.id: s for s in db.session.scalars(query)}
     rank = {status: n for n, status in enumerate(PREFERENCE)}
-    return sorted(rows, key=lambda s: (rank.get(s.status, 9), s.created_at, s.id))
+    return [
+        sorted(
+            (rows[i] for i in dict.fromkeys(ids) if i in rows),
+            key=lambda s: (rank.get(s.status, 9), s.created_at, s.id),
+        )
+        for ids in groups
+    ]
 
 
 @bp.route("/moderation/duplicates")
 @letter_role_required(Role.moderator)
 def duplicates(letter: Letter) -> str:
     found = signals.compute(db.session, letter.id)
-    groups = [(c, _members(letter, [int(i) for i in c.ids])) for c in found.clusters]
+    members = _groups(letter, [[int(i) for i in c.ids] for c in found.clusters])
+    groups = list(zip(found.clusters, members, strict=True))
     recent = db.session.scalars(
         select(SignatureMerge)
         .where(SignatureMerge.letter_id == letter.id)
