@@ -15,6 +15,8 @@ from campaign.db import db
 from campaign.signatures.models import SignatureStatus
 
 PAGES = [
+    "/en/",
+    "/manage/",
     "/manage/accounts/",
     "/manage/letters/target/team/",
     "/manage/letters/target",
@@ -45,7 +47,7 @@ def counting() -> Iterator[list[int]]:
 def _grow(make, letter, admin, start: int, stop: int) -> None:  # noqa: ANN001
     """Team members with roles on other letters too, switched off and on (log entries), and
     pairs of look-alike signatures (duplicate clusters and the public list)."""
-    others = [make.letter(f"other-{start}-{i}") for i in range(2)]
+    others = [make.letter(f"other-{start}-{i}") for i in range(2)]  # open: on the public index
     for i in range(start, stop):
         user = make.user(
             f"member{i}@example.org", roles={letter: Role.moderator, others[i % 2]: Role.exporter}
