@@ -47,7 +47,7 @@ def create(email: str, role: str, slug: str | None, password: str | None) -> Non
     if role == "admin":
         staff.grant_right(session, user, "is_admin", actor=None)
     elif letter is not None:
-        if not any(held.letter_id == letter.id and held.role.value == role for held in user.roles):
+        if not services.holds(user, letter.id, Role(role)):
             services.grant(session, user, letter.id, Role(role))
             team.log_change(session, letter, team.ADDED, None, user, Role(role))
     else:

@@ -87,9 +87,14 @@ def verify_password(user: User, password: str) -> bool:
         return False
 
 
+def holds(user: User, letter_id: int, role: Role) -> LetterRole | None:
+    """``user``'s ``role`` on the letter, if they hold it."""
+    return next((r for r in user.roles if r.letter_id == letter_id and r.role is role), None)
+
+
 def grant(session: Session, user: User, letter_id: int, role: Role) -> LetterRole:
     """Give ``user`` a role on a letter (idempotent)."""
-    existing = next((r for r in user.roles if r.letter_id == letter_id and r.role is role), None)
+    existing = holds(user, letter_id, role)
     if existing:
         return existing
     granted = LetterRole(letter_id=letter_id, role=role)

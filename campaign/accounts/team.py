@@ -44,7 +44,7 @@ def add(
     user = services.account_for(session, email, language)
     if not user.active:
         raise TeamRefused("inactive")
-    if any(r.letter_id == letter.id and r.role is role for r in user.roles):
+    if services.holds(user, letter.id, role):
         raise TeamRefused("already")
     services.grant(session, user, letter.id, role)
     log_change(session, letter, ADDED, actor, user, role)
