@@ -200,3 +200,15 @@ def test_look_alikes_can_be_kept_separate(client, make, letter, moderator):
     page = client.get(DUPS).get_data(True)
     assert "No possible duplicates." in page and "possible duplicate group" not in page
     assert {e.signature_id for e in entries("not_duplicate")} == {s.id for s in pair}
+
+
+def test_the_same_merge_sent_twice_merges_once_and_says_why(client, make, letter, moderator):
+    """A double click, or the back button and send again."""
+    rows = seed(make, letter)
+    keep, dup = rows["Amnesty Internatonal"], rows["Amnesty International"]
+    merge(client, [keep, dup], "Amnesty International")
+    again = merge(client, [keep, dup], "Amnesty International")
+    assert again.status_code == 200
+    assert "Rejected, withdrawn or merged signatures cannot be merged." in again.get_data(True)
+    assert len(db.session.scalars(select(SignatureMerge)).all()) == 1
+    assert [name for _, name in public_list(client)].count("Amnesty International") == 1
