@@ -9,6 +9,7 @@ from flask import Flask, g, render_template, request
 from flask_login import AnonymousUserMixin
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
 
 from campaign.db import db
@@ -44,6 +45,14 @@ def _messages() -> dict[int, tuple[str, str]]:
         405: (
             _("That action is not possible here"),
             _("Please go back and use the page's buttons."),
+        ),
+        409: (
+            _("Someone else changed this meanwhile"),
+            _(
+                "It changed between the moment you opened the page and the moment you sent "
+                "it, so nothing you sent was saved. Reload the page to see it as it is now, "
+                "and do it again if it is still needed."
+            ),
         ),
         413: (_("The file is too large"), _("Please send a smaller file.")),
         429: (
@@ -94,6 +103,12 @@ def register(app: Flask) -> None:
             400,
             _("This form has expired or was sent from elsewhere. Reload the page and try again."),
         )
+
+    @app.errorhandler(StaleDataError)
+    def changed_meanwhile(error: StaleDataError) -> tuple[str, int]:
+        log.info("concurrent change refused on %s: %s", request.path, error)
+        _rollback()
+        return render_error(409)
 
     @app.errorhandler(OperationalError)
     @app.errorhandler(InterfaceError)

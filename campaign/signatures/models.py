@@ -114,6 +114,10 @@ class Signature(Base):
     )
     # Bumped whenever a private link must stop working (after use, or on withdrawal).
     token_version: Mapped[int] = mapped_column(default=0)
+    # Bumped by every change through the ORM, which refuses to save over a change made since
+    # the row was read (StaleDataError): a moderator's decision cannot undo a withdrawal the
+    # signer made a moment earlier, nor two moderators' decisions overwrite each other.
+    version: Mapped[int] = mapped_column(server_default="1")
 
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
@@ -125,6 +129,8 @@ class Signature(Base):
     reviewed_at: Mapped[datetime | None]
 
     letter: Mapped[Letter] = relationship()
+
+    __mapper_args__ = {"version_id_col": version}
 
     @property
     def is_public(self) -> bool:

@@ -1,0 +1,79 @@
+"""Two people changing one signature at the same moment: the later save is refused with a
+clear page, never written over the earlier one. The race is made real, not mocked: the
+second change is a whole request, sent while the first one is about to save."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from campaign.accounts.models import Role
+from campaign.signatures import tokens
+from campaign.signatures.models import SignatureStatus as S
+from tests.conftest import login
+from tests.i18n import translated
+from tests.moderation.conftest import console, entries, fresh
+
+CHANGED = "Someone else changed this meanwhile"
+
+
+@contextmanager
+def meanwhile(other_change: Callable[[], None]) -> Iterator[None]:
+    """Run ``other_change`` once, just before the next request saves its first change."""
+    done = []
+
+    def before_flush(session: Session, *_args: object) -> None:
+        if not done and session.dirty:
+            done.append(True)
+            other_change()
+
+    event.listen(Session, "before_flush", before_flush)
+    try:
+        yield
+    finally:
+        event.remove(Session, "before_flush", before_flush)
+    assert done, "the other change never ran"
+
+
+def test_a_withdrawal_made_while_a_moderator_approves_is_kept(app, client, make, letter, moderator):
+    signature = make.signature(letter, "Amnesty International", status=S.confirmed)
+    withdraw = f"/en/signatures/withdraw/{tokens.make(signature, tokens.EDIT)}"
+
+    def signer_withdraws() -> None:
+        assert app.test_client().post(withdraw).status_code == 302
+
+    with meanwhile(signer_withdraws):
+        response = client.post(console() + "/decide", data={"decide": f"approve:{signature.id}"})
+    assert response.status_code == 409
+    assert translated("en", CHANGED) in response.get_data(as_text=True)
+    assert fresh(signature.id).status is S.withdrawn
+    assert entries("approve") == []
+
+    again = client.post(
+        console() + "/decide", data={"decide": f"approve:{signature.id}"}, follow_redirects=True
+    )
+    assert again.status_code == 200 and fresh(signature.id).status is S.withdrawn
+
+
+def test_two_moderators_deciding_at_once_do_not_overwrite_each_other(
+    app, client, make, letter, moderator
+):
+    signature = make.signature(letter, "Amnesty International", status=S.confirmed)
+    make.user("other@example.org", roles={letter: Role.moderator})
+    other = app.test_client()
+    login(other, "other@example.org")
+
+    def other_rejects() -> None:
+        decided = other.post(console() + "/decide", data={"decide": f"reject:{signature.id}"})
+        assert decided.status_code == 302
+
+    client.get("/language/fr")
+    with meanwhile(other_rejects):
+        response = client.post(console() + "/decide", data={"decide": f"approve:{signature.id}"})
+    assert response.status_code == 409
+    assert translated("fr", CHANGED) in response.get_data(as_text=True)
+    assert fresh(signature.id).status is S.rejected
+    assert [e.actor_label for e in entries()] == ["other@example.org"]
