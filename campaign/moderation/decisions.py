@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -42,18 +43,39 @@ def decide(
     session.flush()
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """How many signatures took the decision, could not take it, or had changed since the
+    moderator's page showed them (and were left alone)."""
+
+    done: int = 0
+    refused: int = 0
+    changed: int = 0
+
+
 def decide_many(
-    session: Session, letter: Letter, ids: Iterable[int], action: str, actor: User | None
-) -> tuple[int, int]:
-    """Apply one decision to each of ``ids`` on ``letter``: (how many done, how many refused)."""
+    session: Session,
+    letter: Letter,
+    seen: Mapping[int, int | None],
+    action: str,
+    actor: User | None,
+) -> Outcome:
+    """Apply one decision to each signature of ``letter`` in ``seen``, which maps its id to
+    the version the moderator's page showed (None: not known). A signature changed since
+    then (by its signer, another moderator) is left alone: the decision was made on what is
+    no longer there."""
     rows = session.scalars(
-        select(Signature).where(Signature.letter_id == letter.id, Signature.id.in_(set(ids)))
+        select(Signature).where(Signature.letter_id == letter.id, Signature.id.in_(set(seen)))
     ).all()
-    done = 0
+    done = refused = changed = 0
     for signature in sorted(rows, key=lambda s: s.id):
+        if seen[signature.id] not in (None, signature.version):
+            changed += 1
+            continue
         try:
             decide(session, signature, action, actor)
         except SignatureError:
+            refused += 1
             continue
         done += 1
-    return done, len(rows) - done
+    return Outcome(done, refused, changed)

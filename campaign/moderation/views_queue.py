@@ -39,14 +39,21 @@ def console(letter: Letter) -> str:
     )
 
 
-def _chosen() -> tuple[str, list[int]]:
-    """The decision and ids posted: one row's button ("approve:12") or the checked rows."""
+def _chosen() -> tuple[str, dict[int, int | None]]:
+    """The decision, and each chosen id with the version the page showed (None if not sent):
+    one row's button ("approve:12:3") or the checked rows ("12:3" each)."""
     one = request.form.get("decide", "")
-    decision, _sep, sid = one.partition(":") if one else (request.form.get("action", ""), "", "")
-    ids = parse_ids([sid] if one else request.form.getlist("ids"))
-    if decision not in decisions.DECISIONS or ids is None:
+    decision, _sep, row = one.partition(":") if one else (request.form.get("action", ""), "", "")
+    chosen = {}
+    for raw in [row] if one else request.form.getlist("ids"):
+        sid, _sep, version = raw.partition(":")
+        ids = parse_ids([sid, version] if version else [sid])
+        if ids is None:
+            abort(400)
+        chosen[ids[0]] = ids[1] if version else None
+    if decision not in decisions.DECISIONS:
         abort(400)
-    return decision, ids
+    return decision, chosen
 
 
 @bp.route("/moderation/decide", methods=["POST"])
@@ -54,12 +61,13 @@ def _chosen() -> tuple[str, list[int]]:
 def decide(letter: Letter) -> Response:
     if not ActionForm().validate_on_submit():
         abort(400)
-    decision, ids = _chosen()
-    if not ids:
+    decision, seen = _chosen()
+    if not seen:
         flash(_("Select at least one signature first."), "error")
         return back_to(url_for(".console", slug=letter.slug))
-    done, refused = decisions.decide_many(db.session, letter, ids, decision, current_user)
+    outcome = decisions.decide_many(db.session, letter, seen, decision, current_user)
     db.session.commit()
+    done, refused = outcome.done, outcome.refused
     if done:
         flash(
             ngettext("%(num)d signature updated.", "%(num)d signatures updated.", done), "success"
@@ -72,6 +80,17 @@ def decide(letter: Letter) -> Response:
                 refused,
             ),
             "error",
+        )
+    if outcome.changed:
+        flash(
+            ngettext(
+                "%(num)d signature changed after you opened this page (another moderator, or "
+                "its signer), so it was left as it is now: look at it again.",
+                "%(num)d signatures changed after you opened this page (another moderator, or "
+                "their signers), so they were left as they are now: look at them again.",
+                outcome.changed,
+            ),
+            "warning",
         )
     return back_to(url_for(".console", slug=letter.slug))
 

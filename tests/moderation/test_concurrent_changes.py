@@ -4,6 +4,7 @@ second change is a whole request, sent while the first one is about to save."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -77,3 +78,50 @@ def test_two_moderators_deciding_at_once_do_not_overwrite_each_other(
     assert translated("fr", CHANGED) in response.get_data(as_text=True)
     assert fresh(signature.id).status is S.rejected
     assert [e.actor_label for e in entries()] == ["other@example.org"]
+
+
+def test_a_decision_on_a_page_opened_before_someone_else_decided_is_not_applied(
+    app, client, make, letter, moderator
+):
+    """Minutes, not milliseconds: the other moderator rejects between the moment this one
+    opened the queue and the moment they press Approve."""
+    signature = make.signature(letter, "Amnesty International", status=S.confirmed)
+    page = client.get(console()).get_data(as_text=True)
+    approve = next(
+        v for v in re.findall(r'name="decide" value="([^"]+)"', page) if v.startswith("approve:")
+    )
+    make.user("other@example.org", roles={letter: Role.moderator})
+    other = app.test_client()
+    login(other, "other@example.org")
+    assert (
+        other.post(console() + "/decide", data={"decide": f"reject:{signature.id}"}).status_code
+        == 302
+    )
+
+    answer = client.post(console() + "/decide", data={"decide": approve}, follow_redirects=True)
+    assert translated(
+        "en",
+        "%(num)d signature changed after you opened this page (another moderator, or its "
+        "signer), so it was left as it is now: look at it again.",
+        num=1,
+    ) in answer.get_data(as_text=True)
+    assert fresh(signature.id).status is S.rejected
+    assert entries("approve") == []
+
+
+def test_bulk_decisions_skip_only_the_rows_that_changed(app, client, make, letter, moderator):
+    kept = make.signature(letter, "Human Rights Watch", status=S.confirmed)
+    withdrawn = make.signature(letter, "Amnesty International", status=S.confirmed)
+    page = client.get(console()).get_data(as_text=True)
+    picks = re.findall(r'name="ids" value="([^"]+)"', page)
+    assert len(picks) == 2
+    withdraw = f"/en/signatures/withdraw/{tokens.make(withdrawn, tokens.EDIT)}"
+    assert app.test_client().post(withdraw).status_code == 302
+
+    answer = client.post(
+        console() + "/decide", data={"action": "approve", "ids": picks}, follow_redirects=True
+    ).get_data(as_text=True)
+    assert translated("en", "%(num)d signature updated.", num=1) in answer
+    assert "1 signature changed after you opened this page" in answer
+    assert fresh(kept.id).status is S.approved
+    assert fresh(withdrawn.id).status is S.withdrawn
