@@ -13,6 +13,16 @@ from typing import Any
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
+from wtforms import HiddenField
+
+from campaign.i18n import _l
+from campaign.ids import parse_id
+
+CHANGED_SINCE_SHOWN = _l(
+    "This signature changed after you opened this page (its signer or a moderator changed "
+    "it), so nothing was saved. It is shown as it is now; your entries are below: check "
+    "them and send again."
+)
 
 
 class Form(FlaskForm):
@@ -22,3 +32,21 @@ class Form(FlaskForm):
     def hidden_tag(self, *fields: Any) -> Markup:
         token = Markup('<input name="csrf_token" type="hidden" value="{}">').format(generate_csrf())
         return token + super().hidden_tag(*fields)
+
+
+class VersionedForm(Form):
+    """A form that changes one row: it carries the version of the row it was shown with, so
+    a save over a change made since (by someone else) is caught rather than written over."""
+
+    version = HiddenField()
+
+    def changed_since_shown(self, current: int) -> bool:
+        """True (with the form's message) if the row is no longer the version the form was
+        shown with. Either way the form now carries ``current``: sending it again means
+        deciding on what is there now."""
+        shown = parse_id(str(self.version.data or ""))
+        self.version.data = str(current)
+        if shown is None or shown == current:
+            return False
+        self.form_errors.append(str(CHANGED_SINCE_SHOWN))
+        return True

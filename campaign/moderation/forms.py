@@ -16,7 +16,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Optional, StopValidation
 
-from campaign.forms import Form
+from campaign.forms import Form, VersionedForm
 from campaign.i18n import _, _l
 from campaign.signatures import choices
 from campaign.validators import SafeText, ValidChoice, empty_if_none
@@ -29,7 +29,7 @@ def _countries() -> list:
     return choices.country_choices(str(get_locale() or "en"), _("No country"))
 
 
-class EditForm(Form):
+class EditForm(VersionedForm):
     """A moderator's correction of the listed name and country."""
 
     name = StringField(

@@ -41,7 +41,7 @@ def _page(letter: Letter, signature: Signature, form: EditForm, status: int = 20
 @letter_role_required(Role.moderator)
 def signature(letter: Letter, sid: int) -> tuple:
     s = signature_of(letter, sid)
-    return _page(letter, s, EditForm(name=s.name, country=s.country or ""))
+    return _page(letter, s, EditForm(name=s.name, country=s.country or "", version=s.version))
 
 
 @bp.route("/moderation/signatures/<int:sid>/edit", methods=["POST"])
@@ -51,6 +51,8 @@ def edit(letter: Letter, sid: int) -> tuple | Response:
     form = EditForm()
     if not form.validate_on_submit():
         return _page(letter, s, form, 400)
+    if form.changed_since_shown(s.version):
+        return _page(letter, s, form, 409)
     edits.edit(db.session, s, form.name.data, form.country.data or None, current_user)
     db.session.commit()
     flash(_("Correction saved."), "success")

@@ -16,7 +16,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Optional, StopValidation
 
-from campaign.forms import Form
+from campaign.forms import Form, VersionedForm
 from campaign.i18n import _l, interface_language
 from campaign.signatures import choices
 from campaign.signatures.models import SignerKind
@@ -130,7 +130,7 @@ class SignForm(SignerDetailsForm):
         )
 
 
-class EditForm(SignerDetailsForm):
+class EditForm(SignerDetailsForm, VersionedForm):
     submit = SubmitField(_l("Save corrections"))
 
     def __init__(self, *args: Any, kind: SignerKind, **kwargs: Any) -> None:

@@ -85,7 +85,7 @@ def edit(token: str) -> str | Response | tuple[str, int]:
     if signature is None:
         return _invalid_link()
     form = _edit_form(signature)
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not form.changed_since_shown(signature.version):
         outcome = changes.correct(db.session, signature, form.details())
         db.session.commit()
         flash(EDIT_MESSAGES[outcome](), "success" if outcome is not Outcome.refused else "error")

@@ -125,3 +125,66 @@ def test_bulk_decisions_skip_only_the_rows_that_changed(app, client, make, lette
     assert "1 signature changed after you opened this page" in answer
     assert fresh(kept.id).status is S.approved
     assert fresh(withdrawn.id).status is S.withdrawn
+
+
+def _shown_version(page: str) -> str:
+    [version] = re.findall(r'name="version" type="hidden" value="(\d+)"', page)
+    return version
+
+
+def test_a_correction_made_on_a_page_opened_before_the_signer_changed_the_name_is_held_back(
+    app, client, make, letter, moderator
+):
+    signature = make.signature(letter, "Amnesty Internatonal")
+    detail = f"{console()}/signatures/{signature.id}"
+    shown = _shown_version(client.get(detail).get_data(as_text=True))
+    edit_link = f"/en/signatures/edit/{tokens.make(signature, tokens.EDIT)}"
+    signer = app.test_client()
+    signer_form = signer.get(edit_link).get_data(as_text=True)
+    data = dict(re.findall(r'name="(\w+)" type="hidden" value="([^"]*)"', signer_form))
+    data.update(
+        kind="organisation",
+        name="Amnesty International",
+        country="GB",
+        org_type="ngo",
+        contact_name="Contact",
+        ecosoc_status="unknown",
+        language="en",
+    )
+    assert signer.post(edit_link, data=data).status_code == 302
+    assert fresh(signature.id).name == "Amnesty International"
+
+    sent = {"name": "Amnesty Intl", "country": "GB", "version": shown}
+    held = client.post(detail + "/edit", data=sent)
+    assert held.status_code == 409
+    page = held.get_data(as_text=True)
+    assert translated("en", "This signature changed after you opened this page") in page
+    assert 'value="Amnesty Intl"' in page  # what the moderator typed is kept
+    assert fresh(signature.id).name == "Amnesty International"
+
+    sent["version"] = _shown_version(page)  # sending again decides on what is there now
+    assert client.post(detail + "/edit", data=sent).status_code == 302
+    assert fresh(signature.id).name == "Amnesty Intl"
+
+
+def test_a_signer_correcting_over_a_moderators_change_is_told_and_keeps_their_entries(
+    app, client, make, letter, moderator
+):
+    signature = make.signature(letter, "Amnesty Internatonal", country="GB")
+    edit_link = f"/en/signatures/edit/{tokens.make(signature, tokens.EDIT)}"
+    signer = app.test_client()
+    page = signer.get(edit_link).get_data(as_text=True)
+    data = dict(re.findall(r'name="(\w+)" type="hidden" value="([^"]*)"', page))
+    moderated = client.post(
+        f"{console()}/signatures/{signature.id}/edit",
+        data={"name": "Amnesty International", "country": "GB"},
+    )
+    assert moderated.status_code == 302
+    data.update(kind="organisation", name="AI", country="GB", org_type="ngo")
+    data.update(contact_name="Contact", ecosoc_status="unknown", language="en")
+    answer = signer.post(edit_link, data=data)
+    assert answer.status_code == 400
+    assert translated("en", "This signature changed after you opened this page") in (
+        answer.get_data(as_text=True)
+    )
+    assert fresh(signature.id).name == "Amnesty International"
