@@ -127,6 +127,15 @@ def test_bulk_decisions_skip_only_the_rows_that_changed(app, client, make, lette
     assert fresh(withdrawn.id).status is S.withdrawn
 
 
+def signer_corrects(signer, edit_link: str, page: str, **fields: str):  # noqa: ANN001, ANN201
+    """Send the signer's private edit form as ``page`` showed it (its hidden fields, the
+    version among them), with ``fields`` changed."""
+    data = dict(re.findall(r'name="(\w+)" type="hidden" value="([^"]*)"', page))
+    data.update(kind="organisation", country="GB", org_type="ngo", contact_name="Contact")
+    data.update(ecosoc_status="unknown", language="en", **fields)
+    return signer.post(edit_link, data=data)
+
+
 def _shown_version(page: str) -> str:
     [version] = re.findall(r'name="version" type="hidden" value="(\d+)"', page)
     return version
@@ -140,18 +149,9 @@ def test_a_correction_made_on_a_page_opened_before_the_signer_changed_the_name_i
     shown = _shown_version(client.get(detail).get_data(as_text=True))
     edit_link = f"/en/signatures/edit/{tokens.make(signature, tokens.EDIT)}"
     signer = app.test_client()
-    signer_form = signer.get(edit_link).get_data(as_text=True)
-    data = dict(re.findall(r'name="(\w+)" type="hidden" value="([^"]*)"', signer_form))
-    data.update(
-        kind="organisation",
-        name="Amnesty International",
-        country="GB",
-        org_type="ngo",
-        contact_name="Contact",
-        ecosoc_status="unknown",
-        language="en",
-    )
-    assert signer.post(edit_link, data=data).status_code == 302
+    shown_to_signer = signer.get(edit_link).get_data(as_text=True)
+    sent = signer_corrects(signer, edit_link, shown_to_signer, name="Amnesty International")
+    assert sent.status_code == 302
     assert fresh(signature.id).name == "Amnesty International"
 
     sent = {"name": "Amnesty Intl", "country": "GB", "version": shown}
@@ -174,15 +174,12 @@ def test_a_signer_correcting_over_a_moderators_change_is_told_and_keeps_their_en
     edit_link = f"/en/signatures/edit/{tokens.make(signature, tokens.EDIT)}"
     signer = app.test_client()
     page = signer.get(edit_link).get_data(as_text=True)
-    data = dict(re.findall(r'name="(\w+)" type="hidden" value="([^"]*)"', page))
     moderated = client.post(
         f"{console()}/signatures/{signature.id}/edit",
         data={"name": "Amnesty International", "country": "GB"},
     )
     assert moderated.status_code == 302
-    data.update(kind="organisation", name="AI", country="GB", org_type="ngo")
-    data.update(contact_name="Contact", ecosoc_status="unknown", language="en")
-    answer = signer.post(edit_link, data=data)
+    answer = signer_corrects(signer, edit_link, page, name="AI")
     assert answer.status_code == 400
     assert translated("en", "This signature changed after you opened this page") in (
         answer.get_data(as_text=True)
