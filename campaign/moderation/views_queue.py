@@ -10,7 +10,7 @@ from campaign.accounts.models import Role
 from campaign.accounts.permissions import letter_role_required
 from campaign.db import db
 from campaign.i18n import _, ngettext
-from campaign.ids import parse_ids
+from campaign.ids import parse_id
 from campaign.letters.forms import ActionForm
 from campaign.letters.models import Letter
 from campaign.moderation import bp, decisions, edits, labels, queue, registry, signals
@@ -47,10 +47,10 @@ def _chosen() -> tuple[str, dict[int, int | None]]:
     chosen = {}
     for raw in [row] if one else request.form.getlist("ids"):
         sid, _sep, version = raw.partition(":")
-        ids = parse_ids([sid, version] if version else [sid])
-        if ids is None:
+        number, shown = parse_id(sid), parse_id(version) if version else None
+        if number is None or (version and shown is None):
             abort(400)
-        chosen[ids[0]] = ids[1] if version else None
+        chosen[number] = shown
     if decision not in decisions.DECISIONS:
         abort(400)
     return decision, chosen
