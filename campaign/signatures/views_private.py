@@ -7,11 +7,12 @@ from werkzeug.wrappers import Response
 
 from campaign.db import db
 from campaign.errors import on_csrf_failure
+from campaign.extensions import csrf
 from campaign.i18n import _
 from campaign.signatures import changes, queries, services, tokens
 from campaign.signatures.changes import Outcome
 from campaign.signatures.forms import SESSION_ENDED, EditForm, WithdrawForm
-from campaign.signatures.models import Signature
+from campaign.signatures.models import Signature, SignatureStatus
 
 from . import bp
 
@@ -44,12 +45,18 @@ def _position(signature: Signature) -> int | None:
     return next((e.number for e in listed if e.signature_id == signature.id), None)
 
 
-@bp.route("/signatures/confirm/<token>")
+@bp.route("/signatures/confirm/<token>", methods=["GET", "POST"])
+@csrf.exempt  # the signed token in the address is the credential; a form token adds nothing
 def confirm(token: str) -> str | tuple[str, int]:
+    """Opening the emailed link only shows what is about to be confirmed; the signer's press
+    of the button confirms. Mail security scanners that open every link in a message (common
+    in large organisations' mail) therefore cannot confirm a signature nobody agreed to."""
     signature = tokens.resolve(db.session, token, tokens.CONFIRM)
     if signature is None:
         return _invalid_link()
-    changed = services.confirm(db.session, signature)
+    if request.method == "GET" and signature.status is SignatureStatus.pending:
+        return render_template("signatures/confirm.html", signature=signature)
+    changed = request.method == "POST" and services.confirm(db.session, signature)
     if changed:
         db.session.commit()
     return render_template(

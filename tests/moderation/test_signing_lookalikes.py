@@ -9,7 +9,7 @@ from campaign.db import db
 from campaign.moderation.models import Organisation, OrganisationAlias
 from campaign.signatures.keys import name_key
 from campaign.signatures.models import SignatureStatus as S
-from tests.signatures.conftest import form_data, path, signatures
+from tests.signatures.conftest import confirm, form_data, path, signatures
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def sign_and_confirm(client, smtp):
     def _sign_and_confirm(name, email):
         sign(client, name, email)
         confirm_link = smtp.inbox.links(smtp.inbox.messages[-1])[0]
-        assert client.get(path(confirm_link)).status_code == 200
+        assert confirm(client, confirm_link).status_code == 200
 
     return _sign_and_confirm
 
@@ -64,8 +64,8 @@ def test_the_later_of_two_confirmed_look_alikes_is_the_one_marked(client, smtp, 
     sign(client, "Human Rights Watch", "a@one.example")
     sign(client, "Human Rights Wacth", "b@two.example")
     first, second = (smtp.inbox.links(m)[0] for m in smtp.inbox.messages)
-    client.get(path(second))
-    client.get(path(first))
+    confirm(client, second)
+    confirm(client, first)
     assert flags_of("Human Rights Wacth") == []
     assert flags_of("Human Rights Watch") == ["possible_duplicate"]
 

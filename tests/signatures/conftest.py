@@ -65,6 +65,14 @@ def path(url: str) -> str:
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
+def confirm(client: FlaskClient, link: str) -> TestResponse:
+    """Open an emailed confirmation link and press the page's button, as a signer does."""
+    url = path(link)
+    shown = client.get(url)
+    assert shown.status_code == 200, shown.status_code
+    return client.post(url)
+
+
 def signatures() -> list[Signature]:
     db.session.expire_all()
     return list(db.session.scalars(select(Signature).order_by(Signature.id)))

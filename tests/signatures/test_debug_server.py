@@ -7,14 +7,13 @@ import queue
 import subprocess
 import threading
 import time
-from urllib.parse import urlsplit
 
 import pytest
 
 from campaign.signatures.models import SignatureStatus
 from tests.conftest import ROOT
 from tests.i18n import translated
-from tests.signatures.conftest import signatures
+from tests.signatures.conftest import confirm, signatures
 from tests.smtp import free_port
 from tests.test_console_script import CAMPAIGN
 
@@ -72,6 +71,6 @@ def test_french_confirmation_is_printed_readably_and_its_link_confirms(
     )
     assert f"Subject: {subject}\n" in printed
     assert translated("fr", "Hello,", escape=False) in printed
-    [confirm] = [w for w in printed.split() if "/fr/signatures/confirm/" in w]
-    assert client.get(urlsplit(confirm).path).status_code == 200
+    [link] = [w for w in printed.split() if "/fr/signatures/confirm/" in w]
+    assert confirm(client, link).status_code == 200
     assert signatures()[0].status is not SignatureStatus.pending

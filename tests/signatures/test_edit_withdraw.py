@@ -12,7 +12,7 @@ from campaign.letters import services as letters
 from campaign.letters.models import LetterStatus
 from campaign.signatures.models import CorrectionRequest, RequestKind, SignatureStatus
 from tests.i18n import translated
-from tests.signatures.conftest import SESSION_ENDED, path, signatures
+from tests.signatures.conftest import SESSION_ENDED, confirm, path, signatures
 
 
 @pytest.fixture
@@ -22,8 +22,8 @@ def signed(client, make, sign, smtp):
     make.signature(letter, "Alpha Rights")
     make.signature(letter, "Zulu Foundation")
     sign(letter)
-    confirm, edit, _ = smtp.inbox.links(smtp.inbox.messages[0])
-    client.get(path(confirm))
+    link, edit, _ = smtp.inbox.links(smtp.inbox.messages[0])
+    confirm(client, link)
     return letter, path(edit)
 
 

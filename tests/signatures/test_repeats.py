@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from campaign.signatures.models import SignatureStatus
 from tests.i18n import translated
-from tests.signatures.conftest import path, signatures
+from tests.signatures.conftest import confirm, path, signatures
 
 
 def test_same_form_posted_twice_makes_one_signature(make, sign):
@@ -55,7 +55,7 @@ def test_withdrawn_signer_can_sign_again(client, make, sign, smtp):
     [signature] = signatures()
     assert signature.status is SignatureStatus.pending
     assert signature.name == "Asociación Pro Derechos Humanos"
-    client.get(path(smtp.inbox.links(smtp.inbox.messages[-1])[0]))
+    confirm(client, smtp.inbox.links(smtp.inbox.messages[-1])[0])
     assert signatures()[0].status is SignatureStatus.approved
 
 
@@ -63,7 +63,7 @@ def test_lookalike_organisation_is_kept_and_marked_for_moderators(client, make, 
     letter = make.letter("carta", auto_approve=True)
     make.signature(letter, "Asociación Pro-Derechos")
     sign(letter, name="ASOCIACION pro derechos.")
-    client.get(path(smtp.inbox.links(smtp.inbox.messages[0])[0]))
+    confirm(client, smtp.inbox.links(smtp.inbox.messages[0])[0])
     new = signatures()[-1]
     assert new.flags == ["possible_duplicate"]
     assert new.status is SignatureStatus.confirmed  # held for a moderator
@@ -73,6 +73,6 @@ def test_different_names_are_not_marked(client, make, sign, smtp):
     letter = make.letter("carta", auto_approve=True)
     make.signature(letter, "Another Organisation")
     sign(letter)
-    client.get(path(smtp.inbox.links(smtp.inbox.messages[0])[0]))
+    confirm(client, smtp.inbox.links(smtp.inbox.messages[0])[0])
     assert signatures()[-1].flags == []
     assert signatures()[-1].status is SignatureStatus.approved

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from campaign.signatures.models import SignatureStatus
 from tests.i18n import translated
-from tests.signatures.conftest import path, signatures
+from tests.signatures.conftest import confirm, path, signatures
 
 ES_TEXTS = {
     "en": ("Letter to the Council", "We ask…"),
@@ -35,11 +35,11 @@ def test_signature_is_pending_until_the_emailed_link_is_followed(client, make, s
     [message] = smtp.inbox.to("lucia@proderechos.example.org")
     assert "Carta al Consejo" in message["Subject"]
     assert 'lang="es"' in smtp.inbox.html(message)
-    confirm, edit, _letter = smtp.inbox.links(message)
-    assert confirm.startswith("http://localhost/es/signatures/confirm/")
+    link, edit, _letter = smtp.inbox.links(message)
+    assert link.startswith("http://localhost/es/signatures/confirm/")
     assert edit.startswith("http://localhost/es/signatures/edit/")
 
-    page = client.get(path(confirm)).get_data(as_text=True)
+    page = confirm(client, link).get_data(as_text=True)
     assert translated("es", "It is number %(number)d in the public list.", number=1) in page
     assert signatures()[0].status is SignatureStatus.approved
     listing = client.get("/fr/letters/carta").get_data(as_text=True)
@@ -50,7 +50,7 @@ def test_signature_is_pending_until_the_emailed_link_is_followed(client, make, s
 def test_contact_details_never_appear_on_the_public_page(client, make, sign, smtp):
     letter = make.letter("carta", texts=ES_TEXTS, auto_approve=True)
     sign(letter)
-    client.get(path(smtp.inbox.links(smtp.inbox.messages[0])[0]))
+    confirm(client, smtp.inbox.links(smtp.inbox.messages[0])[0])
     page = client.get("/es/letters/carta").get_data(as_text=True)
     assert "Asociación Pro Derechos" in page
     assert "lucia@proderechos.example.org" not in page
@@ -68,7 +68,7 @@ def test_confirmation_email_follows_the_preferred_language(make, sign, smtp):
 def test_confirmed_signature_waits_for_moderators_without_auto_approve(client, make, sign, smtp):
     letter = make.letter("carta", texts=ES_TEXTS, auto_approve=False)
     sign(letter)
-    page = client.get(path(smtp.inbox.links(smtp.inbox.messages[0])[0])).get_data(as_text=True)
+    page = confirm(client, smtp.inbox.links(smtp.inbox.messages[0])[0]).get_data(as_text=True)
     [signature] = signatures()
     assert signature.status is SignatureStatus.confirmed
     assert signature.confirmed_at is not None and signature.approved_at is None
@@ -77,24 +77,49 @@ def test_confirmed_signature_waits_for_moderators_without_auto_approve(client, m
     assert "Asociación Pro Derechos" not in client.get("/es/letters/carta").get_data(as_text=True)
 
 
+def test_opening_the_link_confirms_nothing_until_the_signer_presses_the_button(
+    client, make, sign, smtp
+):
+    """Mail security scanners open every link in a message; only a person confirms."""
+    letter = make.letter("carta", texts=ES_TEXTS, auto_approve=True)
+    sign(letter)
+    link = path(smtp.inbox.links(smtp.inbox.messages[0])[0])
+    for _ in range(2):
+        page = client.get(link).get_data(as_text=True)
+        assert client.head(link).status_code == 200
+    assert signatures()[0].status is SignatureStatus.pending
+    assert signatures()[0].confirmed_at is None
+    assert translated("es", "Confirm my signature") in page
+    assert "Asociación Pro Derechos" in page and "Carta al Consejo" in page
+    assert '<form method="post"' in page
+    assert "Asociación Pro Derechos" not in client.get("/es/letters/carta").get_data(as_text=True)
+
+    done = client.post(link).get_data(as_text=True)
+    assert translated("es", "Signature confirmed") in done
+    assert signatures()[0].status is SignatureStatus.approved
+
+
 def test_confirmation_link_works_only_once(client, make, sign, smtp):
     letter = make.letter("carta", texts=ES_TEXTS, auto_approve=True)
     sign(letter)
-    confirm = path(smtp.inbox.links(smtp.inbox.messages[0])[0])
-    client.get(confirm)
+    link = smtp.inbox.links(smtp.inbox.messages[0])[0]
+    confirm(client, link)
     first = signatures()[0].confirmed_at
-    again = client.get(confirm).get_data(as_text=True)
-    assert translated("es", "This signature was already confirmed") in again
+    already = translated("es", "This signature was already confirmed")
+    for again in (client.get(path(link)), client.post(path(link))):
+        assert already in again.get_data(as_text=True)
     assert signatures()[0].confirmed_at == first
 
 
 def test_tampered_or_expired_links_are_refused(client, make, sign, smtp, app):
     letter = make.letter("carta", texts=ES_TEXTS)
     sign(letter)
-    confirm = path(smtp.inbox.links(smtp.inbox.messages[0])[0])
-    assert client.get(confirm[:-3] + "xyz").status_code == 404
+    link = path(smtp.inbox.links(smtp.inbox.messages[0])[0])
+    for send in (client.get, client.post):
+        assert send(link[:-3] + "xyz").status_code == 404
     app.config["SIGN_CONFIRM_MAX_AGE"] = -1
-    assert client.get(confirm).status_code == 404
+    for send in (client.get, client.post):
+        assert send(link).status_code == 404
     assert signatures()[0].status is SignatureStatus.pending
 
 
@@ -112,7 +137,7 @@ def test_individual_is_listed_apart_from_organisations(client, make, sign, smtp)
     )
     [signature] = [s for s in signatures() if s.name == "Ana Gómez"]
     assert signature.org_type is None and signature.contact_name == "Ana Gómez"
-    client.get(path(smtp.inbox.links(smtp.inbox.messages[0])[0]))
+    confirm(client, smtp.inbox.links(smtp.inbox.messages[0])[0])
     page = client.get("/en/letters/carta").get_data(as_text=True)
     assert page.index("Zeta Network") < page.index("Individuals") < page.index("Ana Gómez")
     assert "2 signatories" in page
@@ -136,3 +161,14 @@ def test_long_accented_and_arabic_subjects_arrive_exactly_as_written(make, sign,
             code, "Please confirm your signature: %(title)s", escape=False, title=title
         )
         assert message["Subject"] == subject
+
+
+def test_the_button_confirms_even_when_the_page_session_was_lost(app, client, make, sign, smtp):
+    """The signed link is the credential: a browser that dropped its cookies between
+    opening the page and pressing the button is not sent round again."""
+    letter = make.letter("carta", texts=ES_TEXTS, auto_approve=True)
+    sign(letter)
+    app.config["WTF_CSRF_ENABLED"] = True
+    client.delete_cookie("session")
+    assert client.post(path(smtp.inbox.links(smtp.inbox.messages[0])[0])).status_code == 200
+    assert signatures()[0].status is SignatureStatus.approved
