@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import flash, g, redirect, render_template, request, url_for
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.wrappers import Response
 
 from campaign.db import db
@@ -56,9 +57,14 @@ def confirm(token: str) -> str | tuple[str, int]:
         return _invalid_link()
     if request.method == "GET" and signature.status is SignatureStatus.pending:
         return render_template("signatures/confirm.html", signature=signature)
-    changed = request.method == "POST" and services.confirm(db.session, signature)
-    if changed:
-        db.session.commit()
+    changed = False
+    if request.method == "POST":
+        try:
+            changed = services.confirm(db.session, signature)
+            db.session.commit()
+        except StaleDataError:  # pressed twice on a slow line: the other press confirmed it
+            db.session.rollback()
+            changed = False
     return render_template(
         "signatures/confirmed.html",
         signature=signature,

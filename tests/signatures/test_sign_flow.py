@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from campaign.signatures.models import SignatureStatus
 from tests.i18n import translated
+from tests.moderation.test_concurrent_changes import meanwhile
 from tests.signatures.conftest import confirm, path, signatures
 
 ES_TEXTS = {
@@ -171,4 +172,23 @@ def test_the_button_confirms_even_when_the_page_session_was_lost(app, client, ma
     app.config["WTF_CSRF_ENABLED"] = True
     client.delete_cookie("session")
     assert client.post(path(smtp.inbox.links(smtp.inbox.messages[0])[0])).status_code == 200
+    assert signatures()[0].status is SignatureStatus.approved
+
+
+def test_a_double_press_on_a_slow_line_confirms_once_and_says_so(app, client, make, sign, smtp):
+    """The second press arrives while the first is saving: no error page, one confirmation."""
+    letter = make.letter("carta", texts=ES_TEXTS, auto_approve=True)
+    sign(letter)
+    link = path(smtp.inbox.links(smtp.inbox.messages[0])[0])
+
+    def first_press() -> None:
+        done = app.test_client().post(link).get_data(as_text=True)
+        assert translated("es", "Signature confirmed") in done
+
+    with meanwhile(first_press):
+        second = client.post(link)
+    assert second.status_code == 200
+    page = second.get_data(as_text=True)
+    assert translated("es", "This signature was already confirmed") in page
+    assert translated("es", "It is number %(number)d in the public list.", number=1) in page
     assert signatures()[0].status is SignatureStatus.approved
