@@ -3,7 +3,7 @@
 ``CSRFProtect`` (see ``campaign.extensions``) checks the token of every POST before any view
 runs, so the form itself does not check it again, nor sign a fresh token while reading what
 was posted (on the sign-on form, a twentieth of each request's time). ``hidden_tag()`` still
-renders the token, with the form's hidden fields.
+renders the token, with the form's hidden fields, on every page that keeps a session.
 """
 
 from __future__ import annotations
@@ -28,8 +28,13 @@ CHANGED_SINCE_SHOWN = _l(
 class Form(FlaskForm):
     class Meta:
         csrf = False
+        # False for a form shown where no session is kept (``meta={"session_token": False}``,
+        # on a page framed by another site), whose view is exempt from CSRFProtect.
+        session_token = True
 
     def hidden_tag(self, *fields: Any) -> Markup:
+        if not self.meta.session_token:
+            return super().hidden_tag(*fields)
         token = Markup('<input name="csrf_token" type="hidden" value="{}">').format(generate_csrf())
         return token + super().hidden_tag(*fields)
 

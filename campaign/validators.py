@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -10,7 +11,7 @@ from wtforms import Field, Form
 from wtforms.validators import StopValidation, ValidationError
 
 from campaign import text
-from campaign.i18n import _l
+from campaign.i18n import _, _l
 
 # WTForms' own messages, kept in our catalogue. WTF_I18N_ENABLED is off (Flask-WTF reloaded
 # WTForms' catalogue on every request), so each form passes these where WTForms has a default.
@@ -116,3 +117,57 @@ class WebAddress:
         ):
             raise StopValidation(str(self.message))
         field.data = value
+
+
+_HOST = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*")
+
+
+def site_origin(value: str) -> str | None:
+    """The origin a site address names ("coalition.org/join" is not one: a frame's parent is
+    a whole site), as a Content-Security-Policy source such as "https://coalition.org", or
+    None. Hosts are checked to the letter, since the result goes into a response header."""
+    if "://" not in value:
+        value = "https://" + value
+    try:
+        parts = urlsplit(value)
+        host = (parts.hostname or "").encode("idna").decode("ascii")
+        port = parts.port
+    except (ValueError, UnicodeError):
+        return None
+    if (
+        parts.scheme not in {"http", "https"}
+        or parts.username is not None
+        or parts.path not in {"", "/"}
+        or parts.query
+        or parts.fragment
+        or not _HOST.fullmatch(host)
+        or ("." not in host and host != "localhost")
+    ):
+        return None
+    default = {"http": 80, "https": 443}[parts.scheme]
+    return f"{parts.scheme}://{host}" + (f":{port}" if port and port != default else "")
+
+
+class SiteOrigins:
+    """A list of site addresses, one per line, stored as origins (see ``site_origin``)."""
+
+    def __init__(self, most: int) -> None:
+        self.most = most
+
+    def __call__(self, form: Form, field: Field) -> None:
+        lines = [line.strip() for line in str(field.data or "").splitlines() if line.strip()]
+        if len(lines) > self.most:
+            raise StopValidation(_("List at most %(most)d sites.", most=self.most))
+        origins = []
+        for line in lines:
+            origin = site_origin(line)
+            if origin is None:
+                raise StopValidation(
+                    _(
+                        "“%(line)s” is not a site address such as https://coalition.example.org.",
+                        line=line,
+                    )
+                )
+            if origin not in origins:
+                origins.append(origin)
+        field.data = "\n".join(origins)

@@ -12,7 +12,14 @@ from wtforms.validators import DataRequired, Optional
 
 from campaign.forms import Form
 from campaign.i18n import CONTENT_LANGUAGES, _l
-from campaign.validators import NOT_A_CHOICE, NOT_A_DATETIME, REQUIRED, SafeText, empty_if_none
+from campaign.validators import (
+    NOT_A_CHOICE,
+    NOT_A_DATETIME,
+    REQUIRED,
+    SafeText,
+    SiteOrigins,
+    empty_if_none,
+)
 
 
 def language_choices() -> list[tuple[str, str]]:
@@ -44,10 +51,20 @@ class LetterSettingsForm(Form):
         invalid_value_message=NOT_A_DATETIME,
     )
     auto_approve = BooleanField(_l("Approve confirmed signatures without moderation"))
+    embed_origins = TextAreaField(
+        _l("Sites that may show the sign-on form"),
+        validators=[Optional(), SafeText(2000, multiline=True), SiteOrigins(most=20)],
+        filters=[empty_if_none],
+        description=_l(
+            "One site address per line, such as https://coalition.example.org. Only these "
+            "sites can embed the form in their pages; leave empty for none."
+        ),
+    )
     submit = SubmitField(_l("Save"))
 
 
 class NewLetterForm(LetterSettingsForm):
+    embed_origins = None  # set later, on the letter's own page, with its address known
     language = SelectField(
         _l("Language of the authoritative text"),
         choices=language_choices,

@@ -44,6 +44,8 @@ class Letter(Base):
         enum_column(LetterStatus), default=LetterStatus.draft, index=True
     )
     auto_approve: Mapped[bool] = mapped_column(default=False)
+    # Sites allowed to show the sign-on form in a frame: normalised origins, one per line.
+    embed_origins: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     opened_at: Mapped[datetime | None]
@@ -63,6 +65,10 @@ class Letter(Base):
 
     def text_for(self, language: str) -> LetterText | None:
         return next((t for t in self.texts if t.language == language), None)
+
+    @property
+    def embedding_sites(self) -> list[str]:
+        return self.embed_origins.split()
 
     @property
     def authoritative_text(self) -> LetterText | None:

@@ -10,4 +10,4 @@ bp = language_blueprint("signatures", __name__)
 bp.after_request(mark_private)
 
 
-from campaign.signatures import views, views_private  # noqa: E402, F401
+from campaign.signatures import views, views_embed, views_private  # noqa: E402, F401

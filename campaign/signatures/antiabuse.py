@@ -8,6 +8,7 @@ import logging
 from flask import current_app, request
 from flask_limiter.util import get_remote_address
 
+from campaign.extensions import limiter
 from campaign.signatures import tokens
 from campaign.signatures.forms import SignForm
 
@@ -30,6 +31,16 @@ def address_and_letter() -> str:
 def letter_only() -> str:
     """Rate-limit key: one bucket per letter, all addresses together."""
     return f"letter|{(request.view_args or {}).get('slug', '')}"
+
+
+# Decorators for every view that takes signatures: the letter page's form and the frame other
+# sites embed draw on the same buckets, so a robot gains nothing by using both.
+limit_per_address = limiter.shared_limit(
+    per_address_limit, scope="sign-per-address", key_func=address_and_letter
+)
+limit_per_letter = limiter.shared_limit(
+    per_letter_limit, scope="sign-per-letter", key_func=letter_only
+)
 
 
 def client_address() -> str | None:

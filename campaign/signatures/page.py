@@ -15,8 +15,9 @@ from campaign.signatures.forms import SignForm
 from campaign.signatures.services import accepting_signatures
 
 
-def new_sign_form() -> SignForm:
-    form = SignForm(page_language=g.lang, formdata=None)
+def new_sign_form(**meta: object) -> SignForm:
+    """An empty sign-on form, stamped with the time it was served."""
+    form = SignForm(page_language=g.lang, formdata=None, meta=meta)
     form.started.data = tokens.form_started()
     return form
 

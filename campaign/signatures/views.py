@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from flask import g, redirect, render_template, request, url_for
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
 from campaign.db import db
 from campaign.errors import on_csrf_failure
-from campaign.extensions import limiter
 from campaign.i18n import _
 from campaign.letters.access import visible_letter
+from campaign.letters.models import Letter
 from campaign.signatures import antiabuse, services, tokens
 from campaign.signatures.forms import SESSION_ENDED, SignForm
 from campaign.signatures.page import render_letter_page
@@ -42,36 +45,53 @@ def _record(slug: str, form: SignForm) -> bool:
     raise AssertionError("unreachable")
 
 
-def _not_taking_signatures(slug: str) -> tuple[str, int]:
-    """No such letter (404), or not taking signatures: the page says why."""
-    return render_letter_page(visible_letter(slug, texts=False), code=409)
+@dataclass(frozen=True)
+class SignPage:
+    """Where a sign-on form is shown: the letter's page, or the frame other sites embed. Each
+    says how it shows the form again, and the letter closed to signatures."""
+
+    again: Callable[[Letter, SignForm], tuple[str, int]]
+    closed: Callable[[Letter], tuple[str, int]]
+    thanks: str  # endpoint
 
 
-def _send_back(slug: str, form: SignForm) -> tuple[str, int]:
-    """The page again, with the form as typed and what to correct."""
+LETTER_PAGE = SignPage(
+    again=lambda letter, form: render_letter_page(letter, form, 400),
+    closed=lambda letter: render_letter_page(letter, code=409),
+    thanks=".thanks",
+)
+
+
+def _send_back(slug: str, form: SignForm, page: SignPage = LETTER_PAGE) -> tuple[str, int]:
+    """The page again, with the form as typed and what to correct (or why no form: no such
+    letter is a 404; a letter not taking signatures says so)."""
+    letter = visible_letter(slug, texts=False)
     if services.open_letter_id(db.session, slug) is None:
-        return _not_taking_signatures(slug)
-    return render_letter_page(visible_letter(slug, texts=False), form, 400)
+        return page.closed(letter)
+    return page.again(letter, form)
 
 
-@bp.route("/letters/<slug>/sign", methods=["POST"])
-@limiter.limit(antiabuse.per_address_limit, key_func=antiabuse.address_and_letter)
-@limiter.limit(antiabuse.per_letter_limit, key_func=antiabuse.letter_only)
-def sign(slug: str) -> Response | tuple[str, int]:
+def take_signature(slug: str, form: SignForm, page: SignPage) -> Response | tuple[str, int]:
     """Whether the letter takes signatures is checked by the INSERT itself (one statement for
     nearly every request); only a submission that is sent back looks the letter up first."""
-    form = SignForm(page_language=g.lang)
     if antiabuse.caught_by_honeypot(form):
-        return redirect(url_for(".thanks", slug=slug))
+        return redirect(url_for(page.thanks, slug=slug))
     if not form.validate_on_submit():
-        return _send_back(slug, form)
+        return _send_back(slug, form, page)
     if antiabuse.sent_too_fast(form):
         form.started.data = tokens.form_started()
         form.form_errors.append(_("Please take a moment to check your entries, then send again."))
-        return _send_back(slug, form)
+        return _send_back(slug, form, page)
     if not _record(slug, form):
-        return _not_taking_signatures(slug)
-    return redirect(url_for(".thanks", slug=slug))
+        return page.closed(visible_letter(slug, texts=False))
+    return redirect(url_for(page.thanks, slug=slug))
+
+
+@bp.route("/letters/<slug>/sign", methods=["POST"])
+@antiabuse.limit_per_address
+@antiabuse.limit_per_letter
+def sign(slug: str) -> Response | tuple[str, int]:
+    return take_signature(slug, SignForm(page_language=g.lang), LETTER_PAGE)
 
 
 @on_csrf_failure("signatures.sign")
