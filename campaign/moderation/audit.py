@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from campaign.accounts.models import User
+from campaign.letters.models import Letter
 from campaign.moderation.models import AuditEntry
 from campaign.signatures.models import Signature
 
@@ -31,13 +33,32 @@ AUDITED_FIELDS = (
 )
 
 
-def snapshot(signature: Signature, fields: tuple[str, ...] = AUDITED_FIELDS) -> dict[str, Any]:
-    """The audited values of ``signature``, JSON-ready, for an entry's before/after."""
-    values = {}
-    for name in fields:
-        value = getattr(signature, name, None)
-        values[name] = getattr(value, "value", value)
-    return values
+# What a letter's log records of the letter itself (its texts are logged by language).
+LETTER_FIELDS = (
+    "status",
+    "slug",
+    "addressee",
+    "lead_organisations",
+    "deadline",
+    "auto_approve",
+    "embed_origins",
+    "authoritative_language",
+)
+
+
+def _loggable(value: Any) -> Any:
+    """A value as an entry stores it: enums by value, times as UTC ISO strings (a naive time
+    is UTC already, as forms give it)."""
+    if isinstance(value, datetime):
+        aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+        return aware.astimezone(UTC).isoformat(timespec="minutes")
+    return getattr(value, "value", value)
+
+
+def snapshot(subject: object, fields: tuple[str, ...] = AUDITED_FIELDS) -> dict[str, Any]:
+    """The audited values of a signature (or of a letter, with ``LETTER_FIELDS``), JSON-ready,
+    for an entry's before/after."""
+    return {name: _loggable(getattr(subject, name, None)) for name in fields}
 
 
 def record(
@@ -73,6 +94,28 @@ def changed(before: dict[str, Any], after: dict[str, Any]) -> tuple[dict[str, An
     """Only the fields that differ, so entries show what a decision actually changed."""
     keys = [k for k in after if before.get(k) != after.get(k)]
     return {k: before.get(k) for k in keys}, {k: after[k] for k in keys}
+
+
+@contextmanager
+def recording_letter(
+    session: Session, letter: Letter, action: str, actor: User | None, detail: str = ""
+) -> Iterator[None]:
+    """Record what the enclosed block changes on ``letter`` itself as one entry in its log;
+    nothing if it changed nothing (settings saved as they were), unless ``detail`` says what
+    was done (a text saved in a language)."""
+    before = snapshot(letter, LETTER_FIELDS)
+    yield
+    old, new = changed(before, snapshot(letter, LETTER_FIELDS))
+    if new or detail:
+        record(
+            session,
+            letter_id=letter.id,
+            action=action,
+            actor=actor,
+            before=old,
+            after=new,
+            detail=detail,
+        )
 
 
 @contextmanager

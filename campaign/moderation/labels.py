@@ -76,6 +76,11 @@ ACTION_LABELS = {
     "letters_allowed": _l("Allowed to create letters"),
     "letters_stopped": _l("Letter creation stopped"),
     "admin_granted": _l("Made an administrator"),
+    "settings_changed": _l("Letter settings changed"),
+    "status_changed": _l("Letter status changed"),
+    "text_saved": _l("Letter text saved"),
+    "text_delete": _l("Letter text deleted"),
+    "text_authoritative": _l("Authoritative text changed"),
 }
 
 
