@@ -105,8 +105,9 @@ def delete_text(letter: Letter, language: str) -> None:
     if language == letter.authoritative_language:
         raise LetterError(_l("The authoritative text cannot be deleted."))
     text = letter.text_for(language)
-    if text is not None:
-        letter.texts.remove(text)
+    if text is None:
+        raise LetterError(_l("There is no text in this language."))
+    letter.texts.remove(text)
 
 
 def set_authoritative(letter: Letter, language: str) -> None:

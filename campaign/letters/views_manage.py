@@ -15,7 +15,7 @@ from campaign.letters import services
 from campaign.letters.forms import ActionForm, LetterSettingsForm, LetterTextForm, NewLetterForm
 from campaign.letters.models import Letter, LetterStatus
 from campaign.letters.services import LetterError
-from campaign.moderation.audit import recording_letter
+from campaign.moderation.audit import recording
 
 SETTINGS_FIELDS = ("slug", "addressee", "lead_organisations", "deadline", "auto_approve")
 
@@ -84,7 +84,7 @@ def settings(letter: Letter) -> tuple[str, int] | Response:
             form.slug.errors.append(_("This address is invalid or already in use."))
         else:
             form.slug.data = slug
-            with recording_letter(db.session, letter, "settings_changed", current_user):
+            with recording(db.session, letter, "settings_changed", current_user):
                 form.populate_obj(letter)
             db.session.commit()
             flash(_("Settings saved."), "success")
@@ -100,7 +100,7 @@ def edit_text(letter: Letter, language: str) -> str | Response:
     existing = letter.text_for(language)
     form = LetterTextForm(obj=existing)
     if form.validate_on_submit():
-        with recording_letter(db.session, letter, "text_saved", current_user, detail=language):
+        with recording(db.session, letter, "text_saved", current_user, detail=language):
             services.save_text(letter, language, form.title.data, form.body.data or "")
         db.session.commit()
         flash(_("Text saved."), "success")
@@ -123,9 +123,7 @@ def text_operation(letter: Letter, language: str, operation: str) -> Response:
     if operation not in operations or not ActionForm().validate_on_submit():
         abort(400)
     try:
-        with recording_letter(
-            db.session, letter, f"text_{operation}", current_user, detail=language
-        ):
+        with recording(db.session, letter, f"text_{operation}", current_user, detail=language):
             operations[operation](letter, language)
     except LetterError as error:
         flash(str(error.message), "error")
@@ -141,7 +139,7 @@ def change_status(letter: Letter, status: str) -> Response:
     if status not in LetterStatus.__members__ or not ActionForm().validate_on_submit():
         abort(400)
     try:
-        with recording_letter(db.session, letter, "status_changed", current_user):
+        with recording(db.session, letter, "status_changed", current_user):
             services.change_status(letter, LetterStatus(status))
     except LetterError as error:
         flash(str(error.message), "error")

@@ -97,41 +97,30 @@ def changed(before: dict[str, Any], after: dict[str, Any]) -> tuple[dict[str, An
 
 
 @contextmanager
-def recording_letter(
-    session: Session, letter: Letter, action: str, actor: User | None, detail: str = ""
-) -> Iterator[None]:
-    """Record what the enclosed block changes on ``letter`` itself as one entry in its log;
-    nothing if it changed nothing (settings saved as they were), unless ``detail`` says what
-    was done (a text saved in a language)."""
-    before = snapshot(letter, LETTER_FIELDS)
-    yield
-    old, new = changed(before, snapshot(letter, LETTER_FIELDS))
-    if new or detail:
-        record(
-            session,
-            letter_id=letter.id,
-            action=action,
-            actor=actor,
-            before=old,
-            after=new,
-            detail=detail,
-        )
-
-
-@contextmanager
 def recording(
-    session: Session, signature: Signature, action: str, actor: User | None, detail: str = ""
+    session: Session,
+    subject: Signature | Letter,
+    action: str,
+    actor: User | None,
+    detail: str = "",
 ) -> Iterator[None]:
-    """Record what the enclosed block changes on ``signature`` as one entry."""
-    before = snapshot(signature)
+    """Record what the enclosed block changes on ``subject`` as one entry in its letter's log.
+    A signature's decision is always recorded; a change to a letter itself only if it changed
+    something (settings saved as they were are not), or ``detail`` says what was done (a text
+    saved in a language)."""
+    is_letter = isinstance(subject, Letter)
+    fields = LETTER_FIELDS if is_letter else AUDITED_FIELDS
+    before = snapshot(subject, fields)
     yield
-    old, new = changed(before, snapshot(signature))
+    old, new = changed(before, snapshot(subject, fields))
+    if is_letter and not (new or detail):
+        return
     record(
         session,
-        letter_id=signature.letter_id,
+        letter_id=subject.id if is_letter else subject.letter_id,
         action=action,
         actor=actor,
-        signature=signature,
+        signature=None if is_letter else subject,
         before=old,
         after=new,
         detail=detail,

@@ -85,3 +85,13 @@ def test_the_log_page_shows_them_in_the_readers_language(client, letter):
     assert translated("es", "Letter status changed") in page
     filtered = client.get("/manage/letters/carta/audit?action=status_changed")
     assert "coord@example.org" in filtered.get_data(as_text=True)
+
+
+def test_deleting_a_text_that_is_not_there_says_so_and_logs_nothing(client, letter):
+    page = client.post("/manage/letters/carta/texts/fr/delete", follow_redirects=True)
+    assert "There is no text in this language." in page.get_data(as_text=True)
+    assert entries() == []
+    client.post("/manage/letters/carta/texts/fr", data={"title": "Lettre", "body": "Texte"})
+    client.post("/manage/letters/carta/texts/fr/delete")
+    logged = [(e.action, e.detail) for e in entries()]
+    assert logged == [("text_saved", "fr"), ("text_delete", "fr")]
