@@ -74,6 +74,11 @@ def test_coordinators_list_the_sites_and_get_the_code_to_paste(client, make, coo
     assert "https://coalition.example.org\nhttp://localhost:8000</textarea>" in page
     code = "&lt;iframe src=&#34;http://localhost/en/letters/carta/embed&#34; title=&#34;"
     assert code in page
+    resizer = "&lt;script src=&#34;http://localhost/static/embed.js&#34; async&gt;&lt;/script&gt;"
+    assert resizer in page
+    # The script the code names is there for other sites to load (no policy against it).
+    with client.get("/static/embed.js") as script:
+        assert script.status_code == 200 and "Cross-Origin-Resource-Policy" not in script.headers
 
 
 def test_a_wrong_site_address_is_refused_in_the_page_language_and_nothing_saved(
