@@ -135,3 +135,33 @@ def test_a_correction_whose_session_was_lost_comes_back_as_typed(app, client, si
     fresh = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', refused.text)[1]
     assert client.post(edit, data={**data, "csrf_token": fresh}).status_code == 302
     assert [s.name for s in signatures() if s.ip_address] == ["Nuevo Nombre"]
+
+
+def test_an_old_link_never_opens_a_later_signature_that_took_its_number(
+    client, make, sign, smtp, runner, backend
+):
+    """Unconfirmed sign-ups are deleted after a month, their edit links last a year, and
+    SQLite gives a deleted row's id to the next one: the old link must not follow the id."""
+    from datetime import timedelta
+
+    from campaign.cli import main
+    from campaign.db import utcnow
+
+    letter = make.letter("carta")
+    sign(letter, contact_email="first@example.org", name="First Try")
+    [first] = signatures()
+    _, first_edit, _ = smtp.inbox.links(smtp.inbox.to("first@example.org")[0])
+    first.updated_at = first.created_at = utcnow() - timedelta(days=40)
+    db.session.commit()
+    assert "1 unconfirmed sign-up(s)" in runner.invoke(main, args=["cleanup"]).output
+
+    sign(letter, contact_email="victim@example.org", name="Victim Org")
+    [victim] = signatures()
+    if backend == "sqlite":
+        assert victim.id == first.id  # the number was given again
+    response = client.get(path(first_edit))
+    assert response.status_code == 404
+    assert "victim@example.org" not in response.get_data(as_text=True)
+    withdrawn = client.post(path(first_edit).replace("/edit/", "/withdraw/"))
+    assert withdrawn.status_code == 404
+    assert signatures()[0].status is SignatureStatus.pending
