@@ -12,6 +12,7 @@ from werkzeug.wrappers import Response
 from campaign import config as settings
 from campaign.i18n import CONTENT_LANGUAGES, INTERFACE_LANGUAGES
 from campaign.ids import IdConverter
+from campaign.redirects import local_path
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -159,10 +160,7 @@ def _register_root_routes(app: Flask) -> None:
         """Remember an interface language for staff pages, then go back."""
         if lang in INTERFACE_LANGUAGES:
             session["lang"] = lang
-        target = request.args.get("next", "")
-        if not target.startswith("/") or target.startswith("//"):
-            target = url_for("manage.dashboard")
-        return redirect(target)
+        return redirect(local_path(request.args.get("next")) or url_for("manage.dashboard"))
 
     @app.route("/healthz")
     def healthz() -> dict[str, str]:

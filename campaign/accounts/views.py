@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from flask import (
     current_app,
     flash,
@@ -28,15 +26,12 @@ from campaign.db import db, utcnow
 from campaign.extensions import limiter
 from campaign.i18n import _, _l, interface_language
 from campaign.private_links import mark_private
+from campaign.redirects import local_path
 
 
 def _safe_next(target: str | None) -> str:
     """Only follow same-site relative redirects after login."""
-    if target and target.startswith("/") and not target.startswith("//"):
-        parts = urlsplit(target)
-        if not parts.scheme and not parts.netloc:
-            return target
-    return url_for("manage.dashboard")
+    return local_path(target) or url_for("manage.dashboard")
 
 
 def _login_limit() -> str:

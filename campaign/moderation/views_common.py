@@ -7,6 +7,7 @@ from werkzeug.wrappers import Response
 
 from campaign.db import db
 from campaign.letters.models import Letter
+from campaign.redirects import local_path
 from campaign.signatures.models import Signature
 
 
@@ -20,6 +21,5 @@ def signature_of(letter: Letter, sid: int) -> Signature:
 
 def back_to(default: str) -> Response:
     """Redirect to the page the form came from (a local staff page only), else ``default``."""
-    target = request.form.get("next", "")
-    ok = target.startswith("/manage/") and not target.startswith("//")
-    return redirect(target if ok else default)
+    target = local_path(request.form.get("next"))
+    return redirect(target if target and target.startswith("/manage/") else default)

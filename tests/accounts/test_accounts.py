@@ -60,6 +60,30 @@ def test_login_redirects_only_within_the_site(client, make):
     assert ok.headers["Location"] == "/manage/letters/new"
 
 
+# Addresses that start with one slash yet lead to another site once a browser reads them
+# (control characters are dropped from the Location header on the way out).
+ELSEWHERE = [
+    "//evil.example",
+    "/\t/evil.example",
+    "/\n/evil.example",
+    "/\\evil.example",
+    "https://evil.example/",
+    "/\x7f/evil.example",
+]
+
+
+@pytest.mark.parametrize("target", ELSEWHERE)
+def test_no_next_address_leads_to_another_site(client, make, target):
+    make.user("a@example.org")
+    query = {"next": target}
+    switched = client.get("/language/fr", query_string=query)
+    assert switched.status_code == 302 and switched.headers["Location"] == "/manage/"
+    data = {"email": "a@example.org", "password": PASSWORD}
+    logged_in = client.post("/login", query_string=query, data=data)
+    assert logged_in.headers["Location"] == "/manage/"
+    assert client.get("/language/es?next=/es/letters/").headers["Location"] == "/es/letters/"
+
+
 def test_password_change(client, make, login_as):
     user = make.user("a@example.org")
     login_as(user)
