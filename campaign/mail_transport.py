@@ -16,6 +16,7 @@ from email.policy import Compat32
 from email.utils import formatdate, make_msgid, parseaddr
 from types import TracebackType
 
+import idna
 from flask import current_app
 from flask_mail import Connection, Message, sanitize_address, sanitize_addresses
 
@@ -88,10 +89,24 @@ class _Message(Message):
         return self._message().as_string(policy=_WIRE)
 
 
+def ascii_domain(address: str) -> str:
+    """``address`` with its domain in ASCII as IDNA 2008 writes it, which is how mail for it is
+    routed. Left to Flask-Mail, a non-ASCII domain is encoded with Python's IDNA 2003 codec,
+    which maps "ß" to "ss": mail for kontakt@straße.de would go to strasse.de, another domain
+    with other owners."""
+    local, at, domain = address.rpartition("@")
+    if not at or domain.isascii():
+        return address
+    try:
+        return f"{local}@{idna.encode(domain, uts46=True).decode('ascii')}"
+    except idna.IDNAError:  # not a domain IDNA 2008 allows (the forms refuse such addresses)
+        return address
+
+
 def as_mail(message: OutboxMessage) -> Message:
     mail = _Message(
         subject=message.subject,
-        recipients=[message.recipient],
+        recipients=[ascii_domain(message.recipient)],
         body=message.body_text,
         html=message.body_html or None,
     )

@@ -25,6 +25,7 @@ class Inbox:
     def __init__(self) -> None:
         self.messages: list[EmailMessage] = []
         self.raw: list[bytes] = []  # each message's bytes as the server received them
+        self.envelopes: list[list[str]] = []  # each message's RCPT TO addresses
         self._lock = threading.Lock()
         # Clear it to make the server hold each message (before answering DATA) until set.
         self.gate = threading.Event()
@@ -37,6 +38,7 @@ class Inbox:
         with self._lock:
             self.messages.append(message)  # type: ignore[arg-type]
             self.raw.append(envelope.content)  # type: ignore[attr-defined]
+            self.envelopes.append(list(envelope.rcpt_tos))  # type: ignore[attr-defined]
         return "250 Message accepted"
 
     def to(self, address: str) -> list[EmailMessage]:

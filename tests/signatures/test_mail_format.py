@@ -34,3 +34,13 @@ def test_sender_name_is_encoded_and_the_message_id_names_its_domain_not_this_hos
     [message] = smtp.inbox.messages
     assert message["From"] == "Coalición Élan <firmas@coalicion.example>"
     assert message["Message-ID"].endswith("@coalicion.example>")
+
+
+def test_mail_for_an_international_domain_goes_to_that_domain(make, sign, smtp):
+    """IDNA 2003 (Flask-Mail's codec) writes straße.example as strasse.example, which is
+    another domain; the envelope and the To header must name xn--strae-oqa.example."""
+    letter = make.letter("carta")
+    assert sign(letter, contact_email="kontakt@straße.example").status_code == 302
+    assert smtp.inbox.envelopes == [["kontakt@xn--strae-oqa.example"]]
+    [message] = smtp.inbox.messages
+    assert message["To"] == "kontakt@xn--strae-oqa.example"
