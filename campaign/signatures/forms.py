@@ -19,11 +19,13 @@ from wtforms.validators import DataRequired, Optional, StopValidation
 from campaign.forms import Form, VersionedForm
 from campaign.i18n import _l, interface_language
 from campaign.signatures import choices
-from campaign.signatures.models import SignerKind
+from campaign.signatures.keys import email_key
+from campaign.signatures.models import EMAIL_KEY_LENGTH, SignerKind
 from campaign.signatures.services import DETAIL_FIELDS
 from campaign.validators import EmailAddress, SafeText, ValidChoice, WebAddress
 
 NOT_A_CHOICE = _l("Choose one of the options offered.")
+NOT_AN_ADDRESS = _l("Enter an email address such as name@example.org.")
 # Said when a form comes back because the session behind its CSRF token was lost.
 SESSION_ENDED = _l(
     "Nothing was sent, because the page's session had ended. Your entries are below: "
@@ -110,7 +112,7 @@ class SignForm(SignerDetailsForm):
         validators=[
             SafeText(254),
             DataRequired(_l("Enter an email address.")),
-            EmailAddress(_l("Enter an email address such as name@example.org.")),
+            EmailAddress(NOT_AN_ADDRESS),
         ],
         description=_l("We send a confirmation link here. Never published."),
     )
@@ -122,6 +124,12 @@ class SignForm(SignerDetailsForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.kind.choices = choices.MENUS["kind"]
+
+    def validate_contact_email(self, field: Field) -> None:
+        """An address whose lookup key (case folded, which can lengthen it: "ΐ" becomes three
+        characters) would not fit the key's column is refused like a malformed one."""
+        if len(email_key(str(field.data or ""))) > EMAIL_KEY_LENGTH:
+            raise StopValidation(str(NOT_AN_ADDRESS))
 
     def signer_kind(self) -> SignerKind:
         value = self.kind.data

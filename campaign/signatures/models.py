@@ -11,6 +11,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from campaign.db import Base, enum_column, utcnow
 from campaign.letters.models import Letter
 
+EMAIL_KEY_LENGTH = 254  # the width of Signature.email_key
+
 
 class SignatureStatus(enum.StrEnum):
     """pending → confirmed → approved / rejected / withdrawn (auto-approve skips a step).
@@ -96,7 +98,7 @@ class Signature(Base):
     )
     contact_name: Mapped[str] = mapped_column(String(200), default="")
     contact_email: Mapped[str | None] = mapped_column(String(254))
-    email_key: Mapped[str | None] = mapped_column(String(254))
+    email_key: Mapped[str | None] = mapped_column(String(EMAIL_KEY_LENGTH))
     contact_role: Mapped[str] = mapped_column(String(200), default="")
     consent_contact: Mapped[bool] = mapped_column(default=False)
     language: Mapped[str] = mapped_column(String(8), default="en")

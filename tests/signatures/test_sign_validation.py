@@ -78,6 +78,17 @@ def test_email_is_normalised_and_website_gets_a_scheme(sign, letter):
     assert signature.website == "https://proderechos.org"
 
 
+def test_an_address_whose_key_outgrows_its_column_is_refused_not_a_server_error(sign, letter):
+    """Case folding lengthens "ΐ" to three characters: this valid 180-character address has
+    a 308-character key, one more than its column holds (PostgreSQL refused it with a 500)."""
+    address = "ΐ" * 64 + "@" + ".".join(["d" * 50, "e" * 50, "example"])
+    response = sign(letter, contact_email=address)
+    assert response.status_code == 400
+    assert "Enter an email address such as name@example.org." in response.get_data(as_text=True)
+    assert signatures() == []
+    assert sign(letter, contact_email="ΐ" * 20 + "@example.org").status_code == 302
+
+
 def test_bad_website_is_refused(sign, letter):
     response = sign(letter, website="javascript:alert(1)")
     assert "Enter a web address such as example.org." in response.get_data(as_text=True)
