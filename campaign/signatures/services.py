@@ -161,7 +161,7 @@ def sign(
         if existing is not None:
             if not accepting_signatures(existing.letter):
                 return None
-            return _repeat(session, existing, kind, email, details)
+            return _repeat(session, existing, kind, details)
     values = _detail_values(kind, details)
     row = {"contact_email": email, "email_key": key, "ip_address": ip, **values}
     # Core statements on the session's connection: the ORM's execute adds nothing here but
@@ -176,20 +176,25 @@ def sign(
     return signature_id
 
 
-def _repeat(
-    session: Session, signature: Signature, kind: SignerKind, email: str, details: dict
-) -> int:
-    """Same letter, same address: a withdrawn signer may sign afresh; others get their link."""
+def _repeat(session: Session, signature: Signature, kind: SignerKind, details: dict) -> int:
+    """Same letter, same address: a withdrawn signer may sign afresh; others get their link.
+
+    Either email goes to the address on file, not to the one just typed: the two share a key,
+    but "info+x@" may be another mailbox than "info@" where "+" is not a sub-address.
+    """
     if signature.status is SignatureStatus.withdrawn:
         move(signature, SignatureStatus.pending)
-        signature.contact_email = email
         apply_details(session, signature, kind, **details)
         session.flush()
-        emails.queue_confirmation(session, signature.id, email, signature.language)
+        emails.queue_confirmation(
+            session, signature.id, signature.contact_email, signature.language
+        )
     else:
         if signature.status is SignatureStatus.pending:
             signature.updated_at = utcnow()  # still being signed: not yet forgotten
-        emails.queue_repeat_notice(session, signature.id, email, signature.language)
+        emails.queue_repeat_notice(
+            session, signature.id, signature.contact_email, signature.language
+        )
     return signature.id
 
 

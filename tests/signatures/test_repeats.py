@@ -59,6 +59,25 @@ def test_withdrawn_signer_can_sign_again(client, make, sign, smtp):
     assert signatures()[0].status is SignatureStatus.approved
 
 
+def test_the_emails_a_repeat_sends_go_to_the_address_on_file_not_the_one_typed(
+    client, make, sign, smtp
+):
+    """ "info+other@" shares "info@"'s key, but where "+" is no sub-address it is another
+    mailbox: it must not receive the signature's private links."""
+    letter = make.letter("carta", auto_approve=True)
+    sign(letter, contact_email="info@ngo.example")
+    sign(letter, contact_email="info+other@ngo.example")
+    assert smtp.inbox.to("info+other@ngo.example") == []
+    assert len(smtp.inbox.to("info@ngo.example")) == 2
+
+    _confirm, edit, _ = smtp.inbox.links(smtp.inbox.messages[0])
+    client.post(path(edit).replace("/edit/", "/withdraw/"))
+    sign(letter, contact_email="info+other@ngo.example")  # signing afresh after withdrawing
+    assert smtp.inbox.to("info+other@ngo.example") == []
+    assert len(smtp.inbox.to("info@ngo.example")) == 3
+    assert signatures()[0].contact_email == "info@ngo.example"
+
+
 def test_lookalike_organisation_is_kept_and_marked_for_moderators(client, make, sign, smtp):
     letter = make.letter("carta", auto_approve=True)
     make.signature(letter, "Asociación Pro-Derechos")
