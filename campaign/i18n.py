@@ -80,9 +80,16 @@ def interface_language(code: str | None) -> str:
     return code if code in INTERFACE_LANGUAGES else DEFAULT_LANGUAGE
 
 
+def _path_language() -> str | None:
+    """The language an address under /<lang>/ names, for the pages shown when no view took
+    it from the address (a method the address does not take, a page not found)."""
+    first = request.path.lstrip("/").split("/", 1)[0]
+    return first if first in CONTENT_LANGUAGES else None
+
+
 def select_locale() -> str:
     """Locale for this request: the URL's language, then the visitor's choice, then headers."""
-    url_lang = getattr(g, "lang", None)
+    url_lang = getattr(g, "lang", None) or _path_language()
     if url_lang:
         return interface_language(url_lang)
     chosen = session.get("lang")

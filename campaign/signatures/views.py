@@ -94,6 +94,14 @@ def sign(slug: str) -> Response | tuple[str, int]:
     return take_signature(slug, SignForm(page_language=g.lang), LETTER_PAGE)
 
 
+@bp.route("/letters/<slug>/sign")
+def sign_opened(slug: str) -> Response:
+    """The form's own address opened rather than posted to (a reload, a language switched
+    on a page sent back with errors, a tab restored by a phone): the letter's page, where
+    the form is, in the address's language."""
+    return redirect(url_for("letters.letter_page", slug=slug, _anchor="sign-heading"), 303)
+
+
 @on_csrf_failure("signatures.sign")
 def sign_again() -> tuple[str, int]:
     """The session behind the form was lost (a browser restarted, a tab left for a day):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from campaign.db import db
+from tests.i18n import translated
 from tests.signatures.conftest import signatures
 
 
@@ -185,3 +186,30 @@ def test_menus_speak_the_page_language_when_shown_and_when_sent_back(
         for word in words:
             assert word in page
     assert signatures() == []
+
+
+def test_the_forms_address_opened_leads_back_to_the_letter_in_its_language(client, letter):
+    """A reload, or the language switcher on a page sent back with errors, opens the address
+    the form posts to: that is the letter's page, not an error."""
+    sent_back = client.post(f"/ar/letters/{letter.slug}/sign", data={"name": ""})
+    assert sent_back.status_code == 400
+    assert f'href="/fr/letters/{letter.slug}/sign"' in sent_back.get_data(as_text=True)
+    opened = client.get(f"/fr/letters/{letter.slug}/sign")
+    assert opened.status_code == 303
+    assert opened.headers["Location"] == f"/fr/letters/{letter.slug}#sign-heading"
+
+
+def test_error_pages_under_a_language_speak_it(client, letter):
+    """A page the routes never reached (a method the address does not take, no such page)
+    still takes its language from the address, whatever the browser prefers."""
+    english = {"Accept-Language": "en"}
+    refused = client.put(f"/fr/letters/{letter.slug}/sign", headers=english)
+    assert refused.status_code == 405
+    page = refused.get_data(as_text=True)
+    assert '<html lang="fr" dir="ltr">' in page
+    assert translated("fr", "That action is not possible here") in page
+    missing = client.get("/ar/no/such/page", headers=english)
+    assert missing.status_code == 404
+    page = missing.get_data(as_text=True)
+    assert '<html lang="ar" dir="rtl">' in page
+    assert translated("ar", "Page not found") in page
