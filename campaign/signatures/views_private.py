@@ -70,7 +70,9 @@ def confirm(token: str) -> str | tuple[str, int]:
         signature=signature,
         just_confirmed=changed,
         number=_position(signature) if signature.is_public else None,
-        edit_token=tokens.make(signature, tokens.EDIT),
+        # Only the press that confirms gets the edit link: the confirmation link lives on in
+        # the mail (forwarded, or logged by a scanner) and must not keep handing it out.
+        edit_token=tokens.make(signature, tokens.EDIT) if changed else None,
     )
 
 

@@ -42,7 +42,12 @@ def test_french_signer_signs_confirms_corrects_and_withdraws(page, base_url, mak
     confirm, edit, _ = smtp.inbox.links(message)
     page.goto(confirm)
     page.get_by_role("button", name=translated("fr", "Confirm my signature", escape=False)).click()
-    number = translated("fr", "It is number %(number)d in the public list.", escape=False, number=2)
+    number = translated(
+        "fr",
+        "It is currently number %(number)d among the organisations in the public list.",
+        escape=False,
+        number=2,
+    )
     assert number in page.inner_text("main")
 
     page.goto(f"{base_url}/fr/letters/lettre")

@@ -41,7 +41,14 @@ def test_signature_is_pending_until_the_emailed_link_is_followed(client, make, s
     assert edit.startswith("http://localhost/es/signatures/edit/")
 
     page = confirm(client, link).get_data(as_text=True)
-    assert translated("es", "It is number %(number)d in the public list.", number=1) in page
+    assert (
+        translated(
+            "es",
+            "It is currently number %(number)d among the organisations in the public list.",
+            number=1,
+        )
+        in page
+    )
     assert signatures()[0].status is SignatureStatus.approved
     listing = client.get("/fr/letters/carta").get_data(as_text=True)
     assert '<li value="1"><span class="name">Asociación Pro Derechos</span>' in listing
@@ -108,7 +115,10 @@ def test_confirmation_link_works_only_once(client, make, sign, smtp):
     first = signatures()[0].confirmed_at
     already = translated("es", "This signature was already confirmed")
     for again in (client.get(path(link)), client.post(path(link))):
-        assert already in again.get_data(as_text=True)
+        page = again.get_data(as_text=True)
+        assert already in page
+        # The link lives on in the mail; it no longer hands out the private edit link.
+        assert "/signatures/edit/" not in page
     assert signatures()[0].confirmed_at == first
 
 
@@ -190,5 +200,12 @@ def test_a_double_press_on_a_slow_line_confirms_once_and_says_so(app, client, ma
     assert second.status_code == 200
     page = second.get_data(as_text=True)
     assert translated("es", "This signature was already confirmed") in page
-    assert translated("es", "It is number %(number)d in the public list.", number=1) in page
+    assert (
+        translated(
+            "es",
+            "It is currently number %(number)d among the organisations in the public list.",
+            number=1,
+        )
+        in page
+    )
     assert signatures()[0].status is SignatureStatus.approved
