@@ -94,7 +94,6 @@ def _detail_values(kind: SignerKind, details: dict[str, Any]) -> dict[str, Any]:
     return {
         "kind": kind,
         "name": name,
-        "submitted_name": name,
         "name_key": name_key(name),
         "country": details.get("country") or None,
         "org_type": None if individual else OrgType(details["org_type"]),
@@ -109,7 +108,8 @@ def _detail_values(kind: SignerKind, details: dict[str, Any]) -> dict[str, Any]:
 
 def apply_details(session: Session, signature: Signature, kind: SignerKind, **details: Any) -> None:
     """Copy form details onto ``signature``; a counted signature whose name changes is
-    checked for look-alikes again (a pending one is checked when it is confirmed)."""
+    checked for look-alikes again (a pending one is checked when it is confirmed).
+    ``submitted_name`` keeps what was first submitted."""
     renamed = signature.name_key != name_key(details["name"])
     for column, value in _detail_values(kind, details).items():
         setattr(signature, column, value)
@@ -164,6 +164,7 @@ def sign(
             return _repeat(session, existing, kind, email, details)
     values = _detail_values(kind, details)
     row = {"contact_email": email, "email_key": key, "ip_address": ip, **values}
+    row["submitted_name"] = values["name"]
     # Core statements on the session's connection: the ORM's execute adds nothing here but
     # time (no objects to flush or load).
     signature_id = (
@@ -184,6 +185,7 @@ def _repeat(
         move(signature, SignatureStatus.pending)
         signature.contact_email = email
         apply_details(session, signature, kind, **details)
+        signature.submitted_name = signature.name  # signed afresh: a new submission
         session.flush()
         emails.queue_confirmation(session, signature.id, email, signature.language)
     else:
