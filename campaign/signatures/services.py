@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from campaign.db import utcnow
 from campaign.letters.models import Letter, LetterStatus
 from campaign.letters.services import SLUG_RE
+from campaign.moderation.models import SignatureMerge
 from campaign.signatures import emails
 from campaign.signatures.keys import email_key, name_key
 from campaign.signatures.lookalikes import has_lookalike
@@ -211,10 +212,16 @@ def purge_unconfirmed(session: Session, before: datetime) -> int:
     """Delete sign-ups still awaiting email confirmation that nobody touched since ``before``:
     they never counted, and their owners never confirmed they want to be kept (a repeat
     submission counts as a touch). Corrections asked for them go too; audit entries stay,
-    without the link. Flushes."""
+    without the link. A signature a merge kept stays (a signer who withdrew it and signed
+    again without confirming): deleting it would take the merge's record with it. Flushes."""
+    kept = select(SignatureMerge.primary_id)
     result = session.execute(
         delete(Signature)
-        .where(Signature.status == SignatureStatus.pending, Signature.updated_at < before)
+        .where(
+            Signature.status == SignatureStatus.pending,
+            Signature.updated_at < before,
+            Signature.id.not_in(kept),
+        )
         .execution_options(synchronize_session=False)
     )
     return result.rowcount
