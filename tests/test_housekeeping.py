@@ -16,8 +16,9 @@ from campaign.cli import main
 from campaign.db import db, utcnow
 from campaign.exports.models import ExportJob, ExportSnapshot, JobStatus
 from campaign.mail_models import OutboxMessage, OutboxStatus
+from campaign.moderation import merges
 from campaign.moderation.import_models import BatchStatus, ImportBatch
-from campaign.moderation.models import AuditEntry
+from campaign.moderation.models import AuditEntry, SignatureMerge
 from campaign.signatures.models import CorrectionRequest, RequestKind, Signature, SignatureStatus
 from tests.conftest import ROOT
 from tests.test_console_script import CAMPAIGN
@@ -187,3 +188,16 @@ def test_the_outbox_worker_cleans_up_as_it_starts_and_then_hourly(make, database
         worker.terminate()
         output = worker.communicate(timeout=30)[0]
     assert "outbox worker" in output
+
+
+def test_a_signature_a_merge_kept_is_never_forgotten(make, runner):
+    """Its signer withdrew it and signed again without confirming: the merge's record and the
+    rows folded into it would go with it."""
+    letter = make.letter("carta")
+    kept, folded = make.signature(letter, "Amnesty"), make.signature(letter, "Amnesty Intl")
+    merges.merge(db.session, letter, [kept.id, folded.id], kept.id, "Amnesty", None, None)
+    kept.status, kept.updated_at = SignatureStatus.pending, days_ago(90)
+    db.session.commit()
+    assert "0 unconfirmed sign-up(s)" in runner.invoke(main, args=["cleanup"]).output
+    assert remaining(Signature.name) == ["Amnesty", "Amnesty Intl"]
+    assert remaining(SignatureMerge.primary_id) == [kept.id]

@@ -15,6 +15,11 @@ from campaign.moderation.models import AuditEntry
 from campaign.signatures.models import Signature
 
 CLI_ACTOR = "command line"
+# The actor of what a signer changes themselves, through the private link in their emails.
+SIGNER_ACTOR = "signer (private link)"
+# Who made a change: a staff account; the label of someone without one (``SIGNER_ACTOR``);
+# or None, the command line.
+Actor = User | str | None
 AUDITED_FIELDS = (
     "status",
     "name",
@@ -66,7 +71,7 @@ def record(
     *,
     letter_id: int | None,
     action: str,
-    actor: User | None,
+    actor: Actor,
     signature: Signature | None = None,
     account: User | None = None,
     before: dict[str, Any] | None = None,
@@ -79,8 +84,8 @@ def record(
         letter_id=letter_id,
         account_id=account.id if account else None,
         action=action,
-        actor_id=actor.id if actor else None,
-        actor_label=actor.email if actor else CLI_ACTOR,
+        actor_id=actor.id if isinstance(actor, User) else None,
+        actor_label=actor.email if isinstance(actor, User) else actor or CLI_ACTOR,
         signature_id=signature.id if signature else None,
         before=before or {},
         after=after or {},
@@ -101,7 +106,7 @@ def recording(
     session: Session,
     subject: Signature | Letter,
     action: str,
-    actor: User | None,
+    actor: Actor,
     detail: str = "",
 ) -> Iterator[None]:
     """Record what the enclosed block changes on ``subject`` as one entry in its letter's log.

@@ -41,12 +41,12 @@ def _rename(signature: Signature, name: str) -> None:
 
 
 def edit(
-    session: Session, signature: Signature, name: str, country: str | None, actor: User | None
+    session: Session, signature: Signature, changes: dict[str, Any], actor: User | None
 ) -> None:
-    """Correct the listed name and country."""
+    """Correct the listing: ``changes`` maps fields (name, country, org_type, ecosoc_status…)
+    to their new values, as a signer's request does."""
     with recording(session, signature, "edit", actor):
-        _rename(signature, name)
-        signature.country = country or None
+        _apply_changes(signature, changes)
     session.flush()
 
 

@@ -19,6 +19,7 @@ from wtforms.validators import DataRequired, Optional, StopValidation
 from campaign.forms import Form, VersionedForm
 from campaign.i18n import _, _l
 from campaign.signatures import choices
+from campaign.signatures.models import SignerKind
 from campaign.validators import SafeText, ValidChoice, empty_if_none
 
 NOT_A_CHOICE = _l("Choose one of the options offered.")
@@ -29,8 +30,15 @@ def _countries() -> list:
     return choices.country_choices(str(get_locale() or "en"), _("No country"))
 
 
+def _menu(label: object) -> SelectField:
+    """One of the sign-on form's short menus; left empty, it leaves the value as it is."""
+    validators = [Optional(), ValidChoice(NOT_A_CHOICE)]
+    return SelectField(label, validators=validators, validate_choice=False)
+
+
 class EditForm(VersionedForm):
-    """A moderator's correction of the listed name and country."""
+    """A moderator's correction of the listing: name, country, type and ECOSOC status (an
+    individual has no type)."""
 
     name = StringField(
         _l("Name as listed"),
@@ -39,14 +47,30 @@ class EditForm(VersionedForm):
     country = SelectField(
         _l("Country"), validators=[ValidChoice(NOT_A_CHOICE)], validate_choice=False
     )
+    org_type = _menu(_l("Type of organisation"))
+    ecosoc_status = _menu(_l("Consultative status with ECOSOC"))
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, kind: SignerKind, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.country.choices = _countries()
+        self.ecosoc_status.choices = choices.MENUS["ecosoc_status"]
+        if kind is SignerKind.individual:
+            del self.org_type
+        else:
+            self.org_type.choices = choices.MENUS["org_type"]
+
+    def changes(self) -> dict[str, Any]:
+        """The values to set; a menu sent empty is left out (kept as it is)."""
+        values = {"name": self.name.data, "country": self.country.data or None}
+        for menu in ("org_type", "ecosoc_status"):
+            if menu in self and self[menu].data:
+                values[menu] = self[menu].data
+        return values
 
 
 class MergeForm(Form):
-    """Fold a cluster into one signature: which one stays, the name and country it shows."""
+    """Fold a cluster into one signature: which one stays, the name, country and ECOSOC
+    status it shows (left empty: the group's highest)."""
 
     ids = HiddenField()
     primary = RadioField(
@@ -61,10 +85,12 @@ class MergeForm(Form):
     country = SelectField(
         _l("Country"), validators=[ValidChoice(NOT_A_CHOICE)], validate_choice=False
     )
+    ecosoc_status = _menu(_l("Consultative status with ECOSOC"))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.country.choices = _countries()
+        self.ecosoc_status.choices = choices.MENUS["ecosoc_status"]
 
     def validate_other_name(self, field: Field) -> None:
         if self.name_choice.data == OTHER and not field.data:

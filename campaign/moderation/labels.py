@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from campaign.i18n import _l
+from campaign.moderation.audit import SIGNER_ACTOR
+from campaign.signatures.changes import CHANGED_BY_SIGNER
 from campaign.signatures.models import SignatureStatus, SignerKind, Source
 
 S = SignatureStatus
@@ -29,6 +31,7 @@ FLAG_LABELS = {
     "burst_ip": _l("Part of a burst from one IP address"),
     "burst_domain": _l("Part of a burst from one email domain"),
     "not_duplicate": _l("Kept separate from look-alikes"),
+    CHANGED_BY_SIGNER: _l("Changed by its signer after approval"),
 }
 NOT_A_NAME = ("sentence", "empty")
 BURSTS = ("burst_ip", "burst_domain")
@@ -66,6 +69,8 @@ ACTION_LABELS = {
     "merge": _l("Merged"),
     "merge_undone": _l("Merge undone"),
     "not_duplicate": _l("Kept separate"),
+    "signer_edit": _l("Corrected by the signer"),
+    "signer_withdrawal": _l("Withdrawn by the signer"),
     "correction_applied": _l("Correction request applied"),
     "correction_dismissed": _l("Correction request dismissed"),
     "bulk_reject": _l("Rejected in bulk invalidation"),
@@ -82,6 +87,9 @@ ACTION_LABELS = {
     "text_delete": _l("Letter text deleted"),
     "text_authoritative": _l("Authoritative text changed"),
 }
+
+# Who made a change, when it was not a staff account (shown by its address).
+ACTOR_LABELS = {SIGNER_ACTOR: _l("The signer, through their private link")}
 
 
 def label(table: dict, code: object) -> str:

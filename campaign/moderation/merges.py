@@ -19,7 +19,7 @@ from campaign.moderation import registry
 from campaign.moderation.audit import CLI_ACTOR, recording, snapshot
 from campaign.moderation.models import Organisation, SignatureMerge
 from campaign.signatures.keys import name_key
-from campaign.signatures.models import Signature, SignatureStatus
+from campaign.signatures.models import EcosocStatus, Signature, SignatureStatus
 from campaign.signatures.services import POSSIBLE_DUPLICATE
 from campaign.signatures.states import (
     NOT_DUPLICATE,
@@ -30,6 +30,11 @@ from campaign.signatures.states import (
 )
 
 CHANGED = _l("These signatures changed since the merge, so it can no longer be undone.")
+UNCONFIRMED_KEPT = _l(
+    "The signature to keep must have been confirmed by its signer. This one still awaits "
+    "email confirmation: choose another."
+)
+ECOSOC_RANK = list(EcosocStatus)  # general, special, roster, none, unknown
 
 
 def _load(session: Session, letter_id: int, ids: Iterable[int]) -> dict[int, Signature]:
@@ -42,6 +47,13 @@ def _check(rows: dict[int, Signature], ids: list[int], primary_id: int) -> None:
         raise SignatureError(_l("Choose at least two signatures of this letter and one to keep."))
     if any(s.status not in UNMERGEABLE for s in rows.values()):
         raise SignatureError(_l("Rejected, withdrawn or merged signatures cannot be merged."))
+    if rows[primary_id].status is SignatureStatus.pending:
+        raise SignatureError(UNCONFIRMED_KEPT)
+
+
+def best_ecosoc(rows: Iterable[Signature]) -> EcosocStatus:
+    """The highest consultative status any of the rows states (general first, unknown last)."""
+    return min((s.ecosoc_status for s in rows), key=ECOSOC_RANK.index)
 
 
 def _organisation(session: Session, rows: Iterable[Signature]) -> Organisation | None:
@@ -61,8 +73,11 @@ def merge(
     name: str,
     country: str | None,
     actor: User | None,
+    ecosoc_status: EcosocStatus | None = None,
 ) -> SignatureMerge:
-    """Fold ``ids`` into ``primary_id``, which then shows ``name`` and ``country``."""
+    """Fold ``ids`` into ``primary_id``, which then shows ``name``, ``country`` and
+    ``ecosoc_status`` (by default the group's highest). The kept row must be confirmed by its
+    signer; it is approved if any of the group was, so the organisation stays listed."""
     rows = _load(session, letter.id, ids)
     _check(rows, ids, primary_id)
     if not name.strip():
@@ -84,7 +99,8 @@ def merge(
     )
     session.add(record)
     session.flush()
-    _fold(session, primary, rows, record, name, country, actor)
+    listing = {"name": name, "country": country, "ecosoc_status": ecosoc_status}
+    _fold(session, primary, rows, record, listing, actor)
     return record
 
 
@@ -93,23 +109,36 @@ def _fold(
     primary: Signature,
     rows: dict[int, Signature],
     record: SignatureMerge,
-    name: str,
-    country: str | None,
+    listing: dict,
     actor: User | None,
 ) -> None:
-    """Give the primary the chosen name; mark the others merged into it. All audited."""
+    """Give the primary the chosen listing and the group's best status; mark the others
+    merged into it. All audited."""
     detail = f"merge {record.id}: {sorted(rows)} into {primary.id}"
     now = utcnow()
+    approved = any(s.status is SignatureStatus.approved for s in rows.values())
+    ecosoc = listing["ecosoc_status"] or best_ecosoc(rows.values())
     for s in sorted(rows.values(), key=lambda s: s.id):
         with recording(session, s, "merge", actor, detail=detail):
             s.organisation_id = record.organisation_id
             s.reviewed_at = now
             if s is primary:
-                s.name, s.name_key, s.country = name, name_key(name), country or None
+                name = listing["name"]
+                s.name, s.name_key, s.country = name, name_key(name), listing["country"] or None
+                s.ecosoc_status = ecosoc
+                if approved and s.status is not SignatureStatus.approved:
+                    move(s, SignatureStatus.approved)
             else:
                 move(s, SignatureStatus.merged)
                 s.merged_into_id = primary.id
     session.flush()
+
+
+def _promoted(record: SignatureMerge) -> bool:
+    """Whether the merge approved the row it kept, because another of the group was."""
+    statuses = [values["status"] for values in record.before.values()]
+    kept = record.before[str(record.primary_id)]["status"]
+    return kept != SignatureStatus.approved and SignatureStatus.approved in statuses
 
 
 def undo(session: Session, record: SignatureMerge, actor: User | None) -> None:
@@ -123,11 +152,13 @@ def undo(session: Session, record: SignatureMerge, actor: User | None) -> None:
     ):
         raise SignatureError(CHANGED)
     detail = f"undo merge {record.id}"
+    promoted = _promoted(record)
     for s in sorted(rows.values(), key=lambda s: s.id):
         before = record.before[str(s.id)]
         with recording(session, s, "merge_undone", actor, detail=detail):
-            if s.id != record.primary_id:
+            if s.id != record.primary_id or (promoted and s.status is SignatureStatus.approved):
                 unmerge(s, SignatureStatus(before["status"]))
+            s.ecosoc_status = EcosocStatus(before["ecosoc_status"])
             s.merged_into_id = before["merged_into_id"]
             s.organisation_id = before["organisation_id"]
             s.name, s.name_key = before["name"], name_key(before["name"])

@@ -19,7 +19,7 @@ from campaign.moderation.forms import OTHER, MergeForm
 from campaign.moderation.models import SignatureMerge
 from campaign.moderation.readiness import readiness
 from campaign.moderation.registry import known_for
-from campaign.signatures.models import Signature, SignatureStatus
+from campaign.signatures.models import EcosocStatus, Signature, SignatureStatus
 from campaign.signatures.states import SignatureError
 
 S = SignatureStatus
@@ -93,6 +93,7 @@ def _choices(form: MergeForm, members: list[Signature]) -> str | None:
         form.primary.data = str(members[0].id)
         form.name_choice.data = names[0]
         form.country.data = members[0].country or (org.country if org else "") or ""
+        form.ecosoc_status.data = merges.best_ecosoc(members).value
     return org.name if org else None
 
 
@@ -107,9 +108,10 @@ def merge(letter: Letter) -> str | Response:
     canonical = _choices(form, members)
     if form.validate_on_submit():
         try:
+            ecosoc = EcosocStatus(form.ecosoc_status.data) if form.ecosoc_status.data else None
             merges.merge(
                 db.session, letter, ids, int(form.primary.data), form.chosen_name(),
-                form.country.data or None, current_user,
+                form.country.data or None, current_user, ecosoc,
             )  # fmt: skip
         except SignatureError as error:
             flash(str(error.message), "error")

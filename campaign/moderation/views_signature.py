@@ -41,19 +41,27 @@ def _page(letter: Letter, signature: Signature, form: EditForm, status: int = 20
 @letter_role_required(Role.moderator)
 def signature(letter: Letter, sid: int) -> tuple:
     s = signature_of(letter, sid)
-    return _page(letter, s, EditForm(name=s.name, country=s.country or "", version=s.version))
+    shown = EditForm(
+        kind=s.kind,
+        name=s.name,
+        country=s.country or "",
+        org_type=s.org_type.value if s.org_type else "",
+        ecosoc_status=s.ecosoc_status.value,
+        version=s.version,
+    )
+    return _page(letter, s, shown)
 
 
 @bp.route("/moderation/signatures/<int:sid>/edit", methods=["POST"])
 @letter_role_required(Role.moderator)
 def edit(letter: Letter, sid: int) -> tuple | Response:
     s = signature_of(letter, sid)
-    form = EditForm()
+    form = EditForm(kind=s.kind)
     if not form.validate_on_submit():
         return _page(letter, s, form, 400)
     if form.changed_since_shown(s.version):
         return _page(letter, s, form, 409)
-    edits.edit(db.session, s, form.name.data, form.country.data or None, current_user)
+    edits.edit(db.session, s, form.changes(), current_user)
     db.session.commit()
     flash(_("Correction saved."), "success")
     return redirect(url_for(".signature", slug=letter.slug, sid=s.id))

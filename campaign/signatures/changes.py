@@ -1,7 +1,8 @@
 """Corrections and withdrawals through a signer's private link. They flush, never commit.
 
-While sign-on is open they apply at once. After it closes the published list may already
-be with the addressee, so they become CorrectionRequest rows for the moderators instead.
+While sign-on is open they apply at once, each recorded in the letter's audit log with the
+signer as its actor. After it closes the published list may already be with the addressee,
+so they become CorrectionRequest rows for the moderators instead.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from campaign.moderation.audit import SIGNER_ACTOR, recording
 from campaign.signatures.models import CorrectionRequest, RequestKind, Signature, SignatureStatus
 from campaign.signatures.services import accepting_signatures, apply_details
 from campaign.signatures.states import move
@@ -21,6 +23,11 @@ EDITABLE = (
     SignatureStatus.approved,
     SignatureStatus.held,
 )
+# What a moderator checked before approving: if the signer changes it afterwards, the
+# change goes live (a typo fixed) but the signature comes back to the review queue. The
+# kind of signer is not on the edit form, so it cannot change there.
+RECHECKED = frozenset({"name", "kind", "ecosoc_status"})
+CHANGED_BY_SIGNER = "changed_by_signer"
 
 
 class Outcome(enum.StrEnum):
@@ -42,15 +49,36 @@ def _changes(signature: Signature, details: dict[str, Any]) -> dict[str, object]
     }
 
 
+def _needs_recheck(signature: Signature, changes: dict[str, object]) -> bool:
+    """An approved signature whose checked details change, on a letter moderators review."""
+    return (
+        signature.status is SignatureStatus.approved
+        and not signature.letter.auto_approve
+        and not RECHECKED.isdisjoint(changes)
+    )
+
+
+def _ask_recheck(signature: Signature) -> None:
+    """Flag the signature and put it back in the review queue (until a moderator decides)."""
+    kept = [f for f in signature.flags or [] if f != CHANGED_BY_SIGNER]
+    signature.flags = [*kept, CHANGED_BY_SIGNER]
+    signature.reviewed_at = None
+
+
 def correct(session: Session, signature: Signature, details: dict[str, Any]) -> Outcome:
     """Apply the signer's corrections, or pass them to the moderators once sign-on closed."""
     if signature.status not in EDITABLE:
         return Outcome.refused
-    if accepting_signatures(signature.letter):
-        apply_details(session, signature, signature.kind, **details)
-        session.flush()
-        return Outcome.applied
     changes = _changes(signature, details)
+    if accepting_signatures(signature.letter):
+        if changes:
+            with recording(session, signature, "signer_edit", SIGNER_ACTOR):
+                recheck = _needs_recheck(signature, changes)
+                apply_details(session, signature, signature.kind, **details)
+                if recheck:
+                    _ask_recheck(signature)
+            session.flush()
+        return Outcome.applied
     session.add(
         CorrectionRequest(signature=signature, kind=RequestKind.correction, changes=changes)
     )
@@ -63,8 +91,9 @@ def withdraw(session: Session, signature: Signature) -> Outcome:
     if signature.status not in EDITABLE:
         return Outcome.refused
     if accepting_signatures(signature.letter):
-        move(signature, SignatureStatus.withdrawn)
-        signature.token_version += 1
+        with recording(session, signature, "signer_withdrawal", SIGNER_ACTOR):
+            move(signature, SignatureStatus.withdrawn)
+            signature.token_version += 1
         session.flush()
         return Outcome.applied
     session.add(CorrectionRequest(signature=signature, kind=RequestKind.withdrawal, changes={}))

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from campaign.db import utcnow
 from campaign.letters.models import Letter, LetterStatus
 from campaign.letters.services import SLUG_RE
+from campaign.moderation.models import SignatureMerge
 from campaign.signatures import emails
 from campaign.signatures.keys import email_key, name_key
 from campaign.signatures.lookalikes import has_lookalike
@@ -94,7 +95,6 @@ def _detail_values(kind: SignerKind, details: dict[str, Any]) -> dict[str, Any]:
     return {
         "kind": kind,
         "name": name,
-        "submitted_name": name,
         "name_key": name_key(name),
         "country": details.get("country") or None,
         "org_type": None if individual else OrgType(details["org_type"]),
@@ -109,7 +109,8 @@ def _detail_values(kind: SignerKind, details: dict[str, Any]) -> dict[str, Any]:
 
 def apply_details(session: Session, signature: Signature, kind: SignerKind, **details: Any) -> None:
     """Copy form details onto ``signature``; a counted signature whose name changes is
-    checked for look-alikes again (a pending one is checked when it is confirmed)."""
+    checked for look-alikes again (a pending one is checked when it is confirmed).
+    ``submitted_name`` keeps what was first submitted."""
     renamed = signature.name_key != name_key(details["name"])
     for column, value in _detail_values(kind, details).items():
         setattr(signature, column, value)
@@ -164,6 +165,7 @@ def sign(
             return _repeat(session, existing, kind, details)
     values = _detail_values(kind, details)
     row = {"contact_email": email, "email_key": key, "ip_address": ip, **values}
+    row["submitted_name"] = values["name"]
     # Core statements on the session's connection: the ORM's execute adds nothing here but
     # time (no objects to flush or load).
     signature_id = (
@@ -185,6 +187,7 @@ def _repeat(session: Session, signature: Signature, kind: SignerKind, details: d
     if signature.status is SignatureStatus.withdrawn:
         move(signature, SignatureStatus.pending)
         apply_details(session, signature, kind, **details)
+        signature.submitted_name = signature.name  # signed afresh: a new submission
         session.flush()
         emails.queue_confirmation(
             session, signature.id, signature.contact_email, signature.language
@@ -214,10 +217,16 @@ def purge_unconfirmed(session: Session, before: datetime) -> int:
     """Delete sign-ups still awaiting email confirmation that nobody touched since ``before``:
     they never counted, and their owners never confirmed they want to be kept (a repeat
     submission counts as a touch). Corrections asked for them go too; audit entries stay,
-    without the link. Flushes."""
+    without the link. A signature a merge kept stays (a signer who withdrew it and signed
+    again without confirming): deleting it would take the merge's record with it. Flushes."""
+    kept = select(SignatureMerge.primary_id)
     result = session.execute(
         delete(Signature)
-        .where(Signature.status == SignatureStatus.pending, Signature.updated_at < before)
+        .where(
+            Signature.status == SignatureStatus.pending,
+            Signature.updated_at < before,
+            Signature.id.not_in(kept),
+        )
         .execution_options(synchronize_session=False)
     )
     return result.rowcount

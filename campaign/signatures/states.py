@@ -58,8 +58,9 @@ def move(signature: Signature, target: SignatureStatus, when: datetime | None = 
 
 
 def unmerge(signature: Signature, previous: SignatureStatus) -> None:
-    """Give a merged row back the status it had before the merge that is being undone."""
-    if signature.status is not S.merged or previous not in UNMERGEABLE:
+    """Give a row back the status it had before the merge that is being undone: a merged row
+    its own, the kept row the one it had before it took the group's approval."""
+    if signature.status not in (S.merged, S.approved) or previous not in UNMERGEABLE:
         raise SignatureError(_l("This signature cannot go from its status to that one."))
     signature.status = previous
 

@@ -13,6 +13,7 @@ from campaign.accounts.models import Role
 from campaign.db import db
 from campaign.exports.rows import numbered_rows
 from campaign.moderation.models import Organisation, SignatureMerge
+from campaign.signatures.models import EcosocStatus
 from campaign.signatures.models import SignatureStatus as S
 from tests.exports.helpers import run_cli
 from tests.moderation.conftest import console, entries, fresh
@@ -212,3 +213,37 @@ def test_the_same_merge_sent_twice_merges_once_and_says_why(client, make, letter
     assert "Rejected, withdrawn or merged signatures cannot be merged." in again.get_data(True)
     assert len(db.session.scalars(select(SignatureMerge)).all()) == 1
     assert [name for _, name in public_list(client)].count("Amnesty International") == 1
+
+
+def test_a_merge_kept_in_a_confirmed_row_keeps_the_group_approved_and_its_ecosoc_status(
+    client, make, letter, moderator
+):
+    listed = make.signature(letter, "Front Line Defenders", ecosoc_status=EcosocStatus.special)
+    kept = make.signature(letter, "Frontline Defenders", status=S.confirmed)
+    form = client.get(f"{DUPS}/merge?ids={listed.id},{kept.id}").text
+    assert '<option selected value="special">Special consultative status</option>' in form
+    merge(client, [listed, kept], "Front Line Defenders", primary=kept)
+    assert (fresh(kept.id).status, fresh(kept.id).ecosoc_status) == (S.approved, "special")
+    assert public_list(client) == [(1, "Front Line Defenders")]
+    record = db.session.scalars(select(SignatureMerge)).one()
+    client.post(console() + f"/merges/{record.id}/undo")
+    assert (fresh(kept.id).status, fresh(kept.id).ecosoc_status) == (S.confirmed, "unknown")
+    assert fresh(listed.id).status is S.approved
+
+
+def test_the_moderator_may_choose_the_merged_ecosoc_status(client, make, letter, moderator):
+    a = make.signature(letter, "Article 19", ecosoc_status=EcosocStatus.general)
+    b = make.signature(letter, "Article XIX", ecosoc_status=EcosocStatus.roster)
+    merge(client, [b, a], "Article 19", ecosoc_status="none")
+    assert fresh(b.id).ecosoc_status is EcosocStatus.none
+    [entry] = [e for e in entries("merge") if e.signature_id == b.id]
+    assert (entry.before["ecosoc_status"], entry.after["ecosoc_status"]) == ("roster", "none")
+
+
+def test_a_signature_awaiting_confirmation_cannot_be_the_one_kept(client, make, letter, moderator):
+    listed = make.signature(letter, "Article 19", ecosoc_status=EcosocStatus.general)
+    pending = make.signature(letter, "ARTICLE 19 Global Campaign", status=S.pending)
+    page = merge(client, [listed, pending], "Article 19", primary=pending).text
+    assert "This one still awaits email confirmation" in page
+    assert db.session.scalars(select(SignatureMerge)).all() == []
+    assert fresh(listed.id).status is S.approved and public_list(client) == [(1, "Article 19")]

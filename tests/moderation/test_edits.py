@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from campaign.db import db
-from campaign.signatures.models import CorrectionRequest, RequestKind
+from campaign.signatures.models import CorrectionRequest, OrgType, RequestKind, SignerKind
 from campaign.signatures.models import SignatureStatus as S
 from tests.moderation.conftest import console, entries, fresh
 
@@ -130,3 +130,26 @@ def test_rekey_command_stores_the_engine_key_for_older_rows(make, letter, runner
     result = runner.invoke(args=["moderation", "rekey"])
     assert result.exit_code == 0 and "1 name keys updated." in result.output
     assert fresh(old.id).name_key == "amnesty international"
+
+
+def test_type_and_ecosoc_status_are_corrected_and_audited(client, make, letter, moderator):
+    s = make.signature(letter, "Front Line Defenders", org_type=OrgType.ngo, country="IE")
+    page = client.get(detail(s.id)).text
+    assert '<option selected value="unknown">' in page and '<option selected value="ngo">' in page
+    data = {"name": s.name, "country": "IE", "org_type": "network", "ecosoc_status": "special"}
+    assert client.post(detail(s.id) + "/edit", data=data).status_code == 302
+    signature = fresh(s.id)
+    assert (signature.org_type, signature.ecosoc_status) == (OrgType.network, "special")
+    [entry] = entries("edit")
+    assert entry.before == {"org_type": "ngo", "ecosoc_status": "unknown"}
+    assert entry.after == {"org_type": "network", "ecosoc_status": "special"}
+    bad = client.post(detail(s.id) + "/edit", data={**data, "ecosoc_status": "observer"})
+    assert bad.status_code == 400 and fresh(s.id).ecosoc_status == "special"
+
+
+def test_an_individual_has_no_type_to_correct(client, make, letter, moderator):
+    s = make.signature(letter, "Ana Gómez", kind=SignerKind.individual)
+    assert 'name="org_type"' not in client.get(detail(s.id)).text
+    data = {"name": "Ana Gómez", "country": "", "org_type": "ngo", "ecosoc_status": "none"}
+    client.post(detail(s.id) + "/edit", data=data)
+    assert (fresh(s.id).org_type, fresh(s.id).ecosoc_status) == (None, "none")

@@ -66,7 +66,7 @@ def test_corrected_name_shows_in_the_list_and_renumbers(client, signed):
     assert '<li value="2"><span class="name">Zeta Asociación</span>' in lines[1]
     assert "Zulu Foundation" in lines[2]
     [signature] = [s for s in signatures() if s.ip_address]
-    assert signature.submitted_name == "Zeta Asociación"
+    assert signature.submitted_name == "Asociación Pro Derechos"  # what was first submitted
     assert signature.ecosoc_status.value == "none"
 
 

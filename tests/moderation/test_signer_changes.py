@@ -1,0 +1,105 @@
+"""What signers change themselves through their private link, as moderators see it: in the
+letter's log, and an approved signature whose checked details changed back in the queue."""
+
+from __future__ import annotations
+
+import pytest
+
+from campaign.moderation.audit import SIGNER_ACTOR
+from campaign.signatures import tokens
+from campaign.signatures.models import EcosocStatus, OrgType
+from campaign.signatures.models import SignatureStatus as S
+from tests.moderation.conftest import console, entries, fresh
+
+
+@pytest.fixture
+def approved(make, letter):
+    """An approved organisation with its private edit link."""
+    s = make.signature(
+        letter,
+        "amnesty intl uk",
+        country="GB",
+        org_type=OrgType.ngo,
+        ecosoc_status=EcosocStatus.none,
+        contact_name="Jo",
+    )
+    return s, f"/en/signatures/edit/{tokens.make(s, tokens.EDIT)}"
+
+
+def as_shown(name: str, **fields: str) -> dict[str, str]:
+    """The signer's edit form as posted: what it shows, with ``fields`` changed."""
+    data = {"name": name, "country": "GB", "org_type": "ngo", "ecosoc_status": "none"}
+    return {**data, "contact_name": "Jo", "language": "en", **fields}
+
+
+def decide(client, decision: str, sid: int) -> None:
+    client.post(console() + "/decide", data={"decide": f"{decision}:{sid}"})
+
+
+def test_resaving_the_form_keeps_what_was_submitted_and_the_moderators_spelling(
+    client, letter, moderator, approved
+):
+    s, edit = approved
+    corrected = {"name": "Amnesty UK", "country": "GB"}
+    client.post(console() + f"/signatures/{s.id}/edit", data=corrected)
+    assert 'value="Amnesty UK"' in client.get(edit).text
+    resaved = client.post(edit, data=as_shown("Amnesty UK", contact_role="Director"))
+    assert resaved.status_code == 302
+    signature = fresh(s.id)
+    assert (signature.name, signature.submitted_name) == ("Amnesty UK", "amnesty intl uk")
+    assert signature.contact_role == "Director"
+    client.post(edit, data=as_shown("Amnesty International UK", contact_role="Director"))
+    assert fresh(s.id).submitted_name == "amnesty intl uk"
+
+
+def test_signers_edits_and_withdrawal_are_in_the_letters_log(client, letter, moderator, approved):
+    s, edit = approved
+    client.post(edit, data=as_shown("amnesty intl uk", contact_role="Director"))
+    client.post(edit, data=as_shown("amnesty intl uk", contact_role="Director"))  # no change
+    client.post(edit.replace("/edit/", "/withdraw/"))
+    edited, withdrawn = entries()
+    assert (edited.action, edited.actor_label) == ("signer_edit", SIGNER_ACTOR)
+    assert edited.actor_id is None
+    assert (edited.before, edited.after) == ({"contact_role": ""}, {"contact_role": "Director"})
+    assert (withdrawn.action, withdrawn.signature_id) == ("signer_withdrawal", s.id)
+    assert (withdrawn.before, withdrawn.after) == ({"status": "approved"}, {"status": "withdrawn"})
+    log = client.get("/manage/letters/carta/audit").text
+    assert "Corrected by the signer" in log and "Withdrawn by the signer" in log
+    assert log.count("The signer, through their private link") == 2
+
+
+@pytest.mark.parametrize(
+    "change", [{"name": "Ministry of Truth"}, {"ecosoc_status": "general"}], ids=["name", "ecosoc"]
+)
+def test_a_checked_detail_changed_after_approval_goes_live_and_back_to_the_queue(
+    client, letter, moderator, approved, change
+):
+    s, edit = approved
+    decide(client, "approve", s.id)
+    assert ">amnesty intl uk</a>" not in client.get(console()).text
+    client.post(edit, data={**as_shown("amnesty intl uk"), **change})
+    signature = fresh(s.id)
+    assert signature.status is S.approved and signature.flags == ["changed_by_signer"]
+    if "name" in change:
+        assert "Ministry of Truth" in client.get(f"/en/letters/{letter.slug}").text
+    flagged = client.get(console() + "?flag=changed_by_signer").text
+    assert f"/signatures/{s.id}" in flagged and "Changed by its signer after approval" in flagged
+    assert f"/signatures/{s.id}" in client.get(console()).text
+    [entry] = entries("signer_edit")
+    assert entry.after["flags"] == ["changed_by_signer"]
+    decide(client, "approve", s.id)
+    assert f"/signatures/{s.id}" not in client.get(console()).text
+
+
+def test_other_details_and_auto_approving_letters_need_no_second_look(
+    client, make, letter, moderator, approved
+):
+    s, edit = approved
+    decide(client, "approve", s.id)
+    client.post(edit, data=as_shown("amnesty intl uk", country="IE", website="amnesty.example"))
+    assert fresh(s.id).flags == []
+    auto = make.letter("auto", auto_approve=True)
+    other = make.signature(auto, "Oxfam", org_type=OrgType.ngo, contact_name="Jo")
+    link = f"/en/signatures/edit/{tokens.make(other, tokens.EDIT)}"
+    client.post(link, data=as_shown("Oxfam International"))
+    assert fresh(other.id).name == "Oxfam International" and fresh(other.id).flags == []
