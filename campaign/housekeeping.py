@@ -1,5 +1,5 @@
 """Forgetting what is no longer needed: sent mail, finished background exports, old imports,
-sign-ups never confirmed.
+sign-ups never confirmed, cached public PDFs of lists that have changed.
 
 Each holds contact details (addresses, private links, lists of contacts) that served a
 purpose for a while. ``campaign cleanup`` runs this once; the outbox worker runs it every
@@ -10,12 +10,15 @@ hour, so a deployment that runs the worker keeps nothing longer than the setting
 - IMPORT_KEEP_DAYS: imported lists and unapplied previews (the audit log keeps what was
   applied);
 - SIGN_UNCONFIRMED_KEEP_DAYS: sign-ups never confirmed by email, counted from their last
-  submission, and never sooner than their confirmation link expires.
+  submission, and never sooner than their confirmation link expires;
+- cached public PDFs (EXPORT_CACHE_DIR) as soon as they are no longer the current one for
+  their letter and language (a signatory withdrew, a text changed, a day passed).
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import click
 from flask import current_app
@@ -23,7 +26,7 @@ from flask.cli import with_appcontext
 from sqlalchemy.orm import Session
 
 from campaign.db import db, utcnow
-from campaign.exports import jobs
+from campaign.exports import jobs, public_pdf
 from campaign.mail_delivery import purge as purge_mail
 from campaign.moderation import import_services
 from campaign.signatures.services import purge_unconfirmed
@@ -49,6 +52,9 @@ def run(session: Session, now: datetime | None = None) -> dict[str, int]:
         "unconfirmed": purge_unconfirmed(session, min(cutoff("SIGN_UNCONFIRMED_KEEP_DAYS"), links)),
     }
     session.commit()
+    # After the commit, so files are judged against the list as it now stands.
+    removed["public_pdfs"] = public_pdf.purge(session, Path(config["EXPORT_CACHE_DIR"]))
+    session.commit()
     return removed
 
 
@@ -56,9 +62,10 @@ def run(session: Session, now: datetime | None = None) -> dict[str, int]:
 @with_appcontext
 def cleanup_command() -> None:
     """Delete sent mail, finished exports, imports and unconfirmed sign-ups past their
-    keeping time."""
+    keeping time, and cached public PDFs that are out of date."""
     removed = run(db.session)
     click.echo(
         f"deleted {removed['mail']} sent message(s), {removed['exports']} finished export(s), "
-        f"{removed['imports']} import(s), {removed['unconfirmed']} unconfirmed sign-up(s)"
+        f"{removed['imports']} import(s), {removed['unconfirmed']} unconfirmed sign-up(s), "
+        f"{removed['public_pdfs']} out-of-date public PDF(s)"
     )

@@ -8,6 +8,7 @@ import os
 import subprocess
 import time
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -15,12 +16,20 @@ from sqlalchemy import select
 from campaign.cli import main
 from campaign.db import db, utcnow
 from campaign.exports.models import ExportJob, ExportSnapshot, JobStatus
+from campaign.letters.models import Letter
 from campaign.mail_models import OutboxMessage, OutboxStatus
 from campaign.moderation import merges
 from campaign.moderation.import_models import BatchStatus, ImportBatch
 from campaign.moderation.models import AuditEntry, SignatureMerge
-from campaign.signatures.models import CorrectionRequest, RequestKind, Signature, SignatureStatus
+from campaign.signatures.models import (
+    CorrectionRequest,
+    RequestKind,
+    Signature,
+    SignatureStatus,
+    SignerKind,
+)
 from tests.conftest import ROOT
+from tests.exports.helpers import pdf_text
 from tests.test_console_script import CAMPAIGN
 
 
@@ -201,3 +210,36 @@ def test_a_signature_a_merge_kept_is_never_forgotten(make, runner):
     assert "0 unconfirmed sign-up(s)" in runner.invoke(main, args=["cleanup"]).output
     assert remaining(Signature.name) == ["Amnesty", "Amnesty Intl"]
     assert remaining(SignatureMerge.primary_id) == [kept.id]
+
+
+def test_cleanup_deletes_cached_public_pdfs_no_longer_current(client, make, runner, app):
+    """A withdrawn signatory's name must not stay on disk in an old cached PDF: files that
+    are not the current one for their letter and language go, the current ones stay."""
+    cache = Path(app.config["EXPORT_CACHE_DIR"])
+    letter = make.letter("carta")
+    make.signature(letter, "Amnesty International")
+    person = make.signature(letter, "Maria Withdrawn", kind=SignerKind.individual)
+    make.signature(make.letter("otra"), "Another Org")
+    for path in ("/en/letters/carta", "/fr/letters/carta", "/en/letters/otra"):
+        assert client.get(f"{path}/letter.pdf").status_code == 200
+    (cache / f"{'0' * 64}.pdf").write_bytes(b"%PDF named as before names held the letter")
+    (cache / "dead-build.part").write_bytes(b"%PDF half")
+    os.utime(cache / "dead-build.part", (time.time() - 7200,) * 2)
+    (cache / "building-now.part").write_bytes(b"%PDF half")
+    person.status = SignatureStatus.withdrawn
+    db.session.commit()
+    current = client.get("/en/letters/carta/letter.pdf").data
+    assert "Maria Withdrawn" not in pdf_text(current)
+    assert len(list(cache.glob("*.pdf"))) == 5
+
+    output = runner.invoke(main, args=["cleanup"]).output
+    assert "4 out-of-date public PDF(s)" in output  # en and fr with her, old name, dead build
+    left = sorted(p.name for p in cache.iterdir())
+    assert len(left) == 3 and "building-now.part" in left
+    assert not any("Maria Withdrawn" in pdf_text(p.read_bytes()) for p in cache.glob("*.pdf"))
+    assert client.get("/en/letters/carta/letter.pdf").data == current
+    assert "0 out-of-date public PDF(s)" in runner.invoke(main, args=["cleanup"]).output
+
+    db.session.delete(db.session.get(Letter, letter.id))
+    db.session.commit()
+    assert "1 out-of-date public PDF(s)" in runner.invoke(main, args=["cleanup"]).output

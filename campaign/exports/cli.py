@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import click
 from flask.cli import with_appcontext
 from flask_babel import force_locale
 
-from campaign.db import db
+from campaign.db import db, utcnow
 from campaign.exports import jobs, jws, services, snapshots
 from campaign.exports.services import ExportError, ExportSpec
 from campaign.letters.models import Letter
@@ -42,10 +42,17 @@ def export_command(
     lang: str | None,
     snapshot_id: int | None,
     output: Path | None,
-    session_start: object,
+    session_start: datetime | None,
     **options: object,
 ) -> None:
     """Write the letter SLUG as pdf, docx, csv, xlsx or txt (to FILE or standard output)."""
+    start = session_start.date() if session_start else None
+    if start and not jws.session_start_is_plausible(start, utcnow().date()):
+        raise click.BadParameter(
+            f"{start.isoformat()} is not the first day of a Council session: give a date "
+            "from 2006 on, and no more than ten years ahead.",
+            param_hint="'--session-start'",
+        )
     letter = _letter(slug)
     spec = ExportSpec(format=fmt, language=lang or letter.authoritative_language, **options)
     try:
@@ -59,11 +66,22 @@ def export_command(
         output.write_bytes(result.content)
         click.echo(f"Wrote {output} ({len(result.content)} bytes).", err=True)
     if result.check is not None:
-        _report(result.check, session_start.date() if session_start else None)
+        _report(result.check, start)
+    if result.sponsors is not None and result.sponsors.unknown:
+        click.echo(
+            "ECOSOC status unknown, so named in the footnote as supporters (set it if they "
+            "have one): " + "; ".join(r.name for r in result.sponsors.unknown),
+            err=True,
+        )
 
 
-def _report(check: object, session_start: date | None) -> None:
-    click.echo(f"Words: {check.words} of {check.limit} allowed.", err=True)
+def _report(check: jws.WordCheck, session_start: date | None) -> None:
+    click.echo(
+        f"Words: {check.words} of {check.limit} allowed (the title, the text and the "
+        f"footnotes; the heading and co-sponsors above the title, {check.heading} words, "
+        "are not counted).",
+        err=True,
+    )
     if check.over:
         click.echo(
             f"WARNING: the statement is {check.words - check.limit} words over the limit.", err=True

@@ -2,7 +2,9 @@
 
 Heading block, co-sponsors with their status in brackets (General, then Special, then
 Roster), the title in Times New Roman 12 bold with a footnote naming supporters without
-status, and the text in Times New Roman 12 justified.
+status, and the text in Times New Roman 12 justified. The word limit applies to the title,
+the text and the footnotes, as OHCHR counts; the heading block (the co-sponsors' list with
+it) is counted apart.
 """
 
 from __future__ import annotations
@@ -37,28 +39,30 @@ def build(data: ExportData, language: str, session: str = "", agenda_item: str =
     phrases, text = jws.PHRASES[language], data.text(language)
     sponsors = jws.sponsors(data)
     document = _document()
-    words: list[str] = []
     heading = [phrases["council"]]
     heading += [phrases["session"].format(session=session)] if session else []
     heading += [phrases["agenda"].format(item=agenda_item)] if agenda_item else []
     heading += [phrases["submitted_by"]]
     heading += [jws.sponsor_line(r, language) for r in sponsors.with_status]
+    heading += [phrases["received"]]
     for line in heading:
-        words.append(_para(document, line, bold=line == phrases["council"]))
-    words.append(_para(document, phrases["received"]))
+        _para(document, line, bold=line == phrases["council"])
+    # What the limit applies to: the title, the text and the footnotes (not the heading).
+    counted = [text.title]
     title = document.add_paragraph()
     _run(title, text.title, bold=True)
-    words.append(text.title)
     notes = [jws.footnote_text(sponsors.supporters, language)] if sponsors.supporters else []
     if notes:
         add_reference(title, 1)
         add_footnotes(document, notes, FONT, 10)
-        words += notes
-    words += _body(document, text.body)
+        counted += notes
+    counted += _body(document, text.body)
     _stamp(document, data, text.title, language)
     buffer = io.BytesIO()
     document.save(buffer)
-    check = jws.WordCheck(jws.count_words(words), sponsors.limit)
+    check = jws.WordCheck(
+        jws.count_words(counted), sponsors.limit, heading=jws.count_words(heading)
+    )
     return Statement(fix_zip(buffer.getvalue(), data.as_of), check, sponsors)
 
 
@@ -76,9 +80,8 @@ def _run(paragraph: object, text: str, bold: bool = False, italic: bool = False)
     run.bold, run.italic = bold or None, italic or None
 
 
-def _para(document: Document, text: str, bold: bool = False) -> str:
+def _para(document: Document, text: str, bold: bool = False) -> None:
     _run(document.add_paragraph(), text, bold=bold)
-    return text
 
 
 def _body(document: Document, source: str) -> list[str]:

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
-from wtforms import BooleanField, DateField, SelectField, StringField, SubmitField
+from wtforms import BooleanField, DateField, Field, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import Optional
+from wtforms.validators import Optional, ValidationError
 
+from campaign.db import utcnow
+from campaign.exports.jws import session_start_is_plausible
 from campaign.forms import Form
 from campaign.i18n import CONTENT_LANGUAGES, _l
 from campaign.validators import NOT_A_CHOICE, NOT_A_DATE, NOT_A_NUMBER, SafeText
+
+NOT_A_SESSION_START = _l(
+    "Enter the first day of a Council session: a date from 2006 on, "
+    "and no more than ten years ahead."
+)
+
+
+def plausible_session_start(_form: Form, field: Field) -> None:
+    if field.data is not None and not session_start_is_plausible(field.data, utcnow().date()):
+        raise ValidationError(str(NOT_A_SESSION_START))
 
 
 def choices(pairs: list[tuple[object, object]]) -> list[SelectChoice]:
@@ -59,7 +71,7 @@ class ExportForm(Form):
     agenda_item = StringField(_l("Agenda item"), validators=[Optional(), SafeText(10)])
     session_start = DateField(
         _l("First day of the session"),
-        validators=[Optional()],
+        validators=[Optional(), plausible_session_start],
         description=_l("Statements are due two weeks before this date."),
         invalid_value_message=NOT_A_DATE,
     )

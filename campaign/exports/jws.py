@@ -16,6 +16,7 @@ LANGUAGES = ("en", "fr", "es")
 STATUS_ORDER = ("general", "special", "roster")
 LIMIT_GENERAL, LIMIT_OTHER = 2000, 1500
 DEADLINE_BEFORE_SESSION = timedelta(weeks=2)
+FIRST_SESSION = date(2006, 6, 19)  # the Human Rights Council's first session opened
 
 PHRASES: dict[str, dict[str, str]] = {
     "en": {
@@ -69,6 +70,12 @@ class Sponsors:
     supporters: list[Row]
 
     @property
+    def unknown(self) -> list[Row]:
+        """Supporters whose status nobody recorded: some may have one, and belong among the
+        co-sponsors once it is set."""
+        return [r for r in self.supporters if r.ecosoc_status == "unknown"]
+
+    @property
     def limit(self) -> int:
         """2,000 words if any co-sponsor has General status, else 1,500."""
         general = any(r.ecosoc_status == "general" for r in self.with_status)
@@ -94,6 +101,12 @@ def footnote_text(supporters: list[Row], language: str) -> str:
     return PHRASES[language][key].format(names=names)
 
 
+def session_start_is_plausible(day: date, today: date) -> bool:
+    """A Council session opens from 2006 (its first session) to ten years from ``today``;
+    any other date is a typing slip (and 0001-01-01 has no date two weeks before it)."""
+    return FIRST_SESSION <= day <= today + timedelta(days=3653)
+
+
 def submission_deadline(session_start: date) -> date:
     """Statements are due two weeks before the session opens."""
     return session_start - DEADLINE_BEFORE_SESSION
@@ -106,8 +119,13 @@ def count_words(texts: list[str]) -> int:
 
 @dataclass(frozen=True)
 class WordCheck:
+    """``words``: the title, the text and the footnotes, which the limit applies to;
+    ``heading``: the heading block above the title (co-sponsors' list included), not
+    counted against the limit."""
+
     words: int
     limit: int
+    heading: int = 0
 
     @property
     def over(self) -> bool:

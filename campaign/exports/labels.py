@@ -23,7 +23,9 @@ COLUMNS = {
     "contact_name": _l("Contact name"),
     "contact_email": _l("Contact email"),
     "contact_role": _l("Contact role"),
+    "consent_contact": _l("Consent to be contacted"),
 }
+CONSENT = {True: _l("Yes"), False: _l("No")}
 KINDS = {"organisation": _l("Organisation"), "individual": _l("Individual")}
 ECOSOC = {
     "general": _l("General"),

@@ -52,11 +52,43 @@ class LetterPDF(FPDF):
             self.load_family(family)
         super().set_font(family, style, size)
 
+    def output(self, *args: Any, **kwargs: Any) -> Any:
+        """As FPDF's, with every glyph of a shaped cluster mapped back to text (see
+        ``_map_cluster_glyphs``)."""
+        _map_cluster_glyphs(self)
+        return super().output(*args, **kwargs)
+
     def footer(self) -> None:
         self.set_y(-12)
         self.set_text_shaping(False)
         self.set_font("sans", "", 8)
         self.cell(0, 6, f"{self.page_no()} / {{nb}}", align="C")
+
+
+class _NoText(int):
+    """A code point that a ToUnicode map writes as nothing: ``<code> <>``."""
+
+    def __format__(self, spec: str) -> str:
+        return ""
+
+
+NO_TEXT = (_NoText(0),)
+
+
+def _map_cluster_glyphs(pdf: FPDF) -> None:
+    """Map the glyphs that carry none of a shaped cluster's text to the empty string.
+
+    When HarfBuzz draws a cluster in several glyphs (Bengali "দে" is the vowel sign, then
+    the consonant), fpdf2 gives the cluster's text to the first glyph and leaves the
+    others out of the font's ToUnicode map; readers then copy those glyphs' raw codes,
+    control characters inside the name ("দে\x06শ"). An empty mapping makes them copy as
+    nothing, so names read back (search, copy, checks) exactly as written.
+    """
+    for font in pdf.fonts.values():
+        subset = getattr(font, "subset", None)
+        for glyph, _code in subset.items() if subset is not None else ():
+            if glyph is not None and glyph.unicode == ():
+                glyph.unicode = NO_TEXT
 
 
 def render_pdf(
@@ -96,7 +128,7 @@ def _document(data: ExportData, title: str, language: str, content: str) -> Lett
     pdf = LetterPDF(format="A4")
     pdf.set_margins(20, 18, 20)
     pdf.set_auto_page_break(True, margin=18)
-    for family in ["sans", *sorted(fonts.scripts_in(content) & set(fonts.FACES))]:
+    for family in ["sans", *sorted(fonts.families_for(content))]:
         pdf.load_family(family)
     pdf.set_title(title)
     pdf.set_lang(language)

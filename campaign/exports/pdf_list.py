@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from fpdf import FPDF
@@ -17,6 +18,7 @@ NUMBER_WIDTH = 12
 GUTTER = 8
 # Millimetres per point of font size for the widest glyphs (full-width CJK: one em).
 EM_MM = 25.4 / 72
+LOGGER = logging.getLogger(__name__)
 
 
 class ListLayout:
@@ -37,6 +39,7 @@ class ListLayout:
         progress: Callable[[float], None] | None = None,
     ) -> None:
         """Organisations, then individuals apart, optionally under country headings."""
+        self.slug = data.slug
         self.pdf.ln(2)
         self.top = self.pdf.get_y()
         self._heading(_("Signatories (%(count)d)", count=len(data.rows)), size=13)
@@ -85,19 +88,38 @@ class ListLayout:
 
     def _entry(self, row: Row) -> None:
         pdf, name_width = self.pdf, self.width - NUMBER_WIDTH - 1.5
-        lines = self._lines(row.name, name_width)
+        name = self._drawable(row)
+        lines = self._lines(name, name_width)
         self._room(lines * LINE)
         y, x = pdf.get_y(), self._x()
         pdf.set_xy(x + self.width - NUMBER_WIDTH if self.rtl else x, y)
         self._number(row.number)
-        self._name_font(row.name)
+        self._name_font(name)
         pdf.set_xy(x if self.rtl else x + NUMBER_WIDTH + 1.5, y)
         align = "R" if self.rtl else "L"
         if lines > 1:
-            pdf.multi_cell(name_width, LINE, row.name, align=align)
+            pdf.multi_cell(name_width, LINE, name, align=align)
         else:
-            pdf.cell(name_width, LINE, row.name, align=align)
+            pdf.cell(name_width, LINE, name, align=align)
         pdf.set_xy(x, y + lines * LINE)
+
+    def _drawable(self, row: Row) -> str:
+        """The name as it can be drawn: a character no installed font has is printed as
+        a visible mark, never as a blank, and logged with the entry it belongs to (the
+        exports page lists such names too)."""
+        missing = fonts.undrawable(row.name)
+        if not missing:
+            return row.name
+        LOGGER.warning(
+            "PDF of %s: %s no. %d (signature %d) has characters no installed font can "
+            "draw, printed as U+FFFD: %s (see the fonts in scripts/apt-packages.txt)",
+            self.slug,
+            row.kind,
+            row.number,
+            row.id,
+            " ".join(f"U+{ord(c):04X}" for c in missing),
+        )
+        return fonts.drawable(row.name)
 
     def _name_font(self, name: str) -> None:
         """The font a name starts in: one run, so it extracts in reading order."""

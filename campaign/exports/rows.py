@@ -18,11 +18,14 @@ from campaign.signatures.models import Signature
 from campaign.signatures.queries import approved
 
 CONTACT_FIELDS = ("contact_name", "contact_email", "contact_role")
+# Whether the signer agreed to be written to about the campaign: goes with the contacts.
+CONSENT_FIELD = "consent_contact"
 
 
 @dataclass(frozen=True)
 class Row:
-    """One approved signatory; ``number`` is its place in the one collation order."""
+    """One approved signatory; ``number`` is its place among the organisations or among
+    the individuals, in the one collation order (as on the letter page)."""
 
     id: int
     number: int
@@ -36,6 +39,8 @@ class Row:
     contact_name: str = ""
     contact_email: str = ""
     contact_role: str = ""
+    # None: not known (a snapshot frozen before it was recorded, or public data).
+    consent_contact: bool | None = None
 
     @property
     def is_organisation(self) -> bool:
@@ -76,7 +81,7 @@ class ExportData:
 
     def public(self) -> ExportData:
         """The same data without anyone's contact details, for anything shown publicly."""
-        blank = dict.fromkeys(CONTACT_FIELDS, "")
+        blank: dict[str, object] = {**dict.fromkeys(CONTACT_FIELDS, ""), CONSENT_FIELD: None}
         return replace(self, rows=tuple(replace(r, **blank) for r in self.rows))
 
 
@@ -94,14 +99,15 @@ def _row(number: int, signature: Signature) -> Row:
         contact_name=signature.contact_name or "",
         contact_email=signature.contact_email or "",
         contact_role=signature.contact_role or "",
+        consent_contact=bool(signature.consent_contact),
     )
 
 
 def numbered_rows(session: Session, letter_id: int) -> tuple[Row, ...]:
-    """Organisations then individuals, each in collation order, numbered 1..N without gaps."""
-    public = approved(session, letter_id)
-    ordered = public.organisations + public.individuals
-    return tuple(_row(n, s) for n, s in enumerate(ordered, start=1))
+    """Organisations, then individuals, numbered as on the letter page: each apart, from 1
+    (``campaign.signatures.queries.numbered``, the one numbering)."""
+    organisations, individuals = approved(session, letter_id)
+    return tuple(_row(n, s) for n, s in organisations + individuals)
 
 
 def live_data(session: Session, letter: Letter, as_of: datetime) -> ExportData:

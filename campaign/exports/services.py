@@ -11,12 +11,13 @@ from flask_babel import force_locale
 from sqlalchemy.orm import Session
 
 from campaign.db import utcnow
-from campaign.exports import docx_jws, jws, tables
+from campaign.exports import docx_jws, fonts, jws, tables
 from campaign.exports.pdf import render_pdf
 from campaign.exports.rows import ExportData, live_data
 from campaign.exports.snapshots import snapshot_data, snapshot_of
 from campaign.i18n import CONTENT_LANGUAGES, _l, interface_language
 from campaign.letters.models import Letter
+from campaign.signatures.queries import public_entries
 
 MIMETYPES = {
     "pdf": "application/pdf",
@@ -63,6 +64,7 @@ class ExportFile:
     filename: str
     mimetype: str
     check: jws.WordCheck | None = None
+    sponsors: jws.Sponsors | None = None
 
 
 def validate(spec: ExportSpec) -> None:
@@ -101,7 +103,7 @@ def produce(
     """Build the file; contact details appear only in CSV/XLSX and only if ``spec.contacts``."""
     validate(spec)
     shown = data if spec.contacts and spec.format in ("csv", "xlsx") else data.public()
-    check = None
+    check = sponsors = None
     with force_locale(interface_language(spec.language)):
         if spec.format == "pdf":
             content = render_pdf(
@@ -109,14 +111,14 @@ def produce(
             )
         elif spec.format == "docx":
             statement = docx_jws.build(shown, spec.language, spec.session, spec.agenda_item)
-            content, check = statement.content, statement.check
+            content, check, sponsors = statement.content, statement.check, statement.sponsors
         elif spec.format == "csv":
             content = tables.to_csv(shown, spec.language, spec.contacts)
         elif spec.format == "xlsx":
             content = tables.to_xlsx(shown, spec.language, spec.contacts)
         else:
             content = tables.to_text(shown, spec.language, spec.group).encode("utf-8")
-    return ExportFile(content, filename(data, spec), MIMETYPES[spec.format], check)
+    return ExportFile(content, filename(data, spec), MIMETYPES[spec.format], check, sponsors)
 
 
 @dataclass(frozen=True)
@@ -136,3 +138,36 @@ def check_statement(
     statement = docx_jws.build(data.public(), spec.language, spec.session, spec.agenda_item)
     deadline = jws.submission_deadline(session_start) if session_start else None
     return StatementCheck(statement.check, statement.sponsors, deadline)
+
+
+@dataclass(frozen=True)
+class Undrawable:
+    """A name on the public list with characters no installed PDF font has."""
+
+    kind: str
+    number: int
+    name: str
+    signature_id: int
+    characters: str
+
+    @property
+    def code_points(self) -> str:
+        return " ".join(f"U+{ord(c):04X}" for c in self.characters)
+
+
+def undrawable_names(session: Session, letter: Letter) -> list[Undrawable]:
+    """The current list's names that a PDF would print with a mark (U+FFFD) in place of
+    characters it has no font for, so staff see them before anyone reads the PDF."""
+    entries = public_entries(session, letter.id)
+    found = []
+    for kind, listed in (
+        ("organisation", entries.organisations),
+        ("individual", entries.individuals),
+    ):
+        for entry in listed:
+            missing = fonts.undrawable(entry.name)
+            if missing:
+                found.append(
+                    Undrawable(kind, entry.number, entry.name, entry.signature_id, missing)
+                )
+    return found

@@ -1,7 +1,10 @@
 """Records for spreadsheets and emails: CSV (UTF-8 with BOM), XLSX and a plain numbered list.
 
-Every cell is passed through ``neutralise_formula``: a name such as ``=HYPERLINK(...)``
-must stay text in whatever program opens the file.
+A name such as ``=HYPERLINK(...)`` must stay text in whatever program opens the file. CSV
+has no types, so its cells go through ``neutralise_formula`` (an apostrophe in front). An
+XLSX cell is typed: every text is stored as a string, never a formula, exactly as written,
+and one that looks like a formula is also marked "quote prefix", so it stays text when
+someone edits it in Excel.
 """
 
 from __future__ import annotations
@@ -13,8 +16,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from campaign.exports.labels import COLUMNS, ECOSOC, KINDS, by_country, country_name
-from campaign.exports.rows import CONTACT_FIELDS, ExportData, Row
+from campaign.exports.labels import COLUMNS, CONSENT, ECOSOC, KINDS, by_country, country_name
+from campaign.exports.rows import CONSENT_FIELD, CONTACT_FIELDS, ExportData, Row
 from campaign.exports.zipfix import fix_zip, stamp_modified
 from campaign.i18n import _
 from campaign.text import neutralise_formula
@@ -24,21 +27,23 @@ RECORD_COLUMNS = ("ecosoc_status", "org_type", "website", "submitted_name")
 
 
 def columns(contacts: bool) -> tuple[str, ...]:
-    """Columns for a record export; contact columns only when the reader may see them."""
-    return PUBLIC_COLUMNS + RECORD_COLUMNS + (CONTACT_FIELDS if contacts else ())
+    """Columns for a record export; contact columns only when the reader may see them, and
+    then always with the signer's consent to be contacted beside them."""
+    return PUBLIC_COLUMNS + RECORD_COLUMNS + ((*CONTACT_FIELDS, CONSENT_FIELD) if contacts else ())
 
 
-def cell_values(row: Row, names: tuple[str, ...], language: str) -> list[object]:
-    """The row's values for ``names``: numbers as numbers, text made inert."""
+def cell_values(row: Row, names: tuple[str, ...], language: str) -> list[int | str]:
+    """The row's values for ``names``: numbers as numbers, the rest as text as written."""
     derived = {
         "kind": str(KINDS.get(row.kind, row.kind)),
         "country_name": country_name(row.country, language),
         "ecosoc_status": str(ECOSOC.get(row.ecosoc_status, row.ecosoc_status)),
+        CONSENT_FIELD: str(CONSENT.get(row.consent_contact, "")),
     }
-    values: list[object] = []
+    values: list[int | str] = []
     for name in names:
         value = row.number if name == "number" else derived.get(name, getattr(row, name, ""))
-        values.append(value if isinstance(value, int) else neutralise_formula(str(value)))
+        values.append(value if isinstance(value, int) else str(value))
     return values
 
 
@@ -49,7 +54,8 @@ def to_csv(data: ExportData, language: str, contacts: bool) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([str(COLUMNS[n]) for n in names])
     for row in data.rows:
-        writer.writerow(cell_values(row, names, language))
+        values = cell_values(row, names, language)
+        writer.writerow([v if isinstance(v, int) else neutralise_formula(v) for v in values])
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -74,11 +80,15 @@ def _header_cell(sheet: object, value: str) -> WriteOnlyCell:
     return cell
 
 
-def _text_cell(sheet: object, value: object) -> WriteOnlyCell | object:
+def _text_cell(sheet: object, value: int | str) -> WriteOnlyCell | int:
+    """A number as is; text as a string cell (never a formula), marked "quote prefix" if
+    a spreadsheet would read it as one when typed in."""
     if not isinstance(value, str):
         return value
     cell = WriteOnlyCell(sheet, value=value)
     cell.data_type = "s"
+    if neutralise_formula(value) != value:
+        cell.quotePrefix = True
     return cell
 
 

@@ -11,6 +11,7 @@ from campaign.accounts.permissions import letter_role_required
 from campaign.db import db
 from campaign.exports import bp, jobs, services, snapshots
 from campaign.exports.forms import DiffForm, ExportForm, FreezeForm, choices
+from campaign.exports.labels import KINDS
 from campaign.exports.models import ExportJob, JobStatus
 from campaign.exports.services import ExportError, ExportSpec
 from campaign.i18n import _
@@ -25,7 +26,6 @@ def _export_form(letter: Letter) -> ExportForm:
     )
     if not form.is_submitted():
         form.language.data = letter.authoritative_language
-        form.contacts.data = True
     return form
 
 
@@ -41,6 +41,9 @@ def _page(letter: Letter, form: ExportForm, status: int = 200, **extra: object) 
         freeze=FreezeForm(),
         snapshots=history,
         diff_form=diff_form,
+        can_moderate=current_user.has_role(letter.id, Role.moderator),
+        undrawable=services.undrawable_names(db.session, letter),
+        kinds=KINDS,
         **extra,
     ), status
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TypeVar
 
 from flask import current_app
-from sqlalchemy import ColumnElement, Row, and_, func, select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from campaign.collation import collate, sort_key
@@ -25,26 +26,37 @@ def on_public_list(letter_id: int) -> ColumnElement[bool]:
     )
 
 
-@dataclass(frozen=True)
-class PublicList:
-    """Approved signatories in collation order; numbers are positions, so never gapped."""
-
-    organisations: list[Signature]
-    individuals: list[Signature]
-
-    @property
-    def total(self) -> int:
-        return len(self.organisations) + len(self.individuals)
+T = TypeVar("T")
 
 
-def approved(session: Session, letter_id: int) -> PublicList:
-    """The approved signatures of a letter, organisations and individuals apart."""
+def numbered(
+    items: Iterable[T],
+    *,
+    name: Callable[[T], str],
+    kind: Callable[[T], SignerKind],
+    ident: Callable[[T], int],
+    key: Callable[[str], tuple] = sort_key,
+) -> tuple[list[tuple[int, T]], list[tuple[int, T]]]:
+    """The one numbering of a public list, for the letter page and every export.
+
+    Organisations and individuals are listed apart, each in collation order of the name
+    (the same name twice: the older signature, by id, first) and each numbered from 1,
+    so the numbers are positions and never gapped. ``key`` may hand back collation keys
+    already computed (they are slow), as long as it is ``sort_key``'s.
+    """
+    ordered = sorted(items, key=lambda item: (key(name(item)), ident(item)))
+    organisations = [i for i in ordered if kind(i) is SignerKind.organisation]
+    individuals = [i for i in ordered if kind(i) is SignerKind.individual]
+    return list(enumerate(organisations, start=1)), list(enumerate(individuals, start=1))
+
+
+def approved(
+    session: Session, letter_id: int
+) -> tuple[list[tuple[int, Signature]], list[tuple[int, Signature]]]:
+    """The public list's signatures, numbered as on the letter page (see ``numbered``):
+    organisations, then individuals, each as ``(number, signature)``."""
     rows = session.scalars(select(Signature).where(on_public_list(letter_id))).all()
-    by_name = collate(rows, lambda s: s.name)
-    return PublicList(
-        organisations=[s for s in by_name if s.kind is SignerKind.organisation],
-        individuals=[s for s in by_name if s.kind is SignerKind.individual],
-    )
+    return numbered(rows, name=lambda s: s.name, kind=lambda s: s.kind, ident=lambda s: s.id)
 
 
 @dataclass(frozen=True)
@@ -59,7 +71,8 @@ class Entry:
 
 @dataclass(frozen=True)
 class PublicEntries:
-    """What the letter page lists: organisations and individuals, each numbered from 1.
+    """What the letter page lists: organisations and individuals, each numbered from 1
+    (``numbered``; every export numbers the same way).
 
     ``views`` keeps renderings of this very list (the letter page's, per language and
     order), so they are made once for as long as the list stays current.
@@ -72,10 +85,6 @@ class PublicEntries:
     @property
     def total(self) -> int:
         return len(self.organisations) + len(self.individuals)
-
-
-def _numbered(rows: list[Row]) -> list[Entry]:
-    return [Entry(n, row.name, row.country, row.id) for n, row in enumerate(rows, start=1)]
 
 
 def list_version(session: Session, letter_id: int) -> tuple[int, datetime | None]:
@@ -133,10 +142,16 @@ def _load(session: Session, letter_id: int, version: tuple, known: dict) -> _Cac
         )
     ).all()
     keys = {row.name: known.get(row.name) or sort_key(row.name) for row in rows}
-    by_name = sorted(rows, key=lambda row: keys[row.name])
+    organisations, individuals = numbered(
+        rows,
+        name=lambda row: row.name,
+        kind=lambda row: row.kind,
+        ident=lambda row: row.id,
+        key=keys.__getitem__,
+    )
     entries = PublicEntries(
-        organisations=_numbered([r for r in by_name if r.kind is SignerKind.organisation]),
-        individuals=_numbered([r for r in by_name if r.kind is SignerKind.individual]),
+        organisations=[Entry(n, r.name, r.country, r.id) for n, r in organisations],
+        individuals=[Entry(n, r.name, r.country, r.id) for n, r in individuals],
     )
     return _Cached(version, entries, keys)
 

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
+import re
+from types import SimpleNamespace
 
 from openpyxl import load_workbook
 
 from campaign.accounts.models import Role
-from tests.exports.helpers import expected_order, run_cli, seed
+from campaign.collation import sort_key
+from campaign.demo import TEXTS
+from campaign.signatures import queries
+from campaign.signatures.models import SignerKind
+from tests.exports.helpers import expected_order, numbered, pdf_text, run_cli, seed
 
 
 def _export(runner, letter, *args: str) -> bytes:  # noqa: ANN001
@@ -16,15 +23,16 @@ def _export(runner, letter, *args: str) -> bytes:  # noqa: ANN001
 
 
 def test_text_list_is_numbered_without_gaps_in_collation_order(runner, make):
+    """Organisations 1..10, then the individuals apart from 1, as on the letter page."""
     letter = make.letter()
     seed(make, letter)
     text = _export(runner, letter, "--format", "txt").decode()
     lines = [line for line in text.splitlines() if line[:1].isdigit()]
     numbers = [int(line.split(".")[0]) for line in lines]
-    assert numbers == list(range(1, 12))
+    assert numbers == [*range(1, 11), 1]
     names = [line.split(". ", 1)[1].rsplit(" (", 1)[0] for line in lines[:10]]
     assert names == expected_order()
-    assert "11. Jane Doe" in text
+    assert "1. Jane Doe (" in text
     assert text.index("Individuals (1)") > text.index("Organisations (10)")
     assert "Pending Org" not in text and "Rejected Org" not in text
 
@@ -53,15 +61,27 @@ def test_csv_has_bom_inert_formulas_and_contacts_only_when_asked(runner, make):
 
 
 def test_xlsx_stores_formula_like_names_as_text(runner, make):
+    """Names exactly as written (no apostrophe in front, which CSV needs), in string
+    cells, never a formula; the formula-like ones marked "quote prefix" for editing."""
     letter = make.letter()
     seed(make, letter)
+    make.signature(letter, "-Minus Initiative")
+    make.signature(letter, "+Plus Foundation")
     sheet = load_workbook(io.BytesIO(_export(runner, letter, "--format", "xlsx"))).active
     cells = [row[1] for row in sheet.iter_rows(min_row=2)]
-    assert [c.value for c in cells][:10] == [
-        "'" + n if n.startswith("=") else n for n in expected_order()
-    ]
+    organisations = sorted(
+        [*expected_order(), "-Minus Initiative", "+Plus Foundation"], key=sort_key
+    )
+    assert [c.value for c in cells][:12] == organisations
     assert all(c.data_type == "s" for c in cells)
-    assert [row[0].value for row in sheet.iter_rows(min_row=2)] == list(range(1, 12))
+    assert not [c.coordinate for row in sheet.iter_rows() for c in row if c.data_type == "f"]
+    quoted = {c.value for c in cells if c.quotePrefix}
+    assert quoted == {
+        '=HYPERLINK("http://evil.example","click")',
+        "-Minus Initiative",
+        "+Plus Foundation",
+    }
+    assert [row[0].value for row in sheet.iter_rows(min_row=2)] == [*range(1, 13), 1]
 
 
 def test_exporter_downloads_csv_with_contacts_over_http(client, make, login_as):
@@ -82,3 +102,106 @@ def test_exporter_downloads_csv_with_contacts_over_http(client, make, login_as):
     assert response.status_code == 200
     assert response.headers["Content-Disposition"].startswith("attachment")
     assert "@example.org" in response.data.decode("utf-8-sig")
+
+
+def _page_lists(client, letter) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:  # noqa: ANN001
+    """The letter page's two numbered lists: organisations, individuals."""
+    page = client.get(f"/en/letters/{letter.slug}").get_data(as_text=True)
+    organisations, individuals = page.split('class="signatory-list individuals"')
+    item = re.compile(r'<li value="(\d+)"><span class="name">(.*?)</span>')
+    return [
+        [(int(n), html.unescape(name)) for n, name in item.findall(part)]
+        for part in (organisations, individuals)
+    ]
+
+
+def test_every_export_numbers_as_the_letter_page(client, runner, make):
+    """One numbering (``queries.numbered``): organisations 1..N and individuals apart from
+    1, on the letter page and in CSV, XLSX, text and PDF; two entries with the same name
+    in the order they signed (by id)."""
+    letter = make.letter(texts=TEXTS)
+    seed(make, letter)
+    make.signature(letter, "Same Name", country="KE")
+    make.signature(letter, "Same Name", country="BR")
+    for name in ("Zoë Ångström", "Ana Lima", "Ana Lima"):
+        make.signature(letter, name, kind=SignerKind.individual, country="BR")
+    organisations, individuals = _page_lists(client, letter)
+    assert [n for n, _ in organisations] == list(range(1, 13))
+    assert individuals == [(1, "Ana Lima"), (2, "Ana Lima"), (3, "Jane Doe"), (4, "Zoë Ångström")]
+
+    sheet = load_workbook(io.BytesIO(_export(runner, letter, "--format", "xlsx"))).active
+    by_kind: dict[str, list[tuple[int, str]]] = {"Organisation": [], "Individual": []}
+    same = []
+    for number, name, kind, country, *_ in sheet.iter_rows(min_row=2, values_only=True):
+        by_kind[kind].append((number, name))
+        same += [(number, country)] if name == "Same Name" else []
+    assert by_kind == {"Organisation": organisations, "Individual": individuals}
+    assert [country for _, country in sorted(same)] == ["KE", "BR"]  # the first to sign first
+
+    raw = _export(runner, letter, "--format", "csv").decode("utf-8-sig")
+    csv_rows = list(csv.reader(io.StringIO(raw)))[1:]
+    listed = [(int(r[0]), r[1].removeprefix("'")) for r in csv_rows]
+    assert listed == organisations + individuals
+
+    text = _export(runner, letter, "--format", "txt").decode()
+    lines = [line.split(". ", 1) for line in text.splitlines() if line[:1].isdigit()]
+    listed = [(int(n), rest.rsplit(" (", 1)[0]) for n, rest in lines]
+    assert listed == organisations + individuals
+
+    pdf = numbered(pdf_text(_export(runner, letter, "--format", "pdf")))
+    assert pdf == organisations + individuals
+
+
+def test_numbered_breaks_ties_by_id_whatever_the_order_given():
+    rows = [
+        SimpleNamespace(id=i, name=name, kind=kind)
+        for i, name, kind in [
+            (7, "Same", SignerKind.organisation),
+            (3, "Same", SignerKind.organisation),
+            (5, "Alpha", SignerKind.individual),
+            (4, "Alpha", SignerKind.individual),
+            (9, "Other", SignerKind.organisation),
+        ]
+    ]
+    for order in (rows, rows[::-1]):
+        organisations, individuals = queries.numbered(
+            order, name=lambda r: r.name, kind=lambda r: r.kind, ident=lambda r: r.id
+        )
+        assert [(n, r.id) for n, r in organisations] == [(1, 9), (2, 3), (3, 7)]
+        assert [(n, r.id) for n, r in individuals] == [(1, 4), (2, 5)]
+
+
+def test_contacts_are_left_out_unless_ticked_and_come_with_the_consent(
+    client, runner, make, login_as
+):
+    letter = make.letter()
+    make.signature(letter, "Consent Org", contact_email="yes@example.org", consent_contact=True)
+    make.signature(letter, "No Consent Org", contact_email="no@example.org", consent_contact=False)
+    login_as(make.user(roles={letter: Role.exporter}))
+    page = client.get(f"/manage/letters/{letter.slug}/exports/").get_data(as_text=True)
+    assert "checked" not in re.search(r'<input[^>]*name="contacts"[^>]*>', page)[0]
+
+    url = f"/manage/letters/{letter.slug}/exports/download"
+    form = {"format": "csv", "language": "en", "snapshot": "0", "columns": "1", "download": "1"}
+    untouched = client.post(url, data=form).data.decode("utf-8-sig")  # the box left as shown
+    assert "@example.org" not in untouched and "Consent to be contacted" not in untouched
+
+    raw = client.post(url, data={**form, "contacts": "y"}).data.decode("utf-8-sig")
+    header, *rows = csv.reader(io.StringIO(raw))
+    assert header[-4:] == [
+        "Contact name",
+        "Contact email",
+        "Contact role",
+        "Consent to be contacted",
+    ]
+    assert {row[1]: (row[-3], row[-1]) for row in rows} == {
+        "Consent Org": ("yes@example.org", "Yes"),
+        "No Consent Org": ("no@example.org", "No"),
+    }
+
+    sheet = load_workbook(io.BytesIO(_export(runner, letter, "--format", "xlsx", "--contacts")))
+    values = list(sheet.active.iter_rows(values_only=True))
+    assert values[0][-1] == "Consent to be contacted"
+    assert {row[1]: row[-1] for row in values[1:]} == {"Consent Org": "Yes", "No Consent Org": "No"}
+    public = load_workbook(io.BytesIO(_export(runner, letter, "--format", "xlsx")))
+    assert "Consent to be contacted" not in next(public.active.iter_rows(values_only=True))

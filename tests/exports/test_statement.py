@@ -5,11 +5,14 @@ from __future__ import annotations
 import io
 import zipfile
 
+import pytest
 from docx import Document
 
 from campaign.accounts.models import Role
 from campaign.cli import main
+from campaign.db import db
 from campaign.demo import TEXTS
+from campaign.exports import services
 from campaign.signatures.models import EcosocStatus
 from tests.exports.helpers import run_cli, seed
 
@@ -124,3 +127,76 @@ def test_statement_refuses_languages_the_council_does_not_take(runner, make):
     letter = make.letter()
     result = runner.invoke(main, ["export", letter.slug, "--format", "docx", "--lang", "ar"])
     assert result.exit_code != 0 and "English, French or Spanish" in result.output
+
+
+def test_word_count_is_title_text_and_footnote_not_the_heading(runner, make):
+    """OHCHR's limit applies to the title, the text and the footnotes: 25 co-sponsors
+    listed above the title do not push a 1,440-word text over 1,500."""
+    letter = make.letter(texts={"en": ("Civic Space Under Threat", "word " * 1440)})
+    for i in range(25):
+        make.signature(
+            letter, f"Special Status Organisation {i}", ecosoc_status=EcosocStatus.special
+        )
+    make.signature(letter, "Unknown Status Org", ecosoc_status=EcosocStatus.unknown)
+    make.signature(letter, "No Status Org", ecosoc_status=EcosocStatus.none)
+    letter_data = services.data_for(db.session, letter, None)
+    spec = services.ExportSpec(format="docx", session="61", agenda_item="3")
+    check = services.produce(letter_data, spec).check
+    footnote = "Unknown Status Org, No Status Org also share the views expressed in this statement."
+    assert check.words == 4 + 1440 + len(footnote.split())
+    assert not check.over
+    _, document = _statement(runner, letter, "--session", "61", "--agenda-item", "3")
+    heading = [p.text for p in document.paragraphs]
+    heading = heading[: heading.index("Civic Space Under Threat")]
+    assert len(heading) == 4 + 25 + 1  # ... "submitted by", the co-sponsors, "received"
+    assert check.heading == sum(len(line.split()) for line in heading)
+
+
+def test_check_page_lists_sponsors_whose_status_is_unknown(client, runner, make, login_as):
+    letter = make.letter(texts=TEXTS)
+    make.signature(letter, "Special Org", ecosoc_status=EcosocStatus.special)
+    unknown = make.signature(letter, "Status Not Recorded", ecosoc_status=EcosocStatus.unknown)
+    make.signature(letter, "Without Status", ecosoc_status=EcosocStatus.none)
+    data = {"format": "docx", "language": "en", "snapshot": "0", "columns": "1", "check": "1"}
+    spec = services.ExportSpec(format="docx")
+    heading_words = services.produce(
+        services.data_for(db.session, letter, None), spec
+    ).check.heading
+    url = f"/manage/letters/{letter.slug}/exports/download"
+    for role, linked in ((Role.exporter, False), (Role.coordinator, True)):
+        login_as(make.user(roles={letter: role}))
+        page = client.post(url, data=data).get_data(as_text=True)
+        notice = page[page.index('id="statement-check"') :]
+        notice = notice[: notice.index("</div>")]
+        assert "ECOSOC status unknown: 1." in notice
+        assert "Status Not Recorded" in notice and "Without Status" not in notice
+        assert (f"/moderation/signatures/{unknown.id}" in notice) is linked
+        assert f"({heading_words} words) are not counted" in notice
+    result = runner.invoke(
+        main, ["export", letter.slug, "--format", "docx", "--output", "/dev/null"]
+    )
+    assert "ECOSOC status unknown" in result.stderr and "Status Not Recorded" in result.stderr
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "0001-01-14", "1999-12-31", "2999-01-01"])
+def test_implausible_session_start_is_refused_with_a_message(client, runner, make, login_as, day):
+    letter = make.letter(texts=TEXTS)
+    make.signature(letter, "Special Org", ecosoc_status=EcosocStatus.special)
+    login_as(make.user(roles={letter: Role.exporter}))
+    response = client.post(
+        f"/manage/letters/{letter.slug}/exports/download",
+        data={
+            "format": "docx",
+            "language": "en",
+            "snapshot": "0",
+            "columns": "1",
+            "session_start": day,
+            "check": "1",
+        },
+    )
+    assert response.status_code == 400
+    assert "a date from 2006 on, and no more than ten years ahead" in response.get_data(True)
+    result = runner.invoke(
+        main, ["export", letter.slug, "--format", "docx", "--session-start", day]
+    )
+    assert result.exit_code == 2 and "from 2006 on" in result.output
