@@ -28,6 +28,12 @@ def url_in_language(code: str) -> str:
     return url_for("choose_language", lang=code, next=request.full_path.rstrip("?"))
 
 
+def forms_with_errors() -> bool:
+    """True when a form made for this request has errors (base.html then starts the page's
+    title with "Error:", so it is the first thing a screen reader says)."""
+    return any(form.errors for form in g.get("forms", ()))
+
+
 def register(app: Flask) -> None:
     @app.context_processor
     def page_globals() -> dict[str, Any]:
@@ -43,4 +49,5 @@ def register(app: Flask) -> None:
             "status_action_label": status_action_label,
             "next_statuses": next_statuses,
             "role_label": role_label,
+            "forms_with_errors": forms_with_errors,
         }
