@@ -13,6 +13,7 @@ from flask import Flask, g, request, url_for
 from flask_babel import format_date, format_decimal, format_time, get_locale
 from markupsafe import Markup
 
+from campaign import static_versions
 from campaign.accounts.labels import role_label
 from campaign.i18n import CONTENT_LANGUAGES, INTERFACE_LANGUAGES, language
 from campaign.letters.labels import next_statuses, status_action_label, status_label
@@ -92,3 +93,4 @@ def register(app: Flask) -> None:
     app.add_template_filter(number)
     app.add_template_filter(minutes)
     app.add_template_filter(names_list)
+    static_versions.init_app(app)
