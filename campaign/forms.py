@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask import g
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
@@ -31,6 +32,11 @@ class Form(FlaskForm):
         # False for a form shown where no session is kept (``meta={"session_token": False}``,
         # on a page framed by another site), whose view is exempt from CSRFProtect.
         session_token = True
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The request's forms, so that base.html can tell a page that shows errors.
+        g.setdefault("forms", []).append(self)
 
     def hidden_tag(self, *fields: Any) -> Markup:
         if not self.meta.session_token:

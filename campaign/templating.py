@@ -1,12 +1,19 @@
-"""Template globals: the page's language and direction, and links to other languages."""
+"""Template globals: the page's language and direction, links to other languages, and
+numbers, times, lists and language names in the page's locale."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
+from babel import Locale
+from babel.lists import format_list
 from flask import Flask, g, request, url_for
-from flask_babel import get_locale
+from flask_babel import format_date, format_decimal, format_time, get_locale
+from markupsafe import Markup
 
+from campaign import static_versions
 from campaign.accounts.labels import role_label
 from campaign.i18n import CONTENT_LANGUAGES, INTERFACE_LANGUAGES, language
 from campaign.letters.labels import next_statuses, status_action_label, status_label
@@ -28,6 +35,42 @@ def url_in_language(code: str) -> str:
     return url_for("choose_language", lang=code, next=request.full_path.rstrip("?"))
 
 
+def _locale() -> Locale:
+    return get_locale() or Locale.parse("en")
+
+
+def number(value: int) -> str:
+    """A count with the locale's digit grouping: 3,010 in English, 3 010 in French."""
+    return format_decimal(value)
+
+
+def minutes(value: datetime) -> str:
+    """A date and time to the minute (no seconds), in the locale's order and style."""
+    pattern = str(_locale().datetime_formats["medium"]).replace("'", "")
+    return pattern.replace("{0}", format_time(value, "short")).replace(
+        "{1}", format_date(value, "medium")
+    )
+
+
+def language_name(code: str) -> str:
+    """A language's name in the page's language ("anglais" on a French page)."""
+    return _locale().languages.get(code) or language(code).native_name
+
+
+def names_list(names: Iterable[str]) -> Markup:
+    """Names joined the locale's way ("A, B and C"; "A وB" in Arabic), each isolated so a
+    name written in the other direction does not scramble its neighbours."""
+    isolated = [str(Markup("<bdi>{}</bdi>").format(name)) for name in names]
+    # Each name is escaped above; the locale's separators hold no markup.
+    return Markup(format_list(isolated, locale=_locale()))
+
+
+def forms_with_errors() -> bool:
+    """True when a form made for this request has errors (base.html then starts the page's
+    title with "Error:", so it is the first thing a screen reader says)."""
+    return any(form.errors for form in g.get("forms", ()))
+
+
 def register(app: Flask) -> None:
     @app.context_processor
     def page_globals() -> dict[str, Any]:
@@ -43,4 +86,11 @@ def register(app: Flask) -> None:
             "status_action_label": status_action_label,
             "next_statuses": next_statuses,
             "role_label": role_label,
+            "language_name": language_name,
+            "forms_with_errors": forms_with_errors,
         }
+
+    app.add_template_filter(number)
+    app.add_template_filter(minutes)
+    app.add_template_filter(names_list)
+    static_versions.init_app(app)

@@ -33,6 +33,10 @@ SESSION_ENDED = _l(
 )
 
 
+# Required when an organisation signs, optional for an individual (see ``validate_*`` below).
+ORGANISATION_FIELDS = ("country", "org_type", "contact_name")
+
+
 def _select(label: object, **kwargs: Any) -> SelectField:
     return SelectField(
         label, validators=[ValidChoice(NOT_A_CHOICE)], validate_choice=False, **kwargs
@@ -46,8 +50,9 @@ class SignerDetailsForm(Form):
         _l("Name as it should appear in the list"),
         validators=[SafeText(300, formula=True), DataRequired(_l("Enter the name to be listed."))],
         description=_l("The organisation's name, or your own if you sign as an individual."),
+        render_kw={"autocomplete": "organization"},
     )
-    country = _select(_l("Country"))
+    country = _select(_l("Country"), render_kw={"autocomplete": "country"})
     org_type = _select(_l("Type of organisation"))
     website = StringField(
         _l("Website"),
@@ -56,15 +61,20 @@ class SignerDetailsForm(Form):
             SafeText(300),
             WebAddress(_l("Enter a web address such as example.org.")),
         ],
+        # Text, not type=url: "example.org" without a scheme is accepted.
+        render_kw={"dir": "ltr", "inputmode": "url", "autocomplete": "url"},
     )
     ecosoc_status = _select(_l("Consultative status with ECOSOC"), default="unknown")
     contact_name = StringField(
         _l("Contact person"),
         validators=[SafeText(200, formula=True)],
         description=_l("Who the coordinators may contact about this signature. Never published."),
+        render_kw={"autocomplete": "name"},
     )
     contact_role = StringField(
-        _l("Role or title (optional)"), validators=[Optional(), SafeText(200, formula=True)]
+        _l("Role or title (optional)"),
+        validators=[Optional(), SafeText(200, formula=True)],
+        render_kw={"autocomplete": "organization-title"},
     )
     consent_contact = BooleanField(_l("The coordinators may write to me about this campaign"))
     language = _select(_l("Preferred language for emails"))
@@ -77,6 +87,17 @@ class SignerDetailsForm(Form):
         self.org_type.choices = choices.MENUS["org_type"]
         self.ecosoc_status.choices = choices.MENUS["ecosoc_status"]
         self.language.choices = choices.MENUS["language"]
+        self._mark_organisation_fields()
+
+    def _mark_organisation_fields(self) -> None:
+        """Flag the fields only organisations must fill in, for the labels: required when the
+        signer is known to be an organisation, "required for organisations" while unknown."""
+        kind = getattr(self, "_kind", None)
+        for name in ORGANISATION_FIELDS:
+            if kind is None:
+                self[name].flags.required_for_organisations = True
+            elif kind is SignerKind.organisation:
+                self[name].flags.required = True
 
     def signer_kind(self) -> SignerKind:
         """Who signs: the edit form knows it from the signature, the sign form from its field."""
@@ -115,6 +136,7 @@ class SignForm(SignerDetailsForm):
             EmailAddress(NOT_AN_ADDRESS),
         ],
         description=_l("We send a confirmation link here. Never published."),
+        render_kw={"autocomplete": "email"},
     )
     # Left empty by people; filled in by robots that fill in every field.
     homepage = StringField(_l("Leave this field empty"))
@@ -124,6 +146,8 @@ class SignForm(SignerDetailsForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.kind.choices = choices.MENUS["kind"]
+        # First, as on the page, so the error summary lists the fields in the page's order.
+        self._fields = {"kind": self._fields.pop("kind"), **self._fields}
 
     def validate_contact_email(self, field: Field) -> None:
         """An address whose lookup key (case folded, which can lengthen it: "ΐ" becomes three

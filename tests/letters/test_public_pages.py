@@ -1,6 +1,7 @@
 """Public letter pages: one per language, right direction, safe markup, drafts hidden."""
 
 import re
+from datetime import datetime
 from html.parser import HTMLParser
 
 import pytest
@@ -160,3 +161,33 @@ def test_home_redirects_to_visitors_language(client):
 )
 def test_malformed_urls_are_not_found(client, letter, url):
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("code", "name"), [("fr", "anglais"), ("es", "inglés"), ("ar", "الإنجليزية")]
+)
+def test_authoritative_language_is_named_in_the_page_language_and_linked(
+    client, letter, code, name
+):
+    page = client.get(f"/{code}/letters/civic").get_data(as_text=True)
+    link = f'<a href="/en/letters/civic" hreflang="en">{name}</a>'
+    assert re.search(r'<p class="muted small">(.*?)</p>', page, re.S).group(1).count(link) == 1
+
+
+def test_deadline_shows_to_the_minute_in_the_page_language(client, make):
+    deadline = datetime(2030, 3, 17, 17, 0)
+    make.letter("due", texts={"en": TEXTS["en"]}, deadline=deadline)
+    english = client.get("/en/letters/due").get_data(as_text=True)
+    french = client.get("/fr/letters/due").get_data(as_text=True)
+    assert ">Mar 17, 2030, 5:00\u202fPM UTC</time>" in english
+    assert ">17 mars 2030, 17:00 UTC</time>" in french
+    shown = re.findall(r"<time[^>]*>([^<]*)</time>", english + french)
+    assert len(shown) == 2 and not any("17:00:00" in text for text in shown)
+
+
+def test_lead_organisations_are_listed_the_page_language_way_and_isolated(client, make):
+    leads = "Human Rights Watch, Inc.\n\nالجمعية العربية\nAmnesty"
+    make.letter("led", texts={"ar": TEXTS["ar"]}, language="ar", lead_organisations=leads)
+    page = client.get("/ar/letters/led").get_data(as_text=True)
+    expected = "<bdi>Human Rights Watch, Inc.</bdi> و<bdi>الجمعية العربية</bdi> و<bdi>Amnesty</bdi>"
+    assert f"<dd>{expected}</dd>" in page

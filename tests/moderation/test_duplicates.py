@@ -18,7 +18,7 @@ from campaign.signatures.models import SignatureStatus as S
 from tests.exports.helpers import run_cli
 from tests.moderation.conftest import console, entries, fresh
 
-LISTED = re.compile(r'<li value="(\d+)"><span class="name">([^<]+)</span>')
+LISTED = re.compile(r'<li value="(\d+)"><bdi class="name">([^<]+)</bdi>')
 DUPS = console() + "/duplicates"
 
 

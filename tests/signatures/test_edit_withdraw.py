@@ -63,7 +63,7 @@ def test_corrected_name_shows_in_the_list_and_renumbers(client, signed):
     saved = translated("es", "Your corrections are saved.")
     assert saved in client.get(edit).get_data(as_text=True)
     lines = numbered(client)
-    assert '<li value="2"><span class="name">Zeta Asociación</span>' in lines[1]
+    assert '<li value="2"><bdi class="name">Zeta Asociación</bdi>' in lines[1]
     assert "Zulu Foundation" in lines[2]
     [signature] = [s for s in signatures() if s.ip_address]
     assert signature.submitted_name == "Asociación Pro Derechos"  # what was first submitted
@@ -83,7 +83,7 @@ def test_withdrawal_removes_the_entry_renumbers_and_revokes_the_link(client, sig
     response = client.post(edit.replace("/edit/", "/withdraw/"))
     assert response.status_code == 302
     lines = numbered(client)
-    assert len(lines) == 2 and '<li value="2"><span class="name">Zulu Foundation' in lines[1]
+    assert len(lines) == 2 and '<li value="2"><bdi class="name">Zulu Foundation' in lines[1]
     [signature] = [s for s in signatures() if s.ip_address]
     assert signature.status is SignatureStatus.withdrawn and signature.withdrawn_at is not None
     assert client.get(edit).status_code == 404

@@ -17,7 +17,7 @@ NAMES = ["Zeta", "İHH İnsani Yardım", "Albergue", "Àltera", "Iglesia Unida",
 
 def listed(client, url: str) -> list[tuple[int, str]]:
     page = client.get(url).get_data(as_text=True)
-    pattern = r'<li value="(\d+)"><span class="name">([^<]+)</span>'
+    pattern = r'<li value="(\d+)"><bdi class="name">([^<]+)</bdi>'
     return [(int(n), name) for n, name in re.findall(pattern, page)]
 
 
@@ -51,8 +51,18 @@ def test_every_language_page_shows_the_same_numbers_and_total(client, make):
     }
     assert len({tuple(listed(client, f"/{lang}/letters/carta")) for lang in pages}) == 1
     for lang, page in pages.items():
-        total = translated(lang, "%(num)d signatory", "%(num)d signatories", num=8)
+        total = translated(lang, "%(num)s signatory", "%(num)s signatories", num=8)
         assert f'<p class="total">{total}</p>' in page
+
+
+def test_names_are_isolated_from_the_direction_of_the_page(client, make):
+    letter = make.letter("carta")
+    make.signature(letter, "Human Rights Watch, Inc.", country="US")
+    make.signature(letter, "Jane Doe", kind=SignerKind.individual)
+    for by in ("", "?by=country"):
+        page = client.get(f"/ar/letters/carta{by}").get_data(as_text=True)
+        assert '<bdi class="name">Human Rights Watch, Inc.</bdi>' in page
+    assert '<bdi class="name">Jane Doe</bdi>' in page
 
 
 def test_grouping_by_country_uses_localised_names_and_keeps_numbers(client, make):
@@ -64,7 +74,7 @@ def test_grouping_by_country_uses_localised_names_and_keeps_numbers(client, make
     page = client.get("/fr/letters/carta?by=country").get_data(as_text=True)
     headings = re.findall(r"<h4>([^<]+)</h4>", page)
     assert headings == ["Allemagne", "Bénin", "Espagne", translated("fr", "Country not given")]
-    assert '<li value="2"><span class="name">Berliner Netz</span>' in page
+    assert '<li value="2"><bdi class="name">Berliner Netz</bdi>' in page
 
 
 def test_large_list_is_read_without_a_query_per_signatory(client, make, app):
@@ -85,9 +95,12 @@ def test_large_list_is_read_without_a_query_per_signatory(client, make, app):
     statements: list[str] = []
     event.listen(db.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
     page = client.get("/en/letters/carta").get_data(as_text=True)
-    assert '<li value="5000"><span class="name">Organisation 04999</span>' in page
+    assert '<li value="5000"><bdi class="name">Organisation 04999</bdi>' in page
     signature_reads = [s for s in statements if "FROM signatures" in s]
     assert len(signature_reads) <= 2  # the list version, and the list when it moved
+    assert '<p class="total">5,000 signatories</p>' in page
+    french = client.get("/fr/letters/carta").get_data(as_text=True)
+    assert '<p class="total">5\u202f000 signataires</p>' in french
 
 
 def test_list_is_rendered_once_per_language_and_order_while_it_stays_the_same(client, make, app):
@@ -122,7 +135,7 @@ def test_pages_go_compressed_to_browsers_that_accept_it(client, make):
     assert packed.headers["Content-Encoding"] == "gzip"
     assert "Accept-Encoding" in packed.headers["Vary"]
     page = gzip.decompress(packed.get_data()).decode()
-    assert '<li value="300"><span class="name">Asociación de Derechos Humanos 299</span>' in page
+    assert '<li value="300"><bdi class="name">Asociación de Derechos Humanos 299</bdi>' in page
     assert len(packed.get_data()) * 5 < len(plain.get_data())
 
 

@@ -51,7 +51,7 @@ def test_signature_is_pending_until_the_emailed_link_is_followed(client, make, s
     )
     assert signatures()[0].status is SignatureStatus.approved
     listing = client.get("/fr/letters/carta").get_data(as_text=True)
-    assert '<li value="1"><span class="name">Asociación Pro Derechos</span>' in listing
+    assert '<li value="1"><bdi class="name">Asociación Pro Derechos</bdi>' in listing
     assert "(Espagne)" in listing
 
 

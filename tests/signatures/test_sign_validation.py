@@ -68,7 +68,9 @@ def test_names_are_stored_in_nfc_with_spaces_collapsed(sign, letter):
 def test_choices_outside_the_list_are_refused(sign, letter):
     response = sign(letter, country="XX", org_type="spaceship", ecosoc_status="x", kind="robot")
     assert response.status_code == 400
-    assert response.get_data(as_text=True).count("Choose one of the options offered.") == 4
+    page = response.get_data(as_text=True)
+    assert page.count("Choose one of the options offered.</p>") == 4  # at each field
+    assert page.count("Choose one of the options offered.</a>") == 4  # linked from the summary
 
 
 def test_email_is_normalised_and_website_gets_a_scheme(sign, letter):

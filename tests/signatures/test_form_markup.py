@@ -1,0 +1,102 @@
+"""What the sign-on and edit forms tell browsers and readers: addresses left to right on
+Arabic pages, autofill tokens, which fields are required (and for whom), and, after a failed
+submit, an error summary that links each field and an "Error:" title."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import pytest
+
+from campaign.signatures import tokens
+from campaign.signatures.models import SignerKind
+from tests.i18n import translated
+
+
+@pytest.fixture
+def letter(make):
+    return make.letter("carta", auto_approve=True)
+
+
+def tag(page: str, field_id: str) -> str:
+    """The opening tag of the input or select with ``id``."""
+    return re.search(rf'<(?:input|select)[^>]*\bid="{field_id}"[^>]*>', page).group(0)
+
+
+def label(page: str, field_id: str) -> str:
+    return re.search(rf'<label for="{field_id}">(.*?)</label>', page, re.S).group(1)
+
+
+def test_addresses_read_left_to_right_on_arabic_pages_and_autofill(client, letter):
+    page = client.get("/ar/letters/carta").get_data(as_text=True)
+    email, website = tag(page, "contact_email"), tag(page, "website")
+    assert 'dir="ltr"' in email and 'type="email"' in email and 'autocomplete="email"' in email
+    assert 'dir="ltr"' in website and 'inputmode="url"' in website
+    assert 'type="text"' in website and 'autocomplete="url"' in website
+    tokens_by_field = {
+        "name": "organization",
+        "country": "country",
+        "contact_name": "name",
+        "contact_role": "organization-title",
+    }
+    for field_id, token in tokens_by_field.items():
+        assert f'autocomplete="{token}"' in tag(page, field_id)
+    assert 'dir="ltr"' not in tag(page, "name")
+
+
+def test_staff_login_address_reads_left_to_right(client):
+    client.get("/language/ar")
+    page = client.get("/login").get_data(as_text=True)
+    assert 'dir="ltr"' in tag(page, "email")
+
+
+def test_fields_required_only_for_organisations_say_so(client, letter):
+    page = client.get("/fr/letters/carta").get_data(as_text=True)
+    marker = translated("fr", "(required for organisations)")
+    for field_id in ("country", "org_type", "contact_name"):
+        assert marker in label(page, field_id)
+        assert "required" not in tag(page, field_id).split(f'id="{field_id}"')[1]
+    for field_id in ("name", "contact_email"):
+        assert '<span class="req" aria-hidden="true">*</span>' in label(page, field_id)
+        assert marker not in label(page, field_id)
+    assert marker not in label(page, "website")
+
+
+@pytest.mark.parametrize(("kind", "required"), [("organisation", True), ("individual", False)])
+def test_edit_form_marks_what_this_signer_must_fill_in(client, make, letter, kind, required):
+    signature = make.signature(letter, "Lucía Pérez", kind=SignerKind(kind), country="ES")
+    page = client.get(f"/en/signatures/edit/{tokens.make(signature, tokens.EDIT)}")
+    page = page.get_data(as_text=True)
+    assert "(required for organisations)" not in page
+    assert ('<span class="req"' in label(page, "country")) is required
+    if required:
+        assert "required" in tag(page, "contact_name")
+        assert 'dir="ltr"' in tag(page, "website")
+
+
+def test_failed_submit_summary_links_each_field_and_titles_the_page(sign, letter):
+    page = sign(letter, lang="fr", name="", contact_email="x", kind="robot").get_data(as_text=True)
+    summary = re.search(r'<div class="error-summary"([^>]*)>(.*?)</div>', page, re.S)
+    assert "autofocus" in summary.group(1) and 'tabindex="-1"' in summary.group(1)
+    links = re.findall(r'<a href="#([\w-]+)">([^<]+)</a>', summary.group(2))
+    assert [target for target, _ in links] == ["kind-0", "name", "contact_email"]
+    name_error = translated(
+        "fr",
+        "%(field)s: %(error)s",
+        field=translated("fr", "Name as it should appear in the list", escape=False),
+        error=translated("fr", "Enter the name to be listed.", escape=False),
+        escape=False,
+    )
+    assert unescape(links[1][1]) == name_error
+    title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+    heading = translated("fr", "Error: %(title)s", title="A letter to the Council")
+    assert title == f"{heading} · campaign"
+    assert re.search(r'<fieldset[^>]*role="radiogroup"[^>]*aria-invalid="true"', page)
+    assert 'aria-describedby="kind-error"' in page and 'id="kind-error"' in page
+
+
+def test_page_without_errors_keeps_its_title(client, letter):
+    page = client.get("/en/letters/carta").get_data(as_text=True)
+    assert "<title>A letter to the Council · campaign</title>" in page
+    assert 'aria-invalid="false"' in re.search(r"<fieldset[^>]*>", page).group(0)
