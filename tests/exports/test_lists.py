@@ -108,7 +108,7 @@ def _page_lists(client, letter) -> tuple[list[tuple[int, str]], list[tuple[int, 
     """The letter page's two numbered lists: organisations, individuals."""
     page = client.get(f"/en/letters/{letter.slug}").get_data(as_text=True)
     organisations, individuals = page.split('class="signatory-list individuals"')
-    item = re.compile(r'<li value="(\d+)"><span class="name">(.*?)</span>')
+    item = re.compile(r'<li value="(\d+)"><bdi class="name">(.*?)</bdi>')
     return [
         [(int(n), html.unescape(name)) for n, name in item.findall(part)]
         for part in (organisations, individuals)
