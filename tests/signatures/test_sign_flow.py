@@ -14,6 +14,15 @@ ES_TEXTS = {
 }
 
 
+def first_organisation_in_spanish() -> str:
+    """What the confirmed page says of the first organisation in the list, in Spanish."""
+    return translated(
+        "es",
+        "It is currently number %(number)d among the organisations in the public list.",
+        number=1,
+    )
+
+
 def test_open_letter_page_shows_the_sign_on_form_in_its_language(client, make):
     make.letter("carta", texts=ES_TEXTS)
     page = client.get("/es/letters/carta").get_data(as_text=True)
@@ -41,14 +50,7 @@ def test_signature_is_pending_until_the_emailed_link_is_followed(client, make, s
     assert edit.startswith("http://localhost/es/signatures/edit/")
 
     page = confirm(client, link).get_data(as_text=True)
-    assert (
-        translated(
-            "es",
-            "It is currently number %(number)d among the organisations in the public list.",
-            number=1,
-        )
-        in page
-    )
+    assert first_organisation_in_spanish() in page
     assert signatures()[0].status is SignatureStatus.approved
     listing = client.get("/fr/letters/carta").get_data(as_text=True)
     assert '<li value="1"><bdi class="name">Asociación Pro Derechos</bdi>' in listing
@@ -200,12 +202,5 @@ def test_a_double_press_on_a_slow_line_confirms_once_and_says_so(app, client, ma
     assert second.status_code == 200
     page = second.get_data(as_text=True)
     assert translated("es", "This signature was already confirmed") in page
-    assert (
-        translated(
-            "es",
-            "It is currently number %(number)d among the organisations in the public list.",
-            number=1,
-        )
-        in page
-    )
+    assert first_organisation_in_spanish() in page
     assert signatures()[0].status is SignatureStatus.approved
