@@ -81,7 +81,7 @@ def prepare(url: str) -> None:
     """A fresh migrated database with one open letter and the bare endpoint's table."""
     from sqlalchemy import text
 
-    from bench.bench_apps import BENCH_SECRET
+    from bench.bench_apps import BENCH_SECRET, STACK_COLUMNS
     from campaign import create_app
     from campaign.db import db
 
@@ -89,13 +89,16 @@ def prepare(url: str) -> None:
     app = create_app({"DATABASE_URL": url, "SECRET_KEY": BENCH_SECRET})
     with app.app_context():
         open_letter(db.session)
-        db.session.execute(
-            text(
-                "CREATE TABLE bench_bare (id SERIAL PRIMARY KEY, email TEXT)"
-                if url.startswith("postgresql")
-                else "CREATE TABLE bench_bare (id INTEGER PRIMARY KEY, email TEXT)"
-            )
+        key = "id SERIAL PRIMARY KEY" if url.startswith("postgresql") else "id INTEGER PRIMARY KEY"
+        stack_columns = ", ".join(
+            f"{c} {'BOOLEAN' if c == 'consent_contact' else 'TEXT'}" for c in STACK_COLUMNS
         )
+        for table in (
+            f"bench_bare ({key}, email TEXT)",
+            f"bench_stack ({key}, {stack_columns})",
+            f"bench_stack_outbox ({key}, recipient TEXT, context TEXT)",
+        ):
+            db.session.execute(text(f"CREATE TABLE {table}"))
         db.session.commit()
         db.engine.dispose()
 
@@ -139,7 +142,7 @@ def _session(path: str) -> tuple[dict[str, str], dict[str, str]]:
     if path == "/bare":
         return {}, {}
     connection = http.client.HTTPConnection("127.0.0.1", PORT)
-    connection.request("GET", "/en/letters/bench")
+    connection.request("GET", "/stack" if path == "/stack" else "/en/letters/bench")
     response = connection.getresponse()
     page = response.read().decode()
     cookies = response.headers.get_all("Set-Cookie") or []
@@ -321,6 +324,7 @@ def run(args: argparse.Namespace) -> None:
     sign_path = "/en/letters/bench/sign"
     runs = [
         ("bare", "bare_app", "/bare", 0.0),
+        ("stack", "stack_app", "/stack", 0.0),
         ("sign", "sign_app", sign_path, 0.0),
     ]
     if args.rate:
@@ -365,9 +369,10 @@ def _backend(
             sent, queued = (a - b for a, b in zip(mail_sent(url), sent_before, strict=True))
             line += f"   mail sent {sent}/{queued}"
         print(line)
-    if ("bare", 0.0) in figures and ("sign", 0.0) in figures:
-        ratio = figures["sign", 0.0]["per_second"] / figures["bare", 0.0]["per_second"]
-        print(f"{name:<11}sign/bare (max) = {ratio:.2f}")
+    for label in ("stack", "sign"):
+        if ("bare", 0.0) in figures and (label, 0.0) in figures:
+            ratio = figures[label, 0.0]["per_second"] / figures["bare", 0.0]["per_second"]
+            print(f"{name:<11}{label}/bare (max) = {ratio:.2f}")
 
 
 def main() -> None:
@@ -377,7 +382,7 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--backends", nargs="+", default=["sqlite", "postgresql"])
-    parser.add_argument("--endpoints", nargs="+", default=["bare", "sign"])
+    parser.add_argument("--endpoints", nargs="+", default=["bare", "stack", "sign"])
     parser.add_argument("--rate", type=float, default=300, help="open-loop rate (0: none)")
     parser.add_argument("--open-clients", type=int, default=16)
     parser.add_argument(

@@ -32,6 +32,15 @@ def _is_noncharacter(char: str) -> bool:
 
 def find_forbidden(value: str, multiline: bool = False) -> object | None:
     """Return a translatable message if ``value`` holds a character we refuse, else None."""
+    if value.isprintable():
+        # Nearly every value: every character refused below is in one of Unicode's "Other"
+        # categories (Cc, Cf, Cs, Co, Cn), which Python counts as unprintable, so a printable
+        # value has none. Only the rest is walked character by character.
+        return None
+    return _walk(value, multiline)
+
+
+def _walk(value: str, multiline: bool) -> object | None:
     for char in value:
         if char in BIDI_CONTROLS:
             return _l("Remove the hidden text-direction characters from this field.")
