@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-import pytest
+import time
 
+import pytest
+from flask import request
+from sqlalchemy import func, select
+
+from campaign.db import db
+from campaign.mail_models import OutboxMessage
 from tests.i18n import translated
+from tests.signatures.conftest import signatures
 
 pytestmark = pytest.mark.browser
 
@@ -64,3 +71,54 @@ def test_french_signer_signs_confirms_corrects_and_withdraws(page, base_url, mak
     page.click("form[action*='/withdraw/'] [type=submit]")
     page.wait_for_url("**/fr/letters/lettre")
     assert numbered(page) == ["1. Albergue", "2. Zeta Réseau"]
+
+
+def test_a_double_tap_on_a_slow_line_sends_one_signature_and_one_email(
+    app, page, base_url, make, smtp
+):
+    """The second tap, while the first is still on its way, is not sent: without
+    static/submit_once.js the server gets both, and the signer a confirmation and then
+    "someone tried to sign again"."""
+    make.letter("lettre", texts=FR)
+    slow_line = 1.5  # seconds before the server starts on a POST
+
+    @app.before_request
+    def _slow_line() -> None:
+        if request.method == "POST":
+            time.sleep(slow_line)
+
+    posts: list[str] = []
+    page.on("request", lambda r: posts.append(r.url) if r.method == "POST" else None)
+    page.goto(f"{base_url}/fr/letters/lettre")
+    page.fill("#name", "Mon Association")
+    page.select_option("#country", "FR")
+    page.select_option("#org_type", "ngo")
+    page.fill("#contact_name", "Camille Martin")
+    page.fill("#contact_email", "camille@monasso.example.org")
+    button = page.locator("#submit")
+    button.scroll_into_view_if_needed()
+    box = button.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.click(x, y)  # a tap, then another while the first is on its way
+    page.wait_for_timeout(300)
+    page.mouse.click(x, y)
+    page.wait_for_url("**/fr/letters/lettre/thanks*")
+
+    assert posts == [f"{base_url}/fr/letters/lettre/sign"]
+    assert len(smtp.inbox.to("camille@monasso.example.org")) == 1
+    assert db.session.scalar(select(func.count()).select_from(OutboxMessage)) == 1
+    assert [s.name for s in signatures()] == ["Mon Association"]
+
+
+def test_while_the_form_is_on_its_way_its_button_is_busy_and_a_status_says_so(page, base_url, make):
+    make.letter("lettre", texts=FR)
+    page.goto(f"{base_url}/fr/letters/lettre")
+    # Keep the page here after sending (a listener on window runs after the script's, on
+    # document), so what the signer sees meanwhile can be read.
+    page.evaluate("window.addEventListener('submit', (event) => event.preventDefault())")
+    assert page.get_attribute("#submit", "aria-disabled") is None
+    page.click("#submit")
+    assert page.get_attribute("#submit", "aria-disabled") == "true"
+    status = page.locator("form .form-status")
+    assert status.get_attribute("role") == "status"
+    assert status.inner_text() == translated("fr", "Sending your signature…", escape=False)
