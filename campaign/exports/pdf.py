@@ -111,7 +111,7 @@ def _render(
     """The document in the language of ``text``: labels and dates too, so a letter not yet
     translated is one English (say) document, not an English text under Arabic headings."""
     rtl = language_info(text.language).rtl
-    pdf = _document(data, text.title, text.language, _all_text(data, text.body, text.title))
+    pdf = _document(data, text.title, text.language, _all_text(data, text))
     _front(pdf, data, text.title, text.language, rtl)
     for block in blocks(text.body):
         _block(pdf, block, rtl)
@@ -120,8 +120,9 @@ def _render(
     return bytes(pdf.output())
 
 
-def _all_text(data: ExportData, body: str, title: str) -> str:
-    return "".join((title, body, data.addressee, *(r.name for r in data.rows)))
+def _all_text(data: ExportData, text: Text) -> str:
+    addressee = data.addressee_in(text.language)
+    return "".join((text.title, text.body, addressee, *(r.name for r in data.rows)))
 
 
 def _document(data: ExportData, title: str, language: str, content: str) -> LetterPDF:
@@ -141,8 +142,9 @@ def _document(data: ExportData, title: str, language: str, content: str) -> Lett
 def _front(pdf: LetterPDF, data: ExportData, title: str, language: str, rtl: bool) -> None:
     """Title, addressee and date."""
     _paragraph(pdf, [Run(title, bold=True)], 17, rtl, after=4, align="L")
-    if data.addressee:
-        runs = [Run(_("To:") + " "), Run(data.addressee, bold=True)]
+    addressee = data.addressee_in(language)
+    if addressee:
+        runs = [Run(_("To:") + " "), Run(addressee, bold=True)]
         _paragraph(pdf, runs, 10, rtl, after=1, align="L")
     when = format_date(data.as_of.date(), format="long", locale=_babel_locale(language))
     _paragraph(pdf, [Run(when)], 10, rtl, after=6, align="L")

@@ -52,6 +52,9 @@ class Text:
     language: str
     title: str
     body: str
+    # The addressee as shown with this text (see Letter.addressee_in); empty in snapshots
+    # taken before texts had one: the letter's.
+    addressee: str = ""
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,11 @@ class ExportData:
     @property
     def individuals(self) -> list[Row]:
         return [r for r in self.rows if not r.is_organisation]
+
+    def addressee_in(self, language: str) -> str:
+        """The addressee as the text in ``language`` names it, else the letter's."""
+        text = self.texts.get(language)
+        return (text.addressee if text is not None else "") or self.addressee
 
     def text(self, language: str) -> Text:
         """The text in ``language``, or the authoritative one when not translated."""
@@ -112,7 +120,10 @@ def numbered_rows(session: Session, letter_id: int) -> tuple[Row, ...]:
 
 def live_data(session: Session, letter: Letter, as_of: datetime) -> ExportData:
     """The letter and its approved list as they are now."""
-    texts = {t.language: Text(t.language, t.title, t.body) for t in letter.texts}
+    texts = {
+        t.language: Text(t.language, t.title, t.body, letter.addressee_in(t.language))
+        for t in letter.texts
+    }
     data = ExportData(
         slug=letter.slug,
         addressee=letter.addressee or "",

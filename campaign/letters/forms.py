@@ -81,6 +81,13 @@ class NewLetterForm(LetterSettingsForm):
 
 class LetterTextForm(Form):
     title = StringField(_l("Title"), validators=[DataRequired(REQUIRED), SafeText(300)])
+    # Translations only: the authoritative text's addressee is the letter's (its settings).
+    addressee = StringField(
+        _l("Addressed to, in this language"),
+        validators=[Optional(), SafeText(300)],
+        filters=[empty_if_none],
+        description=_l("Leave empty to show the letter's addressee as it is in its settings."),
+    )
     body = TextAreaField(
         _l("Text (Markdown)"),
         validators=[Optional(), SafeText(100_000, multiline=True)],

@@ -66,6 +66,15 @@ class Letter(Base):
     def text_for(self, language: str) -> LetterText | None:
         return next((t for t in self.texts if t.language == language), None)
 
+    def addressee_in(self, language: str) -> str:
+        """Whom the letter is addressed to, in ``language`` if its translation names it
+        ("Conseil des droits de l'homme"), else as in the letter's settings, which are in the
+        authoritative language."""
+        text = self.text_for(language)
+        if text is not None and text.addressee and language != self.authoritative_language:
+            return text.addressee
+        return self.addressee
+
     @property
     def embedding_sites(self) -> list[str]:
         return self.embed_origins.split()
@@ -91,6 +100,8 @@ class LetterText(Base):
     language: Mapped[str] = mapped_column(String(8))
     title: Mapped[str] = mapped_column(String(300))
     body: Mapped[str] = mapped_column(Text, default="")
+    # The addressee in this language; empty: the letter's own (see Letter.addressee_in).
+    addressee: Mapped[str] = mapped_column(String(300), default="", server_default="")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     letter: Mapped[Letter] = relationship(back_populates="texts")

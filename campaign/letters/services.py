@@ -87,16 +87,21 @@ def create_letter(
     return letter
 
 
-def save_text(letter: Letter, language: str, title: str, body: str) -> LetterText:
-    """Create or update the text of ``letter`` in ``language``."""
+def save_text(
+    letter: Letter, language: str, title: str, body: str, addressee: str | None = None
+) -> LetterText:
+    """Create or update the text of ``letter`` in ``language``; ``addressee`` (a translation's
+    own, see ``Letter.addressee_in``) is left as it is when None."""
     if language not in CONTENT_LANGUAGES:
         raise LetterError(_l("This language is not supported."))
     text = letter.text_for(language)
     if text is None:
-        text = LetterText(language=language, title=title, body=body)
+        text = LetterText(language=language, title=title, body=body, addressee=addressee or "")
         letter.texts.append(text)
     else:
         text.title, text.body = title, body
+        if addressee is not None:
+            text.addressee = addressee
         text.updated_at = utcnow()
     return text
 
@@ -111,8 +116,19 @@ def delete_text(letter: Letter, language: str) -> None:
 
 
 def set_authoritative(letter: Letter, language: str) -> None:
-    if letter.text_for(language) is None:
+    """Make the text in ``language`` the authoritative one. The letter's addressee is in the
+    authoritative language: the former authoritative text keeps it as its own, and the new
+    one's own (if it has one) becomes the letter's."""
+    text = letter.text_for(language)
+    if text is None:
         raise LetterError(_l("Write the text in this language first."))
+    if language == letter.authoritative_language:
+        return
+    former = letter.authoritative_text
+    if former is not None and letter.addressee:
+        former.addressee = letter.addressee
+    if text.addressee:
+        letter.addressee, text.addressee = text.addressee, ""
     letter.authoritative_language = language
 
 

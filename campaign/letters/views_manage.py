@@ -99,9 +99,12 @@ def edit_text(letter: Letter, language: str) -> str | Response:
         abort(404)
     existing = letter.text_for(language)
     form = LetterTextForm(obj=existing)
+    if language == letter.authoritative_language:
+        del form.addressee  # the letter's settings hold it
     if form.validate_on_submit():
+        addressee = form.addressee.data if "addressee" in form else None
         with recording(db.session, letter, "text_saved", current_user, detail=language):
-            services.save_text(letter, language, form.title.data, form.body.data or "")
+            services.save_text(letter, language, form.title.data, form.body.data or "", addressee)
         db.session.commit()
         flash(_("Text saved."), "success")
         return redirect(url_for(".letter", slug=letter.slug))

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
 from campaign.accounts.models import Role
-from campaign.db import db
+from campaign.db import db, utcnow
 from campaign.demo import TEXTS
+from campaign.exports.pdf import render_pdf
+from campaign.exports.rows import canonical_json, from_json, live_data
 from campaign.signatures.models import Signature, SignatureStatus
-from tests.exports.helpers import run_cli, seed
+from tests.exports.helpers import pdf_text, run_cli, seed
 
 FORMATS = [
     ("pdf", "en"),
@@ -100,3 +103,17 @@ def test_another_letters_snapshot_is_not_found(client, make, login_as, letter):
     snapshot_id = _freeze(client, other)
     url = f"/manage/letters/{letter.slug}/exports/snapshots/{snapshot_id}"
     assert client.get(url).status_code == 404
+
+
+def test_a_snapshot_frozen_before_texts_had_an_addressee_still_exports(letter):
+    """Older snapshots' texts have no "addressee": each language shows the letter's."""
+    letter.addressee = "Human Rights Council"
+    data = live_data(db.session, letter, utcnow())
+    payload = json.loads(canonical_json(data))
+    for text in payload["texts"].values():
+        del text["addressee"]
+    old = from_json(json.dumps(payload), data.as_of)
+    assert {lang: old.addressee_in(lang) for lang in old.texts} == dict.fromkeys(
+        data.texts, "Human Rights Council"
+    )
+    assert "Human Rights Council" in pdf_text(render_pdf(old, "fr"))

@@ -1,10 +1,13 @@
 """Coordinators create letters, write translations and move them through their statuses."""
 
+from html import unescape as html_unescape
+
 import pytest
 
 from campaign.accounts.models import Role
 from campaign.db import db
 from campaign.letters.models import Letter, LetterStatus
+from tests.exports.helpers import pdf_text
 
 
 @pytest.fixture
@@ -129,3 +132,73 @@ def test_settings_errors_do_not_crash(client, coordinator):
 def test_unknown_text_language_is_not_found(client, coordinator):
     new_letter(client)
     assert client.get("/manage/letters/hrc-61/texts/klingon").status_code == 404
+
+
+def test_a_translation_names_the_addressee_in_its_own_language(client, coordinator):
+    """The French page, the letters' index in French and the French PDF say "Conseil des
+    droits de l'homme"; the English ones keep the settings' "Human Rights Council"."""
+    new_letter(client)
+    form = client.get("/manage/letters/hrc-61/texts/fr").get_data(as_text=True)
+    assert 'name="addressee"' in form and "To: Human Rights Council" in form
+    response = client.post(
+        "/manage/letters/hrc-61/texts/fr",
+        data={"title": "Lettre", "body": "…", "addressee": "Conseil des droits de l'homme"},
+    )
+    assert response.status_code == 302
+    client.post("/manage/letters/hrc-61/status/open")
+    french = "Conseil des droits de l&#39;homme"
+    for lang, shown, not_shown in (
+        ("fr", french, "Human Rights Council"),
+        ("en", "Human Rights Council", french),
+    ):
+        for page in (f"/{lang}/letters/hrc-61", f"/{lang}/"):
+            html = client.get(page).get_data(as_text=True)
+            assert shown in html and not_shown not in html, (lang, page)
+        pdf = pdf_text(client.get(f"/{lang}/letters/hrc-61/letter.pdf").get_data())
+        assert html_unescape(shown) in pdf and html_unescape(not_shown) not in pdf
+
+    # Emptied, the French pages fall back to the letter's addressee.
+    client.post(
+        "/manage/letters/hrc-61/texts/fr", data={"title": "Lettre", "body": "…", "addressee": ""}
+    )
+    assert "Human Rights Council" in client.get("/fr/letters/hrc-61").get_data(as_text=True)
+
+
+def test_the_authoritative_text_takes_its_addressee_from_the_settings(client, coordinator):
+    new_letter(client)
+    form = client.get("/manage/letters/hrc-61/texts/en").get_data(as_text=True)
+    assert 'name="addressee"' not in form
+    client.post(
+        "/manage/letters/hrc-61/texts/en",
+        data={"title": "Joint letter", "body": "We ask…", "addressee": "Someone else"},
+    )
+    letter = db.session.query(Letter).one()
+    assert (letter.addressee, letter.text_for("en").addressee) == ("Human Rights Council", "")
+
+
+def test_a_new_authoritative_text_brings_its_addressee_to_the_settings(client, coordinator):
+    new_letter(client)
+    client.post(
+        "/manage/letters/hrc-61/texts/fr",
+        data={"title": "Lettre", "body": "…", "addressee": "Conseil des droits de l'homme"},
+    )
+    client.post("/manage/letters/hrc-61/texts/fr/authoritative")
+    letter = db.session.query(Letter).one()
+    assert letter.addressee == "Conseil des droits de l'homme"
+    assert letter.addressee_in("fr") == "Conseil des droits de l'homme"
+    assert letter.addressee_in("en") == "Human Rights Council"
+    settings = client.get("/manage/letters/hrc-61").get_data(as_text=True)
+    assert 'value="Conseil des droits de l&#39;homme"' in settings
+
+
+def test_an_unsafe_addressee_is_explained_and_nothing_is_saved(client, coordinator):
+    new_letter(client)
+    response = client.post(
+        "/manage/letters/hrc-61/texts/fr",
+        data={"title": "Lettre", "body": "…", "addressee": "Conseil\u202e"},
+    )
+    assert response.status_code == 200
+    assert "Remove the hidden text-direction characters from this field." in response.get_data(
+        as_text=True
+    )
+    assert db.session.query(Letter).one().text_for("fr") is None
