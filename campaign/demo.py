@@ -22,6 +22,12 @@ from campaign.signatures.models import OrgType, Signature, SignatureStatus
 DEMO_SLUG = "demo"
 DEMO_COORDINATOR = "coordinator@demo.example.org"
 
+# The addressee in each translation's language (the settings hold the English one).
+ADDRESSEES = {
+    "fr": "Conseil des droits de l'homme",
+    "es": "Consejo de Derechos Humanos",
+    "ar": "مجلس حقوق الإنسان",
+}
 TEXTS = {
     "en": (
         "Joint letter: protect civic space for migrants' rights defenders",
@@ -88,7 +94,7 @@ def ensure_demo_letter() -> Letter:
             lead_organisations="Demo Coalition for Migrants' Rights\nExample Rights Network",
         )
     for code, (title, body) in TEXTS.items():
-        letters.save_text(letter, code, title, body)
+        letters.save_text(letter, code, title, body, ADDRESSEES.get(code))
     if letter.status is LetterStatus.draft:
         letters.change_status(letter, LetterStatus.open)
     # No moderation screens yet: confirmed signatures go straight to the public list.
