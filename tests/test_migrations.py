@@ -3,10 +3,14 @@
 from alembic import command
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
+from sqlalchemy.orm import Session
 
 from campaign.db import make_engine
 from campaign.dbcli import alembic_config
 from campaign.models import Base
+from campaign.signatures.keys import email_key
+from tests.conftest import empty_tables
+from tests.factories import Factory
 
 
 def test_models_match_migrations(database_url):
@@ -48,4 +52,46 @@ def test_downgrading_below_account_entries_drops_them(database_url):
         assert count == 0
     finally:
         command.upgrade(cfg, "head")
+        engine.dispose()
+
+
+def test_email_keys_are_made_again_with_the_domain_lower_cased_not_folded(database_url):
+    """Keys stored by the older rule (domain case-folded: "straße" became "strasse") are
+    made again on the way up, so a signer at "strasse.example" is not taken for one at
+    "straße.example" (nor "αθηνασ" for "αθηνας": two domains under IDNA 2008); the way down
+    folds them again."""
+    cfg = alembic_config(database_url)
+    command.upgrade(cfg, "head")
+    engine = make_engine(database_url)
+    with Session(engine) as session:
+        make = Factory(session)
+        letter = make.letter("rekey")
+        # As the sign-on form stores them (email_validator's normal form).
+        german = make.signature(letter, "Verein", contact_email="info@straße.example")
+        greek = make.signature(letter, "Ένωση", contact_email="Info+x@αθηνας.example")
+        plain = make.signature(letter, "Plain", contact_email="Info@example.org")
+        ids = german.id, greek.id, plain.id
+    older = {ids[0]: "info@strasse.example", ids[1]: "info@αθηνασ.example"}
+    with engine.begin() as connection:
+        for signature_id, key in older.items():
+            connection.execute(
+                text("UPDATE signatures SET email_key = :key WHERE id = :id"),
+                {"key": key, "id": signature_id},
+            )
+
+    def keys() -> list[str]:
+        with engine.connect() as connection:
+            query = text("SELECT id, email_key FROM signatures WHERE id IN (:a, :b, :c)")
+            rows = dict(connection.execute(query, dict(zip("abc", ids, strict=True))).all())
+        return [rows[i] for i in ids]
+
+    try:
+        command.downgrade(cfg, "2733a4a370d5")
+        assert keys() == ["info@strasse.example", "info@αθηνασ.example", "info@example.org"]
+        command.upgrade(cfg, "head")
+        assert keys() == ["info@straße.example", "info@αθηνας.example", "info@example.org"]
+        assert keys()[:2] == [email_key("info@straße.example"), email_key("Info@αθηνας.example")]
+    finally:
+        command.upgrade(cfg, "head")
+        empty_tables(database_url)
         engine.dispose()

@@ -17,8 +17,10 @@ def name_key(name: str) -> str:
 def email_key(email: str) -> str:
     """The canonical form of an address for "has this address signed already?".
 
-    Case is ignored, and so is a "+tag" in the local part (one mailbox, one signature).
+    Case is ignored, and so is a "+tag" in the local part (one mailbox, one signature). The
+    domain is only lower-cased, not case-folded: under IDNA 2008 "straße.example" and
+    "strasse.example" are two domains, perhaps of two organisations.
     """
     local, _, domain = email.strip().rpartition("@")
     local = local.casefold().split("+", 1)[0] or local.casefold()
-    return f"{local}@{domain.casefold()}"
+    return f"{local}@{domain.lower()}"

@@ -95,3 +95,15 @@ def test_different_names_are_not_marked(client, make, sign, smtp):
     confirm(client, smtp.inbox.links(smtp.inbox.messages[0])[0])
     assert signatures()[-1].flags == []
     assert signatures()[-1].status is SignatureStatus.approved
+
+
+def test_domains_that_differ_under_idna_2008_are_two_signers(make, sign, smtp):
+    """ "straße.example" and "strasse.example" are two domains, perhaps two organisations:
+    neither is taken for a repeat of the other (the address's case still is ignored)."""
+    letter = make.letter("carta")
+    sign(letter, name="Verein Straße", contact_email="info@straße.example")
+    sign(letter, name="Strasse Verein", contact_email="info@STRASSE.example")
+    sign(letter, name="Verein again", contact_email="INFO@Straße.example")
+    assert sorted(s.name for s in signatures()) == ["Strasse Verein", "Verein Straße"]
+    german = "info@xn--strae-oqa.example"  # straße.example, as mail writes it
+    assert [len(smtp.inbox.to(a)) for a in (german, "info@strasse.example")] == [2, 1]
