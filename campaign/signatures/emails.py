@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, delete, select
 from sqlalchemy.orm import Session, joinedload
 
 from campaign import mail
 from campaign.i18n import interface_language
 from campaign.letters.services import title_for
+from campaign.mail_models import OutboxMessage, OutboxStatus
 from campaign.mail_render import NothingToSend, absolute, completes
 from campaign.signatures import tokens
 from campaign.signatures.models import Signature, SignatureStatus
@@ -70,3 +71,18 @@ def queue_confirmation(session: Session, signature_id: int, recipient: str, lang
 def queue_repeat_notice(session: Session, signature_id: int, recipient: str, language: str) -> None:
     """Tell the address owner that this address has already signed, with their links."""
     _queue(session, REPEAT_NOTICE, signature_id, recipient, language)
+
+
+def forget_unsent(session: Session, signature_ids: Select) -> None:
+    """Delete the emails still waiting to go about the signatures ``signature_ids`` selects,
+    which are about to be deleted: rendered later, they could find another signature that
+    took a deleted one's number (SQLite gives ids again), and send its private links."""
+    session.execute(
+        delete(OutboxMessage)
+        .where(
+            OutboxMessage.status == OutboxStatus.queued,
+            OutboxMessage.template.in_((CONFIRMATION, REPEAT_NOTICE)),
+            OutboxMessage.context["signature_id"].as_integer().in_(signature_ids),
+        )
+        .execution_options(synchronize_session=False)
+    )

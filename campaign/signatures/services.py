@@ -216,17 +216,17 @@ def confirm(session: Session, signature: Signature) -> bool:
 def purge_unconfirmed(session: Session, before: datetime) -> int:
     """Delete sign-ups still awaiting email confirmation that nobody touched since ``before``:
     they never counted, and their owners never confirmed they want to be kept (a repeat
-    submission counts as a touch). Corrections asked for them go too; audit entries stay,
-    without the link. A signature a merge kept stays (a signer who withdrew it and signed
-    again without confirming): deleting it would take the merge's record with it. Flushes."""
-    kept = select(SignatureMerge.primary_id)
+    submission counts as a touch). Corrections asked for them go too, and so do their emails
+    not yet sent; audit entries stay, without the link. A signature a merge kept stays (a
+    signer who withdrew it and signed again without confirming): deleting it would take the
+    merge's record with it. Flushes."""
+    doomed = (
+        Signature.status == SignatureStatus.pending,
+        Signature.updated_at < before,
+        Signature.id.not_in(select(SignatureMerge.primary_id)),
+    )
+    emails.forget_unsent(session, select(Signature.id).where(*doomed))
     result = session.execute(
-        delete(Signature)
-        .where(
-            Signature.status == SignatureStatus.pending,
-            Signature.updated_at < before,
-            Signature.id.not_in(kept),
-        )
-        .execution_options(synchronize_session=False)
+        delete(Signature).where(*doomed).execution_options(synchronize_session=False)
     )
     return result.rowcount

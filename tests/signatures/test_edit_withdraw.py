@@ -137,6 +137,33 @@ def test_a_correction_whose_session_was_lost_comes_back_as_typed(app, client, si
     assert [s.name for s in signatures() if s.ip_address] == ["Nuevo Nombre"]
 
 
+def test_an_email_never_sent_to_a_deleted_sign_up_never_carries_a_later_ones_links(
+    app, make, sign, smtp, runner, backend
+):
+    """Mail that could not go (SMTP down) about a sign-up deleted as unconfirmed is deleted
+    with it: sent later, it would be rendered from whichever signature took the number."""
+    from datetime import timedelta
+
+    from campaign.cli import main
+    from campaign.db import utcnow
+
+    app.config["MAIL_SEND_AFTER_REQUEST"] = "off"  # nothing goes until the outbox is sent
+    letter = make.letter("carta")
+    sign(letter, contact_email="first@example.org", name="First Try")
+    [first] = signatures()
+    first.updated_at = first.created_at = utcnow() - timedelta(days=40)
+    db.session.commit()
+    assert "1 unconfirmed sign-up(s)" in runner.invoke(main, args=["cleanup"]).output
+
+    sign(letter, contact_email="victim@example.org", name="Victim Org")
+    [victim] = signatures()
+    if backend == "sqlite":
+        assert victim.id == first.id  # the number was given again
+    assert "sent 1" in runner.invoke(main, args=["outbox", "send", "--now"]).output
+    assert smtp.inbox.to("first@example.org") == []
+    assert len(smtp.inbox.to("victim@example.org")) == 1
+
+
 def test_an_old_link_never_opens_a_later_signature_that_took_its_number(
     client, make, sign, smtp, runner, backend
 ):
