@@ -53,7 +53,7 @@ class EditForm(VersionedForm):
     def __init__(self, *args: Any, kind: SignerKind, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.country.choices = _countries()
-        self.ecosoc_status.choices = choices.MENUS["ecosoc_status"]
+        self.ecosoc_status.choices = choices.STAFF_MENUS["ecosoc_status"]
         if kind is SignerKind.individual:
             del self.org_type
         else:
@@ -90,7 +90,7 @@ class MergeForm(Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.country.choices = _countries()
-        self.ecosoc_status.choices = choices.MENUS["ecosoc_status"]
+        self.ecosoc_status.choices = choices.STAFF_MENUS["ecosoc_status"]
 
     def validate_other_name(self, field: Field) -> None:
         if self.name_choice.data == OTHER and not field.data:

@@ -83,6 +83,10 @@ MENUS: dict[str, tuple[SelectChoice, ...]] = {
     "ecosoc_status": tuple(enum_choices(ECOSOC_LABELS)),
     "language": tuple(language_choices()),
 }
+# Moderators' menus: the same values, said of the signature rather than by the signer.
+STAFF_MENUS: dict[str, tuple[SelectChoice, ...]] = {
+    "ecosoc_status": tuple(enum_choices({**ECOSOC_LABELS, EcosocStatus.unknown: _l("Unknown")})),
+}
 CHOOSE_COUNTRY = _l("Choose a country")
 
 
