@@ -1,10 +1,12 @@
 """Email digests of a letter's new signatures for its coordinators and moderators.
 
 A digest covers the signatures created since the recipient's previous digest of that letter
-(all of them, the first time): counts per status, the new names, and what awaits a
-moderator. It is rendered in the recipient's language and goes through the outbox. The
-daily run sends one only when something is new and the previous one is at least
-``INTERVAL`` old; a digest asked for on the staff page is sent at once. Services flush only.
+(all of them, the first time): counts per status, the new names, the published signatures
+their signers changed since, and what the review queue holds (the same signatures, and
+the same flags, as the queue's "to review"). It is rendered in the recipient's language
+and goes through the outbox. The daily run sends one only when something is new and the
+previous one is at least ``INTERVAL`` old; a digest asked for on the staff page is sent at
+once. Services flush only.
 """
 
 from __future__ import annotations
@@ -23,9 +25,13 @@ from campaign.db import utcnow
 from campaign.i18n import _l, interface_language
 from campaign.letters.models import Letter
 from campaign.mail_render import absolute
+from campaign.moderation import signals
 from campaign.moderation.digest_models import DigestState
-from campaign.moderation.import_messages import FLAGS
+from campaign.moderation.labels import FLAG_LABELS
+from campaign.moderation.queue import in_review
+from campaign.signatures.changes import CHANGED_BY_SIGNER
 from campaign.signatures.models import Signature, SignatureStatus
+from campaign.signatures.states import LIVE
 
 INTERVAL = timedelta(hours=20)
 NAMES_SHOWN = 50
@@ -48,6 +54,7 @@ class Digest:
     counts: dict[str, int] = field(default_factory=dict)
     awaiting: int = 0
     flags: dict[str, int] = field(default_factory=dict)
+    changed: int = 0  # published signatures their signers changed since ``since``
 
     @property
     def shown(self) -> list[Signature]:
@@ -65,6 +72,7 @@ class Digest:
             "counts": self.counts,
             "awaiting": self.awaiting,
             "flags": self.flags,
+            "changed": self.changed,
             "more": self.more,
             "shown": [
                 {
@@ -82,7 +90,7 @@ def email_globals() -> dict[str, Any]:
     """Labels and helpers the digest templates use, translated when the email is rendered."""
     return {
         "status_labels": STATUS_LABELS,
-        "flag_labels": FLAGS,
+        "flag_labels": FLAG_LABELS,
         "from_iso": datetime.fromisoformat,
     }
 
@@ -96,24 +104,31 @@ def state_of(session: Session, user: User, letter: Letter) -> DigestState | None
 
 
 def build(session: Session, letter: Letter, since: datetime | None) -> Digest:
-    """The new signatures since ``since`` and what awaits moderation now."""
+    """The new signatures since ``since``, the published ones changed by their signers
+    since, and what the review queue holds now."""
     query = select(Signature).where(Signature.letter_id == letter.id)
     if since is not None:
         query = query.where(Signature.created_at > since)
     new = list(session.scalars(query.order_by(Signature.created_at, Signature.id)))
-    awaiting = list(
-        session.scalars(
-            select(Signature).where(
-                Signature.letter_id == letter.id, Signature.status == SignatureStatus.confirmed
-            )
+    found = signals.compute(session, letter.id)
+    live = session.execute(
+        select(Signature.id, Signature.status, Signature.updated_at).where(
+            Signature.letter_id == letter.id, Signature.status.in_(LIVE)
         )
-    )
+    ).all()
+    review = [r for r in live if in_review(r.status, r.id, found)]
+    changed = [
+        r
+        for r in review
+        if CHANGED_BY_SIGNER in found.unreviewed(r.id) and (since is None or r.updated_at > since)
+    ]
     return Digest(
         since=since,
         new=new,
         counts=dict(Counter(s.status.value for s in new)),
-        awaiting=len(awaiting),
-        flags=dict(Counter(f for s in awaiting for f in s.flags or [])),
+        awaiting=len(review),
+        flags=dict(Counter(f for r in review for f in found.unreviewed(r.id))),
+        changed=len(changed),
     )
 
 
@@ -162,6 +177,17 @@ def is_due(session: Session, user: User, letter: Letter, now: datetime, force: b
     if state and not force and now - since < INTERVAL:
         return False
     query = select(Signature.id).where(Signature.letter_id == letter.id)
-    if since is not None:
-        query = query.where(Signature.created_at > since)
-    return session.scalar(query.limit(1)) is not None
+    if since is None:
+        return session.scalar(query.limit(1)) is not None
+    if session.scalar(query.where(Signature.created_at > since).limit(1)) is not None:
+        return True
+    # A published signature its signer changed since, waiting for a new look.
+    changed = session.scalars(
+        select(Signature.flags).where(
+            Signature.letter_id == letter.id,
+            Signature.status == SignatureStatus.approved,
+            Signature.reviewed_at.is_(None),
+            Signature.updated_at > since,
+        )
+    )
+    return any(CHANGED_BY_SIGNER in (flags or []) for flags in changed)

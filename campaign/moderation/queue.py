@@ -89,11 +89,16 @@ def _query(letter_id: int, filters: Filters) -> Select:
     return query.order_by(*SORTS[filters.sort])
 
 
+def in_review(status: S, signature_id: int, signals: Signals) -> bool:
+    """In the review queue: awaiting a decision, or flagged since the last one."""
+    return status in AWAITING or bool(signals.unreviewed(signature_id))
+
+
 def _wanted(row: object, filters: Filters, signals: Signals) -> bool:
     if filters.flag and filters.flag not in signals.flags.get(row.id, []):
         return False
     if filters.status == REVIEW:
-        return row.status in AWAITING or bool(signals.unreviewed(row.id))
+        return in_review(row.status, row.id, signals)
     return True
 
 

@@ -3,13 +3,23 @@ letter's log, and an approved signature whose checked details changed back in th
 
 from __future__ import annotations
 
-import pytest
+from datetime import timedelta
 
+import pytest
+from sqlalchemy import select
+
+from campaign.db import db
 from campaign.moderation.audit import SIGNER_ACTOR
+from campaign.moderation.digest_models import DigestState
 from campaign.signatures import tokens
 from campaign.signatures.models import EcosocStatus, OrgType
 from campaign.signatures.models import SignatureStatus as S
 from tests.moderation.conftest import console, entries, fresh
+
+
+@pytest.fixture
+def config_overrides(mail_settings):
+    return mail_settings  # the digest, by real SMTP
 
 
 @pytest.fixture
@@ -103,3 +113,31 @@ def test_other_details_and_auto_approving_letters_need_no_second_look(
     link = f"/en/signatures/edit/{tokens.make(other, tokens.EDIT)}"
     client.post(link, data=as_shown("Oxfam International"))
     assert fresh(other.id).name == "Oxfam International" and fresh(other.id).flags == []
+
+
+def test_the_next_digest_tells_moderators_of_a_published_signature_its_signer_changed(
+    client, letter, moderator, approved, runner, smtp
+):
+    """Nothing new has signed, but the daily digest goes: it counts the change, and the
+    signature among those the review queue holds, as the queue does."""
+    s, edit = approved
+    decide(client, "approve", s.id)
+    assert "1 digest(s) queued" in runner.invoke(args=["digest", "send"]).output
+    [first] = smtp.inbox.to("mod@example.org")
+    assert "changed by its signer" not in smtp.inbox.text(first)
+    # A day passes.
+    signature = fresh(s.id)
+    for state in db.session.scalars(select(DigestState)):
+        state.last_sent_at -= timedelta(hours=21)
+    signature.created_at -= timedelta(hours=21)
+    signature.updated_at -= timedelta(hours=21)
+    db.session.commit()
+    assert "0 digest(s) queued" in runner.invoke(args=["digest", "send"]).output
+
+    edit = f"/en/signatures/edit/{tokens.make(signature, tokens.EDIT)}"  # its new birth time
+    assert client.post(edit, data=as_shown("Ministry of Truth")).status_code == 302
+    assert "1 digest(s) queued" in runner.invoke(args=["digest", "send"]).output
+    text = smtp.inbox.text(smtp.inbox.to("mod@example.org")[-1])
+    assert "1 published signature was changed by its signer and awaits a new look." in text
+    assert "1 signature awaits a moderator's decision." in text
+    assert "Changed by its signer after approval: 1" in text
