@@ -1,5 +1,5 @@
-"""Every staff account, for administrators: who holds what, who may create letters, and
-switching accounts off and on.
+"""Every staff account, for administrators: who holds what, who may create letters or is an
+administrator, and switching accounts off and on.
 
 Someone given the right to create letters gets an email in the administrator's language; a
 new address gets an account without a password, and the email's link lets them choose one.
@@ -28,7 +28,8 @@ from campaign.moderation.models import AuditEntry
 
 SWITCHED_OFF, SWITCHED_ON = "account_switched_off", "account_switched_on"
 LETTERS_ALLOWED, LETTERS_STOPPED = "letters_allowed", "letters_stopped"
-GRANTED = {"can_create_letters": LETTERS_ALLOWED, "is_admin": "admin_granted"}
+ADMIN_GRANTED, ADMIN_REVOKED = "admin_granted", "admin_revoked"
+GRANTED = {"can_create_letters": LETTERS_ALLOWED, "is_admin": ADMIN_GRANTED}
 ACCOUNT_LOG_SIZE = 50
 
 
@@ -76,6 +77,31 @@ def stop_letters(session: Session, user_id: int, actor: User | None) -> User:
     if user is None or not user.can_create_letters:
         raise StaffRefused("gone")
     _set(session, user, "can_create_letters", False, LETTERS_STOPPED, actor)
+    return user
+
+
+def make_admin(session: Session, user_id: int, actor: User | None) -> User:
+    """Give an active account every right: all letters, all accounts."""
+    user = session.get(User, user_id)
+    if user is None:
+        raise StaffRefused("gone")
+    if not user.active:
+        raise StaffRefused("inactive")
+    if user.is_admin:
+        raise StaffRefused("already_admin")
+    grant_right(session, user, "is_admin", actor)
+    return user
+
+
+def stop_admin(session: Session, user_id: int, actor: User | None) -> User:
+    """Take an account's administrator rights away; its roles on letters stay. Nobody takes
+    their own away, so the administrator acting here always remains one."""
+    user = session.get(User, user_id)
+    if user is None or not user.is_admin:
+        raise StaffRefused("gone")
+    if actor is not None and actor.id == user.id:
+        raise StaffRefused("yourself_admin")
+    _set(session, user, "is_admin", False, ADMIN_REVOKED, actor)
     return user
 
 

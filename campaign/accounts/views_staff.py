@@ -1,5 +1,5 @@
-"""Staff accounts page: administrators see every account, let people create letters, and
-switch accounts off and on."""
+"""Staff accounts page: administrators see every account, let people create letters, make
+or unmake administrators, and switch accounts off and on."""
 
 from __future__ import annotations
 
@@ -29,6 +29,10 @@ REFUSALS = {
     "yourself": _l("You cannot switch off your own account; ask another administrator."),
     "inactive": _l("This account is switched off; switch it on again first."),
     "already": _l("This account may already create letters."),
+    "already_admin": _l("This account is already an administrator."),
+    "yourself_admin": _l(
+        "You cannot take away your own administrator rights; ask another administrator."
+    ),
 }
 
 
@@ -121,6 +125,31 @@ def stop_letters(user_id: int) -> Response:
         user = staff.stop_letters(db.session, user_id, current_user)
         done = _(
             "%(email)s can no longer create letters; their roles on letters stay.",
+            email=user.email,
+        )
+        return [(done, "success")]
+
+    return _button(change)
+
+
+@staff_bp.route("/<int:user_id>/make-admin", methods=["POST"])
+@admin_required
+def make_admin(user_id: int) -> Response:
+    def change() -> buttons.Messages:
+        user = staff.make_admin(db.session, user_id, current_user)
+        done = _("%(email)s is now an administrator.", email=user.email)
+        return [(done, "success")]
+
+    return _button(change)
+
+
+@staff_bp.route("/<int:user_id>/stop-admin", methods=["POST"])
+@admin_required
+def stop_admin(user_id: int) -> Response:
+    def change() -> buttons.Messages:
+        user = staff.stop_admin(db.session, user_id, current_user)
+        done = _(
+            "%(email)s is no longer an administrator; their roles on letters stay.",
             email=user.email,
         )
         return [(done, "success")]

@@ -81,6 +81,7 @@ ACTION_LABELS = {
     "letters_allowed": _l("Allowed to create letters"),
     "letters_stopped": _l("Letter creation stopped"),
     "admin_granted": _l("Made an administrator"),
+    "admin_revoked": _l("Administrator rights taken away"),
     "settings_changed": _l("Letter settings changed"),
     "status_changed": _l("Letter status changed"),
     "text_saved": _l("Letter text saved"),

@@ -351,3 +351,49 @@ def test_rights_given_from_the_command_line_are_logged_once(runner, make, letter
         "command line",
     )
     assert added.after == {"email": "lead@example.org", "role": "coordinator"}
+
+
+def test_an_administrator_makes_another_and_takes_it_back(app, client, admin, moderator):
+    page = press(client, moderator, "make-admin")
+    assert translated("en", "%(email)s is now an administrator.", email="mod@example.org") in page
+    assert account("mod@example.org").is_admin
+    theirs = app.test_client()
+    login(theirs, "mod@example.org")
+    assert theirs.get("/manage/accounts/").status_code == 200
+    assert f"/manage/accounts/{admin.id}/stop-admin" in theirs.get("/manage/accounts/").text
+
+    page = press(client, moderator, "stop-admin")
+    assert not account("mod@example.org").is_admin
+    assert theirs.get("/manage/accounts/").status_code == 403
+    assert theirs.get("/manage/letters/carta/moderation").status_code == 200  # roles stay
+    granted, revoked = entries(about_letters=False)
+    assert (granted.action, revoked.action) == ("admin_granted", "admin_revoked")
+    assert granted.actor_label == revoked.actor_label == "admin@example.org"
+    assert (revoked.before["is_admin"], revoked.after["is_admin"]) == (True, False)
+    assert "Administrator rights taken away" in page and "Made an administrator" in page
+
+
+def test_administrator_rights_refusals_are_explained(client, admin, moderator, make):
+    page = press(client, admin, "stop-admin")
+    refusal = "You cannot take away your own administrator rights; ask another administrator."
+    assert translated("en", refusal) in page
+    assert account("admin@example.org").is_admin
+    assert f"/manage/accounts/{admin.id}/stop-admin" not in page
+    press(client, moderator, "make-admin")
+    page = press(client, moderator, "make-admin")
+    assert translated("en", "This account is already an administrator.") in page
+    gone = make.user("gone@example.org")
+    gone.active = False
+    db.session.commit()
+    page = press(client, gone, "make-admin")
+    assert translated("en", "This account is switched off; switch it on again first.") in page
+    assert not account("gone@example.org").is_admin
+    assert len([e for e in entries(about_letters=False) if e.action == "admin_granted"]) == 1
+
+
+def test_only_administrators_make_administrators(client, make, letter, moderator):
+    make.user("lead@example.org", roles={letter: Role.coordinator})
+    login(client, "lead@example.org")
+    for button in ("make-admin", "stop-admin"):
+        assert client.post(f"/manage/accounts/{moderator.id}/{button}").status_code == 403
+    assert not account("mod@example.org").is_admin
