@@ -14,23 +14,11 @@ from sqlalchemy import text
 
 from campaign import create_app, warm_up
 from campaign.db import make_engine
+from campaign.signatures.services import DETAIL_FIELDS
 
 BENCH_SECRET = "bench-secret-key-that-is-long-enough-0123456789"
 # The columns of the floor app's signature table: the sign-on form's fields (see stack_app).
-STACK_COLUMNS = (
-    "kind",
-    "name",
-    "country",
-    "org_type",
-    "website",
-    "ecosoc_status",
-    "contact_name",
-    "contact_role",
-    "consent_contact",
-    "language",
-    "contact_email",
-    "homepage",
-)
+STACK_COLUMNS = ("kind", *DETAIL_FIELDS, "contact_email", "homepage")
 
 
 def sign_app() -> Flask:
