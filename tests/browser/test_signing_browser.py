@@ -26,19 +26,24 @@ def numbered(page) -> list[str]:  # noqa: ANN001
     return [f"{i.get_attribute('value')}. {i.locator('.name').inner_text()}" for i in items.all()]
 
 
+def fill_in_as_camille(page) -> None:  # noqa: ANN001
+    """The sign-on form's required fields, for Camille Martin of Mon Association."""
+    page.fill("#name", "Mon Association")
+    page.select_option("#country", "FR")
+    page.select_option("#org_type", "ngo")
+    page.fill("#contact_name", "Camille Martin")
+    page.fill("#contact_email", "camille@monasso.example.org")
+
+
 def test_french_signer_signs_confirms_corrects_and_withdraws(page, base_url, make, smtp):
     letter = make.letter("lettre", texts=FR, auto_approve=True)
     make.signature(letter, "Albergue")
     make.signature(letter, "Zeta Réseau")
 
     page.goto(f"{base_url}/fr/letters/lettre")
-    page.fill("#name", "Mon Association")
-    page.select_option("#country", "FR")
-    page.select_option("#org_type", "ngo")
+    fill_in_as_camille(page)
     page.fill("#website", "monasso.example.org")
     page.select_option("#ecosoc_status", "none")
-    page.fill("#contact_name", "Camille Martin")
-    page.fill("#contact_email", "camille@monasso.example.org")
     page.check("#consent_contact")
     page.click("#submit")
     page.wait_for_url("**/fr/letters/lettre/thanks*")
@@ -90,11 +95,7 @@ def test_a_double_tap_on_a_slow_line_sends_one_signature_and_one_email(
     posts: list[str] = []
     page.on("request", lambda r: posts.append(r.url) if r.method == "POST" else None)
     page.goto(f"{base_url}/fr/letters/lettre")
-    page.fill("#name", "Mon Association")
-    page.select_option("#country", "FR")
-    page.select_option("#org_type", "ngo")
-    page.fill("#contact_name", "Camille Martin")
-    page.fill("#contact_email", "camille@monasso.example.org")
+    fill_in_as_camille(page)
     button = page.locator("#submit")
     button.scroll_into_view_if_needed()
     box = button.bounding_box()
