@@ -102,21 +102,20 @@ def test_word_count_against_the_limit_and_deadline_in_cli_output(runner, make):
     assert "of 2000 allowed" in result.stderr and "WARNING" not in result.stderr
 
 
+def check_statement(client, letter, session_start: str):  # noqa: ANN001, ANN201
+    """Press "Check" for the English statement on the exports page."""
+    data = {"format": "docx", "language": "en", "snapshot": "0", "columns": "1"}
+    return client.post(
+        f"/manage/letters/{letter.slug}/exports/download",
+        data={**data, "session_start": session_start, "check": "Check"},
+    )
+
+
 def test_statement_check_shown_on_the_exports_page(client, make, login_as):
     letter = make.letter(texts={"en": ("Long statement", "word " * 1600)})
     make.signature(letter, "Special Org", ecosoc_status=EcosocStatus.special)
     login_as(make.user(roles={letter: Role.exporter}))
-    response = client.post(
-        f"/manage/letters/{letter.slug}/exports/download",
-        data={
-            "format": "docx",
-            "language": "en",
-            "snapshot": "0",
-            "columns": "1",
-            "session_start": "2027-02-22",
-            "check": "Check",
-        },
-    )
+    response = check_statement(client, letter, "2027-02-22")
     page = response.get_data(as_text=True)
     assert response.status_code == 200
     assert "of 1500 allowed" in page and "over the limit" in page
@@ -183,17 +182,7 @@ def test_implausible_session_start_is_refused_with_a_message(client, runner, mak
     letter = make.letter(texts=TEXTS)
     make.signature(letter, "Special Org", ecosoc_status=EcosocStatus.special)
     login_as(make.user(roles={letter: Role.exporter}))
-    response = client.post(
-        f"/manage/letters/{letter.slug}/exports/download",
-        data={
-            "format": "docx",
-            "language": "en",
-            "snapshot": "0",
-            "columns": "1",
-            "session_start": day,
-            "check": "1",
-        },
-    )
+    response = check_statement(client, letter, day)
     assert response.status_code == 400
     assert "a date from 2006 on, and no more than ten years ahead" in response.get_data(True)
     result = runner.invoke(
