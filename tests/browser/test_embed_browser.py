@@ -11,6 +11,7 @@ from flask import Flask
 
 from campaign.accounts.models import Role
 from campaign.signatures.models import SignatureStatus
+from tests.browser.forms import fill_in_as_camille
 from tests.factories import PASSWORD
 from tests.i18n import translated
 from tests.live import live_server
@@ -61,11 +62,7 @@ def test_a_member_site_shows_the_form_and_its_visitors_sign_through_it(
     framed["src"] = f"{base_url}/fr/letters/lettre/embed"
     page.goto(f"{site}/join")
     frame = page.frame_locator("iframe")
-    frame.locator("#name").fill("Mon Association")
-    frame.locator("#country").select_option("FR")
-    frame.locator("#org_type").select_option("ngo")
-    frame.locator("#contact_name").fill("Camille Martin")
-    frame.locator("#contact_email").fill("camille@monasso.example.org")
+    fill_in_as_camille(frame)
     frame.locator("#submit").click()
     thanks = translated("fr", "Please check your email", escape=False)
     frame.get_by_role("heading", name=thanks).wait_for()
@@ -142,10 +139,7 @@ def test_the_pasted_code_sizes_the_frame_to_its_form_and_keeps_it_in_view(
     )
     assert frame_fits(page)
 
-    form.locator("#country").select_option("FR")
-    form.locator("#org_type").select_option("ngo")
-    form.locator("#contact_name").fill("Camille Martin")
-    form.locator("#contact_email").fill("camille@monasso.example.org")
+    fill_in_as_camille(form)
     form.locator("#submit").click()
     thanks = translated("fr", "Please check your email", escape=False)
     form.get_by_role("heading", name=thanks).wait_for()

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from campaign.db import db
 from campaign.mail_models import OutboxMessage
+from tests.browser.forms import fill_in_as_camille
 from tests.i18n import translated
 from tests.signatures.conftest import signatures
 
@@ -24,15 +25,6 @@ FR = {
 def numbered(page) -> list[str]:  # noqa: ANN001
     items = page.locator("ol.signatory-list li")
     return [f"{i.get_attribute('value')}. {i.locator('.name').inner_text()}" for i in items.all()]
-
-
-def fill_in_as_camille(page) -> None:  # noqa: ANN001
-    """The sign-on form's required fields, for Camille Martin of Mon Association."""
-    page.fill("#name", "Mon Association")
-    page.select_option("#country", "FR")
-    page.select_option("#org_type", "ngo")
-    page.fill("#contact_name", "Camille Martin")
-    page.fill("#contact_email", "camille@monasso.example.org")
 
 
 def test_french_signer_signs_confirms_corrects_and_withdraws(page, base_url, make, smtp):
