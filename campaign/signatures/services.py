@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Protocol, cast
 
-from sqlalchemy import Table, bindparam, delete, insert, or_, select
+from sqlalchemy import Table, bindparam, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from campaign.db import utcnow
@@ -194,11 +194,21 @@ def _repeat(session: Session, signature: Signature, kind: SignerKind, details: d
         )
     else:
         if signature.status is SignatureStatus.pending:
-            signature.updated_at = utcnow()  # still being signed: not yet forgotten
+            _touch(session, signature.id)
         emails.queue_repeat_notice(
             session, signature.id, signature.contact_email, signature.language
         )
     return signature.id
+
+
+def _touch(session: Session, signature_id: int) -> None:
+    """Mark a pending signature as still being signed, so the clean-up does not forget it.
+    A plain UPDATE of that one column, outside the row's version: the signer's details are
+    not changed, so a signer correcting them at the same moment, or the same form sent
+    twice at once, is not refused as a conflicting change."""
+    session.connection().execute(
+        update(_TABLE).where(_TABLE.c.id == signature_id).values(updated_at=utcnow())
+    )
 
 
 def confirm(session: Session, signature: Signature) -> bool:

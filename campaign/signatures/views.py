@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from flask import g, redirect, render_template, request, url_for
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.wrappers import Response
 
 from campaign.db import db
@@ -20,12 +21,22 @@ from campaign.signatures.page import render_letter_page
 
 from . import bp
 
+# How many times a submission is tried before the conflict is shown: each retry finds the
+# signature another request has just written or changed, and answers it as a repeat.
+_TRIES = 5
+
 
 def _record(slug: str, form: SignForm) -> bool:
-    """Sign and commit; if the address turns out to have signed already (or to be signing
-    at this very moment), roll back and sign again, looking for the earlier signature first.
-    False if the letter does not take signatures."""
-    for look_first in (False, True):
+    """Sign and commit; False if the letter does not take signatures.
+
+    The first try inserts straight away. If the address turns out to have signed already
+    (or to be signing at this very moment: IntegrityError), or the earlier signature changed
+    while this request answered it (the same form sent twice at once after a withdrawal:
+    StaleDataError), roll back and try again, looking for the earlier signature first: the
+    signer gets the same neutral page either way, never a conflict that would tell them the
+    address has signed."""
+    look_first = False
+    for attempt in range(1, _TRIES + 1):
         try:
             signature_id = services.sign(
                 db.session,
@@ -38,10 +49,11 @@ def _record(slug: str, form: SignForm) -> bool:
             )
             db.session.commit()
             return signature_id is not None
-        except IntegrityError:
+        except (IntegrityError, StaleDataError):
             db.session.rollback()
-            if look_first:
+            if attempt == _TRIES:
                 raise
+            look_first = True
     raise AssertionError("unreachable")
 
 

@@ -32,6 +32,23 @@ def post(base: str, path: str, body: dict[str, object]) -> int:
         connection.close()
 
 
+def post_at_once(base: str, path: str, bodies: list[dict[str, object]]) -> list[int]:
+    """POST every body to ``path`` from its own thread, all released together; the statuses."""
+    statuses: list[int] = []
+    barrier = threading.Barrier(len(bodies))
+
+    def submit(body: dict[str, object]) -> None:
+        barrier.wait()
+        statuses.append(post(base, path, body))
+
+    threads = [threading.Thread(target=submit, args=(body,)) for body in bodies]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return statuses
+
+
 @pytest.mark.slow
 def test_200_concurrent_submissions_with_repeats_make_exactly_the_expected_rows(app, make, smtp):
     letter = make.letter("carta")
@@ -42,19 +59,8 @@ def test_200_concurrent_submissions_with_repeats_make_exactly_the_expected_rows(
         form_data(name=f"Org {n} again", contact_email=f"ORG{n}+again@example.org")
         for n in range(REPEATS)
     ]
-    statuses: list[int] = []
-    barrier = threading.Barrier(len(bodies))
-
-    def submit(body: dict[str, object]) -> None:
-        barrier.wait()
-        statuses.append(post(base, f"/es/letters/{letter.slug}/sign", body))
-
     with live_server(app) as base:
-        threads = [threading.Thread(target=submit, args=(body,)) for body in bodies]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        statuses = post_at_once(base, f"/es/letters/{letter.slug}/sign", bodies)
     assert statuses == [302] * len(bodies)
     rows = signatures()
     assert len(rows) == UNIQUE
@@ -64,6 +70,32 @@ def test_200_concurrent_submissions_with_repeats_make_exactly_the_expected_rows(
     assert all(r.name.removesuffix(" again") == f"Org {r.email_key[3:-12]}" for r in rows)
     assert len(db.session.scalars(select(OutboxMessage)).all()) == UNIQUE + REPEATS
     assert len(smtp.inbox.messages) == UNIQUE + REPEATS
+
+
+@pytest.mark.parametrize(
+    "earlier", [SignatureStatus.pending, SignatureStatus.approved, SignatureStatus.withdrawn]
+)
+def test_the_same_address_sent_many_times_at_once_always_gets_the_neutral_page(
+    app, make, smtp, earlier
+):
+    """A double tap on a slow line, or a robot: whatever the address's earlier signature,
+    every answer is the neutral page (a conflict page would tell that the address signed)."""
+    letter = make.letter("carta")
+    make.signature(
+        letter,
+        "Asociación Pro Derechos",
+        status=earlier,
+        language="es",
+        contact_email="lucia@proderechos.example.org",
+    )
+    with live_server(app) as base:
+        statuses = post_at_once(base, f"/es/letters/{letter.slug}/sign", [form_data()] * 12)
+    assert statuses == [302] * 12
+    [row] = signatures()
+    assert row.status is (
+        SignatureStatus.approved if earlier is SignatureStatus.approved else SignatureStatus.pending
+    )
+    assert len(smtp.inbox.messages) == 12  # one email per submission, to the address on file
 
 
 @pytest.mark.parametrize(
