@@ -6,6 +6,8 @@ import logging
 from collections.abc import Callable
 
 from flask import Flask, g, render_template, request
+from flask.typing import ResponseReturnValue
+from flask_limiter import RateLimitExceeded
 from flask_login import AnonymousUserMixin
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import InterfaceError, OperationalError
@@ -16,19 +18,40 @@ from campaign.db import db
 from campaign.i18n import _
 
 log = logging.getLogger(__name__)
-# Views that answer a failed CSRF check themselves (see ``on_csrf_failure``), by endpoint.
-_CSRF_ANSWERS: dict[str, Callable[[], tuple[str, int]]] = {}
+Answer = Callable[[], ResponseReturnValue]
+# Views that answer a refusal themselves rather than with the generic page, by the refusal
+# (a failed CSRF check, a rate limit) and then by endpoint: see ``on_csrf_failure``.
+_ANSWERS: dict[str, dict[str, Answer]] = {"csrf": {}, "rate_limit": {}}
 
 
-def on_csrf_failure(endpoint: str) -> Callable[[Callable[[], tuple[str, int]]], Callable]:
-    """Register how ``endpoint`` answers a form whose CSRF check failed, in place of the
-    generic page: the sign-on form, say, shown again with what was typed (nothing saved)."""
+def _answer_registrar(refusal: str) -> Callable[[str], Callable[[Answer], Answer]]:
+    def on_refusal(endpoint: str) -> Callable[[Answer], Answer]:
+        def register_answer(answer: Answer) -> Answer:
+            _ANSWERS[refusal][endpoint] = answer
+            return answer
 
-    def register_answer(answer: Callable[[], tuple[str, int]]) -> Callable[[], tuple[str, int]]:
-        _CSRF_ANSWERS[endpoint] = answer
-        return answer
+        return register_answer
 
-    return register_answer
+    return on_refusal
+
+
+# Register how an endpoint answers a form whose CSRF check failed, in place of the generic
+# page: the sign-on form, say, shown again with what was typed (nothing saved).
+on_csrf_failure = _answer_registrar("csrf")
+# Register how an endpoint answers a request over its rate limit, in place of the generic
+# page: the sign-on form, say, shown again with what was typed, to send a little later.
+on_rate_limit = _answer_registrar("rate_limit")
+
+
+def _registered_answer(refusal: str) -> ResponseReturnValue | None:
+    """The answer the request's endpoint registered for ``refusal``, or None."""
+    answer = _ANSWERS[refusal].get(request.endpoint or "")
+    if answer is None:
+        return None
+    try:
+        return answer()
+    except HTTPException as refused:  # e.g. the letter or the link does not exist
+        return render_error(refused.code or 400)
 
 
 def _messages() -> dict[int, tuple[str, str]]:
@@ -92,17 +115,19 @@ def register(app: Flask) -> None:
         return render_error(error.code or 500)
 
     @app.errorhandler(CSRFError)
-    def csrf_error(_error: CSRFError) -> tuple[str, int]:
-        answer = _CSRF_ANSWERS.get(request.endpoint or "")
+    def csrf_error(_error: CSRFError) -> ResponseReturnValue:
+        answer = _registered_answer("csrf")
         if answer is not None:
-            try:
-                return answer()
-            except HTTPException as refused:  # e.g. the letter or the link does not exist
-                return render_error(refused.code or 400)
+            return answer
         return render_error(
             400,
             _("This form has expired or was sent from elsewhere. Reload the page and try again."),
         )
+
+    @app.errorhandler(RateLimitExceeded)
+    def rate_limited(_error: RateLimitExceeded) -> ResponseReturnValue:
+        answer = _registered_answer("rate_limit")
+        return answer if answer is not None else render_error(429)
 
     @app.errorhandler(StaleDataError)
     def changed_meanwhile(error: StaleDataError) -> tuple[str, int]:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from campaign.db import utcnow
 from campaign.mail_models import OutboxMessage, OutboxStatus
 from campaign.mail_render import NothingToSend, is_rendered, preload, render_message
-from campaign.mail_transport import transport
+from campaign.mail_transport import Unsendable, transport
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +72,13 @@ def _record_failure(message: OutboxMessage, error: BaseException) -> None:
         message.next_attempt_at = utcnow() + backoff(message.attempts)
 
 
+def _give_up(message: OutboxMessage, reason: str) -> None:
+    """Never try this message again (what it is about is gone, or it cannot be written)."""
+    message.status = OutboxStatus.failed
+    message.last_error = reason[:2000]
+    message.locked_until = None
+
+
 def _record_sent(message: OutboxMessage) -> None:
     message.status = OutboxStatus.sent
     message.sent_at = utcnow()
@@ -91,9 +98,7 @@ def _render(session: Session, messages: list[OutboxMessage]) -> list[OutboxMessa
             try:
                 render_message(session, message)
             except NothingToSend as error:
-                message.status = OutboxStatus.failed
-                message.last_error = f"nothing to send: {error}"[:2000]
-                message.locked_until = None
+                _give_up(message, f"nothing to send: {error}")
             except Exception as error:  # a broken template must not block the rest
                 log.exception("could not render outbox message %s", message.id)
                 _record_failure(message, error)
@@ -104,14 +109,23 @@ def _render(session: Session, messages: list[OutboxMessage]) -> list[OutboxMessa
 def _deliver(session: Session, messages: list[OutboxMessage]) -> int:
     """Send over one connection, recording what went every RECORD_EVERY messages (and each
     failure at once): a sender that dies between two records leaves at most that many sent
-    messages leased, to be sent again once their lease ends."""
+    messages leased, to be sent again once their lease ends. A message that cannot be sent
+    is recorded as such and the others go on: one bad address never holds up the rest."""
     sent = unrecorded = 0
     try:
         with transport() as connection:
             for message in messages:
                 try:
                     connection.send(message)
+                except Unsendable as error:
+                    log.warning("outbox message %s cannot be sent: %s", message.id, error)
+                    _give_up(message, f"cannot be sent: {error}")
+                    unrecorded = RECORD_EVERY
                 except SEND_ERRORS as error:
+                    _record_failure(message, error)
+                    unrecorded = RECORD_EVERY
+                except Exception as error:  # unforeseen: back off, as a broken template does
+                    log.exception("could not send outbox message %s", message.id)
                     _record_failure(message, error)
                     unrecorded = RECORD_EVERY
                 else:

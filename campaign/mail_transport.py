@@ -18,7 +18,7 @@ from types import TracebackType
 
 import idna
 from flask import current_app
-from flask_mail import Connection, Message, sanitize_address, sanitize_addresses
+from flask_mail import BadHeaderError, Connection, Message, sanitize_address, sanitize_addresses
 
 from campaign.mail_models import OutboxMessage
 
@@ -116,6 +116,12 @@ def as_mail(message: OutboxMessage) -> Message:
     return mail
 
 
+class Unsendable(Exception):
+    """This message can never be written as an email (an address no mail system here can
+    take, such as one with accents before the @ from before the forms refused them; a header
+    with a line break): trying again would fail the same way."""
+
+
 class SmtpTransport:
     def __enter__(self) -> SmtpTransport:
         self.connection = _TimedConnection(current_app.extensions["mail"]).__enter__()
@@ -125,7 +131,10 @@ class SmtpTransport:
         self.connection.__exit__(*exc)  # type: ignore[arg-type]
 
     def send(self, message: OutboxMessage) -> None:
-        self.connection.send(as_mail(message))
+        try:
+            self.connection.send(as_mail(message))
+        except (UnicodeError, BadHeaderError) as error:  # raised before anything is sent
+            raise Unsendable(f"{type(error).__name__}: {error}") from error
 
 
 class ConsoleTransport:

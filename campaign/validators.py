@@ -77,18 +77,30 @@ class ValidChoice:
             raise StopValidation(str(self.message))
 
 
+NON_ASCII_MAILBOX = _l(
+    "We cannot send email to an address with accents or other non-Latin letters before the "
+    "@. Please give another address."
+)
+
+
 class EmailAddress:
-    """A well-formed address (no DNS lookups); the field gets the normalised form."""
+    """A well-formed address we can send to (no DNS lookups); the field gets the normalised
+    form. The domain may be in any script (it is sent as IDNA), but the part before the @
+    must be ASCII: an address such as élodie@… needs SMTPUTF8 all along the way, which the
+    mail path (Flask-Mail) cannot give, so the form says so rather than a mail never going."""
 
     def __init__(self, message: object) -> None:
         self.message = message
         self.field_flags = {"maxlength": 254}
 
     def __call__(self, form: Form, field: Field) -> None:
+        value = str(field.data or "")
         try:
-            result = validate_email(str(field.data or ""), check_deliverability=False)
+            result = validate_email(value, check_deliverability=False, allow_smtputf8=False)
         except EmailNotValidError:
-            raise StopValidation(str(self.message)) from None
+            mailbox = value.rpartition("@")[0]
+            problem = NON_ASCII_MAILBOX if not mailbox.isascii() else self.message
+            raise StopValidation(str(problem)) from None
         field.data = result.normalized
 
 

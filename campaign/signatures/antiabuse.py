@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipaddress
 import logging
 
-from flask import current_app, request
+from flask import Response, current_app, request
 from flask_limiter.util import get_remote_address
 
 from campaign.extensions import limiter
@@ -33,13 +33,22 @@ def letter_only() -> str:
     return f"letter|{(request.view_args or {}).get('slug', '')}"
 
 
+def taken(response: Response) -> bool:
+    """Whether a response counts toward the limits: only a submission the form took (its
+    answer is the thanks page) does, so a signer correcting a few mistakes, or an office
+    whose colleagues share one address, is not held back by forms sent back. (The limits
+    are checked when a request comes and counted when it is answered, so requests sent all
+    at once may pass together: at most as many as the server answers at a time.)"""
+    return response.status_code == 302
+
+
 # Decorators for every view that takes signatures: the letter page's form and the frame other
 # sites embed draw on the same buckets, so a robot gains nothing by using both.
 limit_per_address = limiter.shared_limit(
-    per_address_limit, scope="sign-per-address", key_func=address_and_letter
+    per_address_limit, scope="sign-per-address", key_func=address_and_letter, deduct_when=taken
 )
 limit_per_letter = limiter.shared_limit(
-    per_letter_limit, scope="sign-per-letter", key_func=letter_only
+    per_letter_limit, scope="sign-per-letter", key_func=letter_only, deduct_when=taken
 )
 
 

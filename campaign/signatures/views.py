@@ -11,12 +11,12 @@ from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.wrappers import Response
 
 from campaign.db import db
-from campaign.errors import on_csrf_failure
+from campaign.errors import on_csrf_failure, on_rate_limit
 from campaign.i18n import _
 from campaign.letters.access import visible_letter
 from campaign.letters.models import Letter
 from campaign.signatures import antiabuse, services, tokens
-from campaign.signatures.forms import SESSION_ENDED, SignForm
+from campaign.signatures.forms import SESSION_ENDED, TOO_MANY, SignForm
 from campaign.signatures.page import render_letter_page
 
 from . import bp
@@ -60,27 +60,39 @@ def _record(slug: str, form: SignForm) -> bool:
 @dataclass(frozen=True)
 class SignPage:
     """Where a sign-on form is shown: the letter's page, or the frame other sites embed. Each
-    says how it shows the form again, and the letter closed to signatures."""
+    says how it reads the form sent, shows it again, and shows the letter closed to
+    signatures."""
 
-    again: Callable[[Letter, SignForm], tuple[str, int]]
+    form: Callable[[], SignForm]  # the form as sent
+    again: Callable[[Letter, SignForm, int], tuple[str, int]]
     closed: Callable[[Letter], tuple[str, int]]
     thanks: str  # endpoint
 
 
 LETTER_PAGE = SignPage(
-    again=lambda letter, form: render_letter_page(letter, form, 400),
+    form=lambda: SignForm(page_language=g.lang),
+    again=render_letter_page,
     closed=lambda letter: render_letter_page(letter, code=409),
     thanks=".thanks",
 )
 
 
-def _send_back(slug: str, form: SignForm, page: SignPage = LETTER_PAGE) -> tuple[str, int]:
+def _send_back(slug: str, form: SignForm, page: SignPage, code: int = 400) -> tuple[str, int]:
     """The page again, with the form as typed and what to correct (or why no form: no such
     letter is a 404; a letter not taking signatures says so)."""
     letter = visible_letter(slug, texts=False)
     if services.open_letter_id(db.session, slug) is None:
         return page.closed(letter)
-    return page.again(letter, form)
+    return page.again(letter, form, code)
+
+
+def sent_back(page: SignPage, message: str, code: int) -> tuple[str, int]:
+    """A submission refused before the view read it (its session lost, a rate limit): nothing
+    is saved, and the form comes back as typed, with ``message`` (and a fresh CSRF token on
+    the letter page), to send again."""
+    form = page.form()
+    form.form_errors.append(message)
+    return _send_back(str((request.view_args or {}).get("slug", "")), form, page, code)
 
 
 def take_signature(slug: str, form: SignForm, page: SignPage) -> Response | tuple[str, int]:
@@ -103,7 +115,7 @@ def take_signature(slug: str, form: SignForm, page: SignPage) -> Response | tupl
 @antiabuse.limit_per_address
 @antiabuse.limit_per_letter
 def sign(slug: str) -> Response | tuple[str, int]:
-    return take_signature(slug, SignForm(page_language=g.lang), LETTER_PAGE)
+    return take_signature(slug, LETTER_PAGE.form(), LETTER_PAGE)
 
 
 @bp.route("/letters/<slug>/sign")
@@ -116,11 +128,14 @@ def sign_opened(slug: str) -> Response:
 
 @on_csrf_failure("signatures.sign")
 def sign_again() -> tuple[str, int]:
-    """The session behind the form was lost (a browser restarted, a tab left for a day):
-    nothing is saved, and the form comes back as typed, with a fresh token, to send again."""
-    form = SignForm(page_language=g.lang)
-    form.form_errors.append(str(SESSION_ENDED))
-    return _send_back(str((request.view_args or {}).get("slug", "")), form)
+    """The session behind the form was lost (a browser restarted, a tab left for a day)."""
+    return sent_back(LETTER_PAGE, str(SESSION_ENDED), 400)
+
+
+@on_rate_limit("signatures.sign")
+def sign_later() -> tuple[str, int]:
+    """Over a rate limit: the form as typed, to send again in a few minutes."""
+    return sent_back(LETTER_PAGE, str(TOO_MANY), 429)
 
 
 @bp.route("/letters/<slug>/thanks")

@@ -15,14 +15,15 @@ from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from campaign.db import db
+from campaign.errors import on_rate_limit
 from campaign.extensions import csrf
 from campaign.letters.access import visible_letter
 from campaign.letters.models import Letter
 from campaign.security_headers import frameable
 from campaign.signatures import antiabuse, queries, services
-from campaign.signatures.forms import SignForm
+from campaign.signatures.forms import TOO_MANY, SignForm
 from campaign.signatures.page import new_sign_form
-from campaign.signatures.views import SignPage, take_signature
+from campaign.signatures.views import SignPage, sent_back, take_signature
 
 from . import bp
 
@@ -43,7 +44,8 @@ def _page(letter: Letter, form: SignForm | None, code: int = 200, done: bool = F
 
 
 EMBEDDED = SignPage(
-    again=lambda letter, form: _page(letter, form, 400),
+    form=lambda: SignForm(page_language=g.lang, meta=NO_SESSION),
+    again=_page,
     closed=lambda letter: _page(letter, None, 409),
     thanks=".embed_thanks",
 )
@@ -59,7 +61,13 @@ def embed(slug: str) -> tuple[str, int]:
 @antiabuse.limit_per_address
 @antiabuse.limit_per_letter
 def sign_embedded(slug: str) -> Response | tuple[str, int]:
-    return take_signature(slug, SignForm(page_language=g.lang, meta=NO_SESSION), EMBEDDED)
+    return take_signature(slug, EMBEDDED.form(), EMBEDDED)
+
+
+@on_rate_limit("signatures.sign_embedded")
+def sign_embedded_later() -> tuple[str, int]:
+    """Over a rate limit: the form as typed, to send again in a few minutes."""
+    return sent_back(EMBEDDED, str(TOO_MANY), 429)
 
 
 @bp.route("/letters/<slug>/embed/thanks")

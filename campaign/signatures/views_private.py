@@ -9,7 +9,7 @@ from werkzeug.wrappers import Response
 from campaign.db import db
 from campaign.errors import on_csrf_failure
 from campaign.extensions import csrf
-from campaign.i18n import _
+from campaign.i18n import _, _l
 from campaign.signatures import changes, queries, services, tokens
 from campaign.signatures.changes import Outcome
 from campaign.signatures.forms import SESSION_ENDED, EditForm, WithdrawForm
@@ -31,6 +31,11 @@ WITHDRAW_MESSAGES = {
     ),
     Outcome.refused: lambda: _("This signature can no longer be changed."),
 }
+# Said when "Withdraw" was pressed on a page whose session had ended.
+NOT_WITHDRAWN = _l(
+    "Your signature was not withdrawn, because the page's session had ended. If you still "
+    "want to withdraw it, press the button again."
+)
 
 
 def _invalid_link() -> tuple[str, int]:
@@ -109,7 +114,6 @@ def edit(token: str) -> str | Response | tuple[str, int]:
 
 
 @on_csrf_failure("signatures.edit")
-@on_csrf_failure("signatures.withdraw")
 def edit_again() -> tuple[str, int]:
     """The session behind the page was lost: nothing is changed, and the page comes back
     (with the corrections as typed) to send again."""
@@ -118,8 +122,18 @@ def edit_again() -> tuple[str, int]:
     if signature is None:
         return _invalid_link()
     flash(str(SESSION_ENDED), "error")
-    form = _edit_form(signature, posted=request.endpoint == "signatures.edit")
-    return _edit_page(signature, form, token)
+    return _edit_page(signature, _edit_form(signature, posted=True), token)
+
+
+@on_csrf_failure("signatures.withdraw")
+def withdraw_again() -> Response | tuple[str, int]:
+    """The session behind the page was lost: the signature stays, and the signer is back on
+    its page (at its own address, not the withdrawal's), to press the button again."""
+    token = str((request.view_args or {}).get("token", ""))
+    if tokens.resolve(db.session, token, tokens.EDIT) is None:
+        return _invalid_link()
+    flash(str(NOT_WITHDRAWN), "error")
+    return redirect(url_for(".edit", token=token), 303)
 
 
 @bp.route("/signatures/withdraw/<token>", methods=["POST"])

@@ -20,6 +20,11 @@ SESSION_ENDED = (
     "Nothing was sent, because the page's session had ended. Your entries are below: "
     "please send them again. If this happens again, allow cookies for this site."
 )
+# What a form says when it comes back because it was sent over a rate limit.
+TOO_MANY = (
+    "Nothing was sent, because many signatures have just come from your connection or for "
+    "this letter. Please wait a few minutes, then send the form again: your entries are below."
+)
 
 
 @pytest.fixture

@@ -14,6 +14,11 @@ from campaign.signatures.models import CorrectionRequest, RequestKind, Signature
 from tests.i18n import translated
 from tests.signatures.conftest import SESSION_ENDED, confirm, path, signatures
 
+NOT_WITHDRAWN = (
+    "Your signature was not withdrawn, because the page's session had ended. If you still "
+    "want to withdraw it, press the button again."
+)
+
 
 @pytest.fixture
 def signed(client, make, sign, smtp):
@@ -111,12 +116,16 @@ def test_after_closing_corrections_and_withdrawals_go_to_moderators(client, sign
     assert signature.status is SignatureStatus.approved
 
 
+def _token(page: str) -> str:
+    return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)[1]
+
+
 def test_a_correction_whose_session_was_lost_comes_back_as_typed(app, client, signed):
     """The edit page left open for days: its session is gone. Nothing changes; the page comes
-    back with the correction as typed and a fresh token; a withdrawal is not taken either."""
+    back with the correction as typed and a fresh token."""
     _letter, edit = signed
     app.config["WTF_CSRF_ENABLED"] = True
-    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', client.get(edit).text)[1]
+    token = _token(client.get(edit).text)
     client.delete_cookie("session")
     data = correction("Nuevo Nombre", csrf_token=token)
     response = client.post(edit, data=data)
@@ -127,14 +136,29 @@ def test_a_correction_whose_session_was_lost_comes_back_as_typed(app, client, si
     [signature] = [s for s in signatures() if s.ip_address]
     assert signature.name == "Asociación Pro Derechos"
 
+    assert client.post(edit, data={**data, "csrf_token": _token(response.text)}).status_code == 302
+    assert [s.name for s in signatures() if s.ip_address] == ["Nuevo Nombre"]
+
+
+def test_a_withdrawal_whose_session_was_lost_says_so_and_leads_back_to_the_page(
+    app, client, signed
+):
+    """ "Withdraw" pressed on a page whose session is gone: the signature stays, and the signer
+    is back on the signature's own page, told that it was not withdrawn, to press again."""
+    _letter, edit = signed
+    app.config["WTF_CSRF_ENABLED"] = True
+    token = _token(client.get(edit).text)
     client.delete_cookie("session")
     refused = client.post(edit.replace("/edit/", "/withdraw/"), data={"csrf_token": token})
-    assert refused.status_code == 400 and 'value="Asociación Pro Derechos"' in refused.text
+    assert refused.status_code == 303 and path(refused.location) == edit
     assert [s.status for s in signatures() if s.ip_address] == [SignatureStatus.approved]
+    page = client.get(edit).text
+    assert translated("es", NOT_WITHDRAWN) in page
+    assert translated("es", SESSION_ENDED) not in page
 
-    fresh = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', refused.text)[1]
-    assert client.post(edit, data={**data, "csrf_token": fresh}).status_code == 302
-    assert [s.name for s in signatures() if s.ip_address] == ["Nuevo Nombre"]
+    withdrawn = client.post(edit.replace("/edit/", "/withdraw/"), data={"csrf_token": _token(page)})
+    assert withdrawn.status_code == 302
+    assert [s.status for s in signatures() if s.ip_address] == [SignatureStatus.withdrawn]
 
 
 def _deleted_then_renumbered(make, sign, runner, backend, before_cleanup=None) -> None:  # noqa: ANN001

@@ -14,7 +14,7 @@ from campaign.signatures.models import SignatureStatus
 from campaign.validators import site_origin
 from tests.conftest import login
 from tests.i18n import translated
-from tests.signatures.conftest import form_data, signatures
+from tests.signatures.conftest import TOO_MANY, form_data, signatures
 
 SITES = "https://coalition.example.org\nhttp://localhost:8000"
 
@@ -199,6 +199,8 @@ def test_the_frame_and_the_letter_page_share_one_rate_limit(client, make, config
         )
     ]
     assert codes == [302, 302, 429]
-    limited = client.post("/es/letters/carta/embed", data=form_data())
-    assert translated("es", "Too many attempts") in limited.get_data(as_text=True)
+    limited = client.post("/es/letters/carta/embed", data=form_data(name="Colectivo Río"))
+    page = limited.get_data(as_text=True)
+    assert translated("es", TOO_MANY) in page
+    assert 'value="Colectivo Río"' in page  # the form as typed, to send again later
     assert "https://coalition.example.org" in ancestors(limited)  # shown in the frame

@@ -75,6 +75,16 @@ def test_edit_form_marks_what_this_signer_must_fill_in(client, make, letter, kin
         assert 'dir="ltr"' in tag(page, "website")
 
 
+def test_each_id_names_one_element_on_the_letter_and_edit_pages(app, client, make, letter):
+    """A label, a summary link or a screen reader finds one element per id (the edit and
+    withdraw buttons both had id="submit")."""
+    app.config["WTF_CSRF_ENABLED"] = True  # each form has its token field, as deployed
+    signature = make.signature(letter, "Lucía Pérez", country="ES")
+    for path in ("/en/letters/carta", f"/en/signatures/edit/{tokens.make(signature, tokens.EDIT)}"):
+        ids = re.findall(r'\bid="([^"]+)"', client.get(path).get_data(as_text=True))
+        assert ids and len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+
+
 def test_failed_submit_summary_links_each_field_and_titles_the_page(sign, letter):
     page = sign(letter, lang="fr", name="", contact_email="x", kind="robot").get_data(as_text=True)
     summary = re.search(r'<div class="error-summary"([^>]*)>(.*?)</div>', page, re.S)

@@ -147,6 +147,26 @@ def test_a_message_that_cannot_be_rendered_backs_off_without_blocking_others(mak
     assert "TemplateNotFound" in broken.last_error
 
 
+def test_a_message_that_can_never_be_sent_is_given_up_without_blocking_others(
+    make, sign, smtp, app, runner
+):
+    """An address kept from before the forms refused accents before the @: the message is
+    given up at once, with the reason, and the rest of the batch goes."""
+    app.config["MAIL_SEND_AFTER_REQUEST"] = False
+    letter = make.letter("carta")
+    sign(letter, contact_email="elodie@example.org")
+    sign(letter, contact_email="fine@example.org")
+    unsendable = outbox()[0]
+    unsendable.recipient = "élodie@example.org"
+    db.session.commit()
+    result = runner.invoke(main, args=["outbox", "send", "--now"])
+    assert result.exit_code == 0 and "sent 1 message(s)" in result.output
+    assert [m["To"] for m in smtp.inbox.messages] == ["fine@example.org"]
+    unsendable = outbox()[0]
+    assert unsendable.status is OutboxStatus.failed and unsendable.attempts == 0
+    assert "cannot be sent" in unsendable.last_error
+
+
 @pytest.fixture
 def background(app):
     """The deployed default: a sender thread of the web process sends committed mail."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.i18n import translated
-from tests.signatures.conftest import form_data
+from tests.signatures.conftest import TOO_MANY, form_data, signatures
 
 
 @pytest.fixture
@@ -19,16 +19,19 @@ def config_overrides(mail_settings):
     }
 
 
-def post(client, slug, n, address="127.0.0.1"):
-    data = form_data(contact_email=f"a{n}@example.org")
+def post(client, slug, n, address="127.0.0.1", **fields):
+    data = form_data(**{"contact_email": f"a{n}@example.org", **fields})
     return client.post(f"/es/letters/{slug}/sign", data=data, environ_base={"REMOTE_ADDR": address})
 
 
-def test_rate_limit_per_address_and_letter_answers_a_friendly_page(client, make):
+def test_rate_limit_per_address_and_letter_gives_the_form_back_as_typed(client, make):
     letter, other = make.letter("carta"), make.letter("otra")
     assert [post(client, "carta", n).status_code for n in range(3)] == [302, 302, 429]
-    page = post(client, "carta", 9).get_data(as_text=True)
-    assert translated("es", "Too many attempts") in page
+    limited = post(client, "carta", 9, name="Colectivo Río")
+    assert limited.status_code == 429
+    page = limited.get_data(as_text=True)
+    assert translated("es", TOO_MANY) in page
+    assert 'value="Colectivo Río"' in page and 'value="a9@example.org"' in page
     assert post(client, "otra", 4).status_code == 302  # another letter, another bucket
     assert post(client, "carta", 5, address="10.0.0.2").status_code == 302  # another address
     assert letter.id != other.id
@@ -38,3 +41,12 @@ def test_letter_wide_limit_holds_back_many_addresses(client, make):
     make.letter("carta")
     codes = [post(client, "carta", n, address=f"10.0.0.{n}").status_code for n in range(6)]
     assert codes == [302, 302, 302, 302, 302, 429]
+
+
+def test_only_submissions_taken_count_toward_the_limit(client, make):
+    """A signer correcting mistakes is not held back: forms sent back cost nothing."""
+    make.letter("carta")
+    codes = [post(client, "carta", n, contact_email="not-an-address").status_code for n in range(4)]
+    assert codes == [400] * 4
+    assert [post(client, "carta", n).status_code for n in range(3)] == [302, 302, 429]
+    assert len(signatures()) == 2
