@@ -7,6 +7,7 @@ file imports reject the same things with the same translated messages.
 from __future__ import annotations
 
 import unicodedata
+from urllib.parse import urlsplit
 
 from campaign.i18n import _l
 
@@ -70,14 +71,26 @@ def clean(value: str | None, max_length: int, multiline: bool = False) -> str:
     if problem is not None:
         raise TextProblem(problem)
     if len(value) > max_length:
-        raise TextProblem(
-            _l(
-                "Keep this under %(limit)d characters (it has %(count)d).",
-                limit=max_length,
-                count=len(value),
-            )
-        )
+        raise TextProblem(too_long(max_length, len(value)))
     return value
+
+
+def too_long(limit: int, count: int) -> object:
+    return _l("Keep this under %(limit)d characters (it has %(count)d).", limit=limit, count=count)
+
+
+def web_address(value: str) -> str | None:
+    """``value`` as an http(s) address with a dotted host name ("example.org" gains
+    https:// in front), or None if it is not one. Forms and imports take the same ones."""
+    candidate = value if "://" in value else "https://" + value
+    try:
+        parts = urlsplit(candidate)
+        host = parts.hostname or ""
+    except ValueError:  # e.g. a malformed IPv6 literal
+        return None
+    if parts.scheme not in {"http", "https"} or "." not in host or " " in candidate:
+        return None
+    return candidate
 
 
 def check_not_formula(value: str) -> None:

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from email_validator import EmailNotValidError, validate_email
 from wtforms import Field, Form
-from wtforms.validators import StopValidation, ValidationError
+from wtforms.validators import Optional, StopValidation, ValidationError
 
 from campaign import text
 from campaign.i18n import _, _l
@@ -21,6 +21,20 @@ NOT_A_CHOICE = _l("Not a valid choice.")
 NOT_A_NUMBER = _l("Invalid Choice: could not coerce.")
 NOT_A_DATETIME = _l("Not a valid datetime value.")
 NOT_A_DATE = _l("Not a valid date value.")
+
+
+class OptionalBlank(Optional):
+    """WTForms' Optional (an empty field skips the other checks), which also empties a field
+    sent holding only spaces: left as it was, "  " went on past the checks it skipped, into
+    a menu's value or a stored website. A field not sent at all keeps its value."""
+
+    def __call__(self, form: Form, field: Field) -> None:
+        try:
+            super().__call__(form, field)
+        except StopValidation:
+            if field.raw_data and isinstance(field.data, str):
+                field.data = ""
+            raise
 
 
 class SafeText:
@@ -105,30 +119,25 @@ class EmailAddress:
 
 
 class WebAddress:
-    """An http(s) address; "example.org" becomes "https://example.org"."""
+    """An http(s) address; "example.org" becomes "https://example.org", which must still fit
+    ``max_length`` (the column's)."""
 
-    def __init__(self, message: object) -> None:
+    def __init__(self, message: object, max_length: int) -> None:
         self.message = message
+        self.max_length = max_length
 
     def __call__(self, form: Form, field: Field) -> None:
-        value = str(field.data or "").strip()
-        if not value:
+        typed = str(field.data or "").strip()
+        if not typed:
             return
-        if "://" not in value:
-            value = "https://" + value
-        try:
-            parts = urlsplit(value)
-            host = parts.hostname or ""
-        except ValueError:  # e.g. a malformed IPv6 literal
-            host, parts = "", None
-        if (
-            parts is None
-            or parts.scheme not in {"http", "https"}
-            or "." not in host
-            or " " in value
-        ):
+        address = text.web_address(typed)
+        if address is None:
             raise StopValidation(str(self.message))
-        field.data = value
+        if len(address) > self.max_length:
+            # Said of what was typed: the scheme added in front takes part of the room.
+            limit = self.max_length - (len(address) - len(typed))
+            raise StopValidation(str(text.too_long(limit, len(typed))))
+        field.data = address
 
 
 _HOST = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*")

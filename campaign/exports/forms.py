@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from wtforms import BooleanField, DateField, Field, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import Optional, ValidationError
+from wtforms.validators import ValidationError
 
 from campaign.db import utcnow
 from campaign.exports.jws import session_start_is_plausible
 from campaign.forms import Form
 from campaign.i18n import CONTENT_LANGUAGES, _l
-from campaign.validators import NOT_A_CHOICE, NOT_A_DATE, NOT_A_NUMBER, SafeText
+from campaign.validators import NOT_A_CHOICE, NOT_A_DATE, NOT_A_NUMBER, OptionalBlank, SafeText
 
 NOT_A_SESSION_START = _l(
     "Enter the first day of a Council session: a date from 2006 on, "
@@ -65,13 +65,13 @@ class ExportForm(Form):
     )
     session = StringField(
         _l("Council session number"),
-        validators=[Optional(), SafeText(10)],
+        validators=[OptionalBlank(), SafeText(10)],
         description=_l("For the joint written statement, e.g. 61."),
     )
-    agenda_item = StringField(_l("Agenda item"), validators=[Optional(), SafeText(10)])
+    agenda_item = StringField(_l("Agenda item"), validators=[OptionalBlank(), SafeText(10)])
     session_start = DateField(
         _l("First day of the session"),
-        validators=[Optional(), plausible_session_start],
+        validators=[OptionalBlank(), plausible_session_start],
         description=_l("Statements are due two weeks before this date."),
         invalid_value_message=NOT_A_DATE,
     )

@@ -8,7 +8,7 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Optional
+from wtforms.validators import DataRequired
 
 from campaign.forms import Form
 from campaign.i18n import CONTENT_LANGUAGES, _l
@@ -16,6 +16,7 @@ from campaign.validators import (
     NOT_A_CHOICE,
     NOT_A_DATETIME,
     REQUIRED,
+    OptionalBlank,
     SafeText,
     SiteOrigins,
     empty_if_none,
@@ -34,26 +35,26 @@ class LetterSettingsForm(Form):
     )
     addressee = StringField(
         _l("Addressed to"),
-        validators=[Optional(), SafeText(300)],
+        validators=[OptionalBlank(), SafeText(300)],
         filters=[empty_if_none],
         description=_l("For example: Human Rights Council"),
     )
     lead_organisations = TextAreaField(
         _l("Lead organisations"),
-        validators=[Optional(), SafeText(2000, multiline=True)],
+        validators=[OptionalBlank(), SafeText(2000, multiline=True)],
         filters=[empty_if_none],
         description=_l("One per line."),
     )
     deadline = DateTimeLocalField(
         _l("Sign-on deadline (UTC)"),
-        validators=[Optional()],
+        validators=[OptionalBlank()],
         format="%Y-%m-%dT%H:%M",
         invalid_value_message=NOT_A_DATETIME,
     )
     auto_approve = BooleanField(_l("Approve confirmed signatures without moderation"))
     embed_origins = TextAreaField(
         _l("Sites that may show the sign-on form"),
-        validators=[Optional(), SafeText(2000, multiline=True), SiteOrigins(most=20)],
+        validators=[OptionalBlank(), SafeText(2000, multiline=True), SiteOrigins(most=20)],
         filters=[empty_if_none],
         description=_l(
             "One site address per line, such as https://coalition.example.org. Only these "
@@ -73,7 +74,7 @@ class NewLetterForm(LetterSettingsForm):
     title = StringField(_l("Title"), validators=[DataRequired(REQUIRED), SafeText(300)])
     body = TextAreaField(
         _l("Text (Markdown)"),
-        validators=[Optional(), SafeText(100_000, multiline=True)],
+        validators=[OptionalBlank(), SafeText(100_000, multiline=True)],
         filters=[empty_if_none],
     )
     submit = SubmitField(_l("Create letter"))
@@ -84,13 +85,13 @@ class LetterTextForm(Form):
     # Translations only: the authoritative text's addressee is the letter's (its settings).
     addressee = StringField(
         _l("Addressed to, in this language"),
-        validators=[Optional(), SafeText(300)],
+        validators=[OptionalBlank(), SafeText(300)],
         filters=[empty_if_none],
         description=_l("Leave empty to show the letter's addressee as it is in its settings."),
     )
     body = TextAreaField(
         _l("Text (Markdown)"),
-        validators=[Optional(), SafeText(100_000, multiline=True)],
+        validators=[OptionalBlank(), SafeText(100_000, multiline=True)],
         filters=[empty_if_none],
     )
     submit = SubmitField(_l("Save text"))

@@ -14,13 +14,13 @@ from wtforms import (
     SelectField,
     StringField,
 )
-from wtforms.validators import DataRequired, Optional, StopValidation
+from wtforms.validators import DataRequired, StopValidation
 
 from campaign.forms import Form, VersionedForm
 from campaign.i18n import _, _l
 from campaign.signatures import choices
 from campaign.signatures.models import SignerKind
-from campaign.validators import SafeText, ValidChoice, empty_if_none
+from campaign.validators import OptionalBlank, SafeText, ValidChoice, empty_if_none
 
 NOT_A_CHOICE = _l("Choose one of the options offered.")
 OTHER = "__other__"
@@ -32,7 +32,7 @@ def _countries() -> list:
 
 def _menu(label: object) -> SelectField:
     """One of the sign-on form's short menus; left empty, it leaves the value as it is."""
-    validators = [Optional(), ValidChoice(NOT_A_CHOICE)]
+    validators = [OptionalBlank(), ValidChoice(NOT_A_CHOICE)]
     return SelectField(label, validators=validators, validate_choice=False)
 
 
@@ -105,24 +105,24 @@ class BulkForm(Form):
 
     email_domain = StringField(
         _l("Email domain"),
-        validators=[Optional(), SafeText(254)],
+        validators=[OptionalBlank(), SafeText(254)],
         filters=[empty_if_none],
         description=_l("For example: spam.example"),
     )
     ip_address = StringField(
-        _l("IP address"), validators=[Optional(), SafeText(45)], filters=[empty_if_none]
+        _l("IP address"), validators=[OptionalBlank(), SafeText(45)], filters=[empty_if_none]
     )
-    since = DateTimeLocalField(_l("Signed from (UTC)"), validators=[Optional()])
-    until = DateTimeLocalField(_l("Signed until (UTC)"), validators=[Optional()])
+    since = DateTimeLocalField(_l("Signed from (UTC)"), validators=[OptionalBlank()])
+    until = DateTimeLocalField(_l("Signed until (UTC)"), validators=[OptionalBlank()])
     name_pattern = StringField(
         _l("Name contains"),
-        validators=[Optional(), SafeText(200)],
+        validators=[OptionalBlank(), SafeText(200)],
         filters=[empty_if_none],
         description=_l(
             "Plain text, or a pattern where * stands for any text and ? for one character."
         ),
     )
-    expected = IntegerField(validators=[Optional()])
+    expected = IntegerField(validators=[OptionalBlank()])
 
     def criteria(self) -> dict[str, Any]:
         return {

@@ -8,7 +8,6 @@ leaves that value out and is shown as a warning: the entry is still worth import
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
 
 from email_validator import EmailNotValidError, validate_email
 
@@ -57,35 +56,30 @@ def _text_problem(value: str, column: str, limit: int) -> Problem:
     return Problem("formula", column)
 
 
-def web_address(value: str) -> str | None:
-    """An http(s) address as the sign-on form accepts it ("example.org" gains https://)."""
-    candidate = value if "://" in value else "https://" + value
-    try:
-        parts = urlsplit(candidate)
-        host = parts.hostname or ""
-    except ValueError:
-        return None
-    ok = parts.scheme in {"http", "https"} and "." in host and " " not in candidate
-    return candidate if ok else None
-
-
 def _optional(row: RawRow, out: dict[str, Any]) -> None:
     """Fill the optional values, warning about (and leaving out) those we cannot take."""
     checks = {
         "country": country_code,
         "email": _email,
-        "website": web_address,
+        "website": text.web_address,
         "type": lambda v: vocabulary_value("type", v),
         "ecosoc": lambda v: vocabulary_value("ecosoc", v),
         "kind": lambda v: vocabulary_value("kind", v),
     }
     for column, check in checks.items():
-        value = cleaned(row, column, LIMITS.get(column, 300))
+        limit = LIMITS.get(column, 300)
+        value = cleaned(row, column, limit)
         if value:
             result = check(value)
             out[column] = getattr(result, "value", result)
             if result is None:
                 row.problems.append(Problem("invalid", column, {"value": value[:100]}))
+            elif isinstance(result, str) and len(result) > limit:  # a website given a scheme
+                out[column] = None
+                room = limit - (len(result) - len(value))
+                row.problems.append(
+                    Problem("too_long", column, {"limit": room, "count": len(value)})
+                )
     out["contact_name"] = cleaned(row, "contact_name", LIMITS["contact_name"], True) or ""
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from math import ceil
 
 from sqlalchemy import Select, func, or_, select
@@ -40,6 +40,13 @@ class Filters:
     q: str = ""
     sort: str = "newest"
     page: int = 1
+
+    def as_args(self, page: int) -> dict[str, str | int]:
+        """The query of page ``page`` with these filters (those left at their defaults are
+        left out); only these, so nothing else in the address is carried into a link."""
+        default = Filters()
+        chosen = {f.name: getattr(self, f.name) for f in fields(self)}
+        return {k: v for k, v in chosen.items() if v != getattr(default, k)} | {"page": page}
 
     @classmethod
     def from_args(cls, args: dict[str, str]) -> Filters:

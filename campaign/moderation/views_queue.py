@@ -35,7 +35,7 @@ def console(letter: Letter) -> str:
         flag_codes=sorted({f for fl in found.flags.values() for f in fl}),
         labels=labels,
         action=ActionForm(),
-        page_url=lambda n: url_for(".console", slug=letter.slug, **{**request.args, "page": n}),
+        page_url=lambda n: url_for(".console", slug=letter.slug, **filters.as_args(n)),
     )
 
 

@@ -54,11 +54,15 @@ limit_per_letter = limiter.shared_limit(
 
 def client_address() -> str | None:
     """The signer's IP address as stored for moderators, or None if what the server (or a
-    misconfigured proxy) passed on is not an address."""
+    misconfigured proxy) passed on is not an address. An IPv6 zone ("%eth0") is left out:
+    it names an interface of the machine that saw the address, not the signer."""
     try:
-        return str(ipaddress.ip_address(get_remote_address()))
+        address = ipaddress.ip_address(get_remote_address())
     except ValueError:
         return None
+    if isinstance(address, ipaddress.IPv6Address) and address.scope_id:
+        address = ipaddress.IPv6Address(address.packed)
+    return str(address)
 
 
 def caught_by_honeypot(form: SignForm) -> bool:

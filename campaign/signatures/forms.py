@@ -14,15 +14,21 @@ from wtforms import (
     StringField,
     SubmitField,
 )
-from wtforms.validators import DataRequired, Optional, StopValidation
+from wtforms.validators import DataRequired, StopValidation
 
+from campaign import text
 from campaign.forms import Form, VersionedForm
 from campaign.i18n import _l, interface_language
 from campaign.signatures import choices
 from campaign.signatures.keys import email_key
-from campaign.signatures.models import EMAIL_KEY_LENGTH, SignerKind
+from campaign.signatures.models import (
+    CONTACT_NAME_LENGTH,
+    EMAIL_KEY_LENGTH,
+    WEBSITE_LENGTH,
+    SignerKind,
+)
 from campaign.signatures.services import DETAIL_FIELDS
-from campaign.validators import EmailAddress, SafeText, ValidChoice, WebAddress
+from campaign.validators import EmailAddress, OptionalBlank, SafeText, ValidChoice, WebAddress
 
 NOT_A_CHOICE = _l("Choose one of the options offered.")
 NOT_AN_ADDRESS = _l("Enter an email address such as name@example.org.")
@@ -62,9 +68,9 @@ class SignerDetailsForm(Form):
     website = StringField(
         _l("Website"),
         validators=[
-            Optional(),
-            SafeText(300),
-            WebAddress(_l("Enter a web address such as example.org.")),
+            OptionalBlank(),
+            SafeText(WEBSITE_LENGTH),
+            WebAddress(_l("Enter a web address such as example.org."), WEBSITE_LENGTH),
         ],
         # Text, not type=url: "example.org" without a scheme is accepted.
         render_kw={"dir": "ltr", "inputmode": "url", "autocomplete": "url"},
@@ -72,13 +78,13 @@ class SignerDetailsForm(Form):
     ecosoc_status = _select(_l("Consultative status with ECOSOC"), default="unknown")
     contact_name = StringField(
         _l("Contact person"),
-        validators=[SafeText(200, formula=True)],
+        validators=[SafeText(CONTACT_NAME_LENGTH, formula=True)],
         description=_l("Who the coordinators may contact about this signature. Never published."),
         render_kw={"autocomplete": "name"},
     )
     contact_role = StringField(
         _l("Role or title (optional)"),
-        validators=[Optional(), SafeText(200, formula=True)],
+        validators=[OptionalBlank(), SafeText(200, formula=True)],
         render_kw={"autocomplete": "organization-title"},
     )
     consent_contact = BooleanField(_l("The coordinators may write to me about this campaign"))
@@ -120,6 +126,14 @@ class SignerDetailsForm(Form):
 
     def validate_contact_name(self, field: Field) -> None:
         self._required_for_organisations(field, _l("Enter the name of a contact person."))
+
+    def validate_name(self, field: Field) -> None:
+        """An individual who names no other contact person is their own: their name must
+        also fit where contact names are kept."""
+        individual = self.signer_kind() is SignerKind.individual
+        name, contact = str(field.data or ""), str(self.contact_name.data or "").strip()
+        if individual and not contact and len(name) > CONTACT_NAME_LENGTH:
+            raise StopValidation(str(text.too_long(CONTACT_NAME_LENGTH, len(name))))
 
     def details(self) -> dict[str, Any]:
         """The cleaned values, ready for the signature services."""

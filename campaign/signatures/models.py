@@ -12,6 +12,8 @@ from campaign.db import Base, enum_column, utcnow
 from campaign.letters.models import Letter
 
 EMAIL_KEY_LENGTH = 254  # the width of Signature.email_key
+WEBSITE_LENGTH = 300  # the width of Signature.website
+CONTACT_NAME_LENGTH = 200  # the width of Signature.contact_name
 
 
 class SignatureStatus(enum.StrEnum):
@@ -92,11 +94,11 @@ class Signature(Base):
     name_key: Mapped[str] = mapped_column(String(300), index=True, default="")
     country: Mapped[str | None] = mapped_column(String(2))
     org_type: Mapped[OrgType | None] = mapped_column(enum_column(OrgType))
-    website: Mapped[str] = mapped_column(String(300), default="")
+    website: Mapped[str] = mapped_column(String(WEBSITE_LENGTH), default="")
     ecosoc_status: Mapped[EcosocStatus] = mapped_column(
         enum_column(EcosocStatus), default=EcosocStatus.unknown
     )
-    contact_name: Mapped[str] = mapped_column(String(200), default="")
+    contact_name: Mapped[str] = mapped_column(String(CONTACT_NAME_LENGTH), default="")
     contact_email: Mapped[str | None] = mapped_column(String(254))
     email_key: Mapped[str | None] = mapped_column(String(EMAIL_KEY_LENGTH))
     contact_role: Mapped[str] = mapped_column(String(200), default="")

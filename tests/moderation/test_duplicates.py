@@ -6,6 +6,7 @@ import csv
 import io
 import re
 
+import pytest
 from sqlalchemy import select
 
 from campaign.accounts import services as accounts
@@ -238,6 +239,15 @@ def test_the_moderator_may_choose_the_merged_ecosoc_status(client, make, letter,
     assert fresh(b.id).ecosoc_status is EcosocStatus.none
     [entry] = [e for e in entries("merge") if e.signature_id == b.id]
     assert (entry.before["ecosoc_status"], entry.after["ecosoc_status"]) == ("roster", "none")
+
+
+@pytest.mark.parametrize("blank", [" ", "\t", "\n\n"])
+def test_a_blank_ecosoc_status_keeps_the_groups_best(client, make, letter, moderator, blank):
+    """Spaces where a menu's value should be are no value (they were a 500)."""
+    a = make.signature(letter, "Article 19", ecosoc_status=EcosocStatus.general)
+    b = make.signature(letter, "Article XIX", ecosoc_status=EcosocStatus.roster)
+    merge(client, [b, a], "Article 19", ecosoc_status=blank)
+    assert fresh(b.id).ecosoc_status is EcosocStatus.general
 
 
 def test_a_signature_awaiting_confirmation_cannot_be_the_one_kept(client, make, letter, moderator):

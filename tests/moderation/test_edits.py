@@ -150,6 +150,18 @@ def test_type_and_ecosoc_status_are_corrected_and_audited(client, make, letter, 
     assert bad.status_code == 400 and fresh(s.id).ecosoc_status == "special"
 
 
+@pytest.mark.parametrize("menu", ["org_type", "ecosoc_status"])
+def test_a_blank_menu_leaves_its_value_as_it_is(client, make, letter, moderator, menu):
+    """Spaces where a menu's value should be are no value (they were a 500)."""
+    s = make.signature(letter, "Front Line Defenders", org_type=OrgType.ngo, country="IE")
+    data = {"name": "Front Line Defenders", "country": "IE", "org_type": "network"}
+    data |= {"ecosoc_status": "special", menu: " \n"}
+    assert client.post(detail(s.id) + "/edit", data=data).status_code == 302
+    signature = fresh(s.id)
+    expected = {"org_type": OrgType.ngo, "ecosoc_status": "unknown"}[menu]
+    assert getattr(signature, menu) == expected
+
+
 def test_an_individual_has_no_type_to_correct(client, make, letter, moderator):
     s = make.signature(letter, "Ana Gómez", kind=SignerKind.individual)
     assert 'name="org_type"' not in client.get(detail(s.id)).text

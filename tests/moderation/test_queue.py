@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -121,6 +122,12 @@ def test_filters_search_sort_and_pages(client, make, letter, moderator):
     assert "1 signature matches." in imported and ">Alpha Org</a>" in imported
     assert "0 signatures match." in client.get(console() + "?status=rejected").get_data(True)
     assert client.get(console() + "?status=nonsense&page=x&sort=evil").status_code == 200
+    # Keys the queue does not read are not carried into its page links (they were a 500).
+    for extra in ("slug=x", "endpoint=x", "_method=DELETE", "_external=1"):
+        page = client.get(console() + f"?sort=name&{extra}")
+        assert page.status_code == 200 and "Page 1 of 2" in page.text
+        [following] = re.findall(r'<a href="([^"]*)" rel="next">', page.text)
+        assert following == console() + "?sort=name&amp;page=2"
 
 
 def test_approving_one_records_it_and_clears_it_from_the_queue(client, make, letter, moderator):

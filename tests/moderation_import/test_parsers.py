@@ -232,3 +232,14 @@ def test_invalid_optional_values_are_left_out_with_a_warning():
     assert not checked["refused"] and checked["kind"] == "individual"
     assert {w["field"] for w in checked["warnings"]} == {"country", "email", "website"}
     assert checked.get("country") is None and checked["email_key"] is None
+
+
+def test_a_website_that_outgrows_its_column_with_a_scheme_is_left_out_with_a_warning():
+    """A website "example.org" is kept as "https://example.org": 300 characters typed would be 308
+    kept, more than the column holds (applying the list was a 500 on PostgreSQL)."""
+    site = "w" * 296 + ".org"
+    checked = check_row(read(f"name,website\nA,{site}\n".encode(), "csv", LIMIT).rows[0])
+    assert not checked["refused"] and checked.get("website") is None
+    [warning] = checked["warnings"]
+    assert (warning["field"], warning["code"]) == ("website", "too_long")
+    assert warning["params"] == {"limit": 292, "count": 300}

@@ -6,7 +6,7 @@ import pytest
 
 from campaign.db import db
 from tests.i18n import translated
-from tests.signatures.conftest import signatures
+from tests.signatures.conftest import form_data, signatures
 
 
 @pytest.fixture
@@ -118,6 +118,44 @@ def test_a_domain_in_any_script_is_taken(sign, letter, smtp):
 def test_bad_website_is_refused(sign, letter):
     response = sign(letter, website="javascript:alert(1)")
     assert "Enter a web address such as example.org." in response.get_data(as_text=True)
+
+
+def test_a_website_must_fit_with_the_scheme_put_in_front(sign, letter):
+    """A website "example.org" is kept as "https://example.org": 296 characters typed would
+    be 304 kept, more than the column holds (PostgreSQL refused it with a 500). The limit is
+    said of what was typed; typed with its scheme, the whole column is there."""
+    response = sign(letter, lang="fr", website="w" * 296 + ".org")
+    assert response.status_code == 400
+    expected = translated("fr", "Keep this under %(limit)d characters (it has %(count)d).")
+    assert expected % {"limit": 292, "count": 300} in response.get_data(as_text=True)
+    assert signatures() == []
+    full = "https://" + "w" * 288 + ".org"
+    assert sign(letter, website=full).status_code == 302
+    assert [s.website for s in signatures()] == [full]
+
+
+def test_an_individual_without_another_contact_has_a_name_that_fits_as_contact(sign, letter):
+    """An individual's name is also their contact name unless they give another, and contact
+    names hold 200 characters (a longer name was a 500 on PostgreSQL)."""
+    long_name = "Ana " + "María " * 40
+    alone = sign(letter, kind="individual", name=long_name, contact_name="")
+    assert alone.status_code == 400
+    assert "Keep this under 200 characters (it has 243)." in alone.get_data(as_text=True)
+    assert signatures() == []
+    assert sign(letter, kind="individual", name=long_name, contact_name="Ana").status_code == 302
+    [signature] = signatures()
+    assert (signature.name, signature.contact_name) == (long_name.strip(), "Ana")
+
+
+def test_an_ipv6_zone_is_not_stored_with_the_address(client, letter):
+    """The zone names an interface of the server's machine, and made the address too long."""
+    response = client.post(
+        "/es/letters/carta/sign",
+        data=form_data(),
+        environ_base={"REMOTE_ADDR": "ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255%eth0"},
+    )
+    assert response.status_code == 302
+    assert [s.ip_address for s in signatures()] == ["ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"]
 
 
 def test_closed_letter_shows_no_form_and_refuses_signatures(client, make, sign):
