@@ -119,25 +119,29 @@ def test_links_are_made_when_the_mail_goes_out_and_work(make, sign, smtp, app, c
     assert signatures()[0].status is not SignatureStatus.pending
 
 
-def test_mail_about_a_deleted_signature_is_given_up_without_blocking_others(make, sign, smtp, app):
+def first_of_two_queued(app, make, sign, address: str) -> OutboxMessage:  # noqa: ANN001
+    """Sign-ups from ``address`` and then fine@example.org, their confirmations left in the
+    outbox (nothing sent after the requests); the first one's message."""
     app.config["MAIL_SEND_AFTER_REQUEST"] = False
     letter = make.letter("carta")
-    sign(letter, contact_email="gone@example.org")
-    sign(letter, contact_email="kept@example.org")
+    sign(letter, contact_email=address)
+    sign(letter, contact_email="fine@example.org")
+    return outbox()[0]
+
+
+def test_mail_about_a_deleted_signature_is_given_up_without_blocking_others(make, sign, smtp, app):
+    first_of_two_queued(app, make, sign, "gone@example.org")
     db.session.delete(signatures()[0])
     db.session.commit()
     assert send_due(db.session, force=True) == 1
-    assert [m["To"] for m in smtp.inbox.messages] == ["kept@example.org"]
+    assert [m["To"] for m in smtp.inbox.messages] == ["fine@example.org"]
     gone = outbox()[0]
     assert gone.status is OutboxStatus.failed and "no longer exists" in gone.last_error
 
 
 def test_a_message_that_cannot_be_rendered_backs_off_without_blocking_others(make, sign, smtp, app):
-    app.config.update(MAIL_SEND_AFTER_REQUEST=False, MAIL_RETRY_BASE_SECONDS=0)
-    letter = make.letter("carta")
-    sign(letter, contact_email="broken@example.org")
-    sign(letter, contact_email="fine@example.org")
-    broken = outbox()[0]
+    broken = first_of_two_queued(app, make, sign, "broken@example.org")
+    app.config["MAIL_RETRY_BASE_SECONDS"] = 0
     broken.template = "no_such_template"
     db.session.commit()
     assert send_due(db.session, force=True) == 1
@@ -152,11 +156,7 @@ def test_a_message_that_can_never_be_sent_is_given_up_without_blocking_others(
 ):
     """An address kept from before the forms refused accents before the @: the message is
     given up at once, with the reason, and the rest of the batch goes."""
-    app.config["MAIL_SEND_AFTER_REQUEST"] = False
-    letter = make.letter("carta")
-    sign(letter, contact_email="elodie@example.org")
-    sign(letter, contact_email="fine@example.org")
-    unsendable = outbox()[0]
+    unsendable = first_of_two_queued(app, make, sign, "elodie@example.org")
     unsendable.recipient = "élodie@example.org"
     db.session.commit()
     result = runner.invoke(main, args=["outbox", "send", "--now"])
