@@ -97,7 +97,8 @@ def _queue(letter: Letter, spec: ExportSpec, snapshot_id: int | None) -> Respons
 
 
 def _send(content: bytes, filename: str, mimetype: str) -> Response:
-    response = Response(content, mimetype=mimetype)
+    # As given: a text type names its charset already (Response's mimetype= adds another).
+    response = Response(content, content_type=mimetype)
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.headers["Cache-Control"] = "private, no-store"
     return response

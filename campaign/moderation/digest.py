@@ -42,6 +42,8 @@ STATUS_LABELS = {
     "approved": _l("published"),
     "rejected": _l("rejected"),
     "withdrawn": _l("withdrawn"),
+    "held": _l("on hold"),
+    "merged": _l("merged into another signature"),
 }
 
 

@@ -122,3 +122,16 @@ def test_the_button_emails_a_digest_now_even_when_nothing_is_new(
 def test_unknown_letter(runner, staff):
     result = runner.invoke(args=["digest", "send", "--letter", "nope"])
     assert result.exit_code == 1 and "No letter with the address 'nope'" in result.output
+
+
+def test_every_status_is_named_in_the_digest(runner, make, letter, staff, smtp):
+    """Signatures on hold or merged away were listed with an empty status ("  : 1")."""
+    for status in SignatureStatus:
+        make.signature(letter, f"Org {status.value}", status=status)
+    _send(runner)
+    text = smtp.inbox.text(smtp.inbox.to("coord@example.org")[0])
+    for phrase in ("on hold", "merged into another signature", "published"):
+        assert translated("fr", phrase) in text
+    assert "\n  : " not in text and not any(
+        line.rstrip().endswith("—") for line in text.splitlines()
+    )

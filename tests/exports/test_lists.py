@@ -100,6 +100,7 @@ def test_exporter_downloads_csv_with_contacts_over_http(client, make, login_as):
         },
     )
     assert response.status_code == 200
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"  # said once
     assert response.headers["Content-Disposition"].startswith("attachment")
     assert "@example.org" in response.data.decode("utf-8-sig")
 
