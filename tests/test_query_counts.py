@@ -3,16 +3,13 @@ lists are (no query per row: a letter with a big team or many look-alikes stays 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import pytest
-from sqlalchemy import event
 
 from campaign.accounts import staff
 from campaign.accounts.models import Role
 from campaign.db import db
 from campaign.signatures.models import SignatureStatus
+from tests.statements import recorded
 
 PAGES = [
     "/en/",
@@ -28,20 +25,6 @@ PAGES = [
     "/en/letters/target",
     "/fr/letters/target?by=country",
 ]
-
-
-@contextmanager
-def counting() -> Iterator[list[int]]:
-    count = [0]
-
-    def one_more(*_args: object) -> None:
-        count[0] += 1
-
-    event.listen(db.engine, "before_cursor_execute", one_more)
-    try:
-        yield count
-    finally:
-        event.remove(db.engine, "before_cursor_execute", one_more)
 
 
 def _grow(make, letter, admin, start: int, stop: int) -> None:  # noqa: ANN001
@@ -71,7 +54,7 @@ def test_queries_do_not_grow_with_the_lists(client, make, login_as, path):
     for start, stop in ((0, 2), (2, 12)):
         _grow(make, letter, admin, start, stop)
         client.get(path)  # warm: the first view may fill caches
-        with counting() as count:
+        with recorded() as sent:
             assert client.get(path).status_code == 200
-        sizes.append(count[0])
+        sizes.append(len(sent))
     assert sizes[0] == sizes[1], f"{path}: {sizes[0]} queries with 2 of each, {sizes[1]} with 12"

@@ -6,11 +6,14 @@ address has signed is told only to that address, by email.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any, Protocol, cast
 
-from sqlalchemy import Table, bindparam, delete, insert, or_, select, update
+from sqlalchemy import Table, bindparam, case, delete, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import Executable
 
 from campaign.db import utcnow
 from campaign.letters.models import Letter, LetterStatus
@@ -48,22 +51,53 @@ DETAIL_FIELDS = (
 # The columns of a new signature: the address, then what _detail_values fills in; the
 # letter's id comes from the letter itself.
 _SIGNED = ("contact_email", "email_key", "ip_address", "kind", "submitted_name", "name_key")
-_SIGNED += DETAIL_FIELDS
-# One statement, compiled once, for every new signature: it inserts the row only if the
-# letter at ``slug`` accepts signatures at ``now`` (the check and the insert cannot be told
-# apart by a letter closing in between), and returns the new id, or nothing.
-_SIGN_IF_OPEN = (
-    insert(_TABLE)
-    .from_select(
-        [_TABLE.c.letter_id, *(_TABLE.c[name] for name in _SIGNED)],
-        select(Letter.id, *(bindparam(name, type_=_TABLE.c[name].type) for name in _SIGNED)).where(
+_SIGNED += (*DETAIL_FIELDS, "created_at")
+
+
+def _sign_if_open(dialect_insert: Callable[[Table], Any]) -> Executable:
+    """One statement, compiled once per database, for every submission: it inserts the row
+    only if the letter at ``slug`` accepts signatures at ``now`` (the check and the insert
+    cannot be told apart by a letter closing in between). If the address has signed the
+    letter already, it inserts nothing and marks a pending signature as still being signed
+    (a plain write of ``updated_at``, outside the row's version, so a signer correcting
+    their entry at that moment is not refused as a conflicting change).
+
+    It returns the signature's id, status, creation time (``now`` if this statement made it),
+    address and language, or nothing if the letter does not take signatures. New and
+    repeated submissions thus cost the same one statement: the time the answer takes does
+    not tell whether the address had signed.
+    """
+    existing = _TABLE.c
+    now = bindparam("now", type_=existing.updated_at.type)
+    statement = dialect_insert(_TABLE).from_select(
+        [existing.letter_id, *(existing[name] for name in _SIGNED)],
+        select(
+            Letter.id,
+            *(
+                now if name == "created_at" else bindparam(name, type_=existing[name].type)
+                for name in _SIGNED
+            ),
+        ).where(
             Letter.slug == bindparam("slug"),
             Letter.status == LetterStatus.open,
-            or_(Letter.deadline.is_(None), Letter.deadline > bindparam("now")),
+            or_(Letter.deadline.is_(None), Letter.deadline > now),
         ),
     )
-    .returning(_TABLE.c.id)
-)
+    still_signing = case(
+        (existing.status == SignatureStatus.pending, now), else_=existing.updated_at
+    )
+    return statement.on_conflict_do_update(
+        index_elements=[existing.letter_id, existing.email_key],
+        set_={"updated_at": still_signing},
+    ).returning(
+        existing.id, existing.status, existing.created_at, existing.contact_email, existing.language
+    )
+
+
+_SIGN_IF_OPEN = {
+    "postgresql": _sign_if_open(postgresql.insert),
+    "sqlite": _sign_if_open(sqlite.insert),
+}
 
 
 class _Schedule(Protocol):
@@ -138,77 +172,47 @@ def sign(
     kind: SignerKind,
     email: str,
     ip: str | None,
-    *,
-    look_first: bool = False,
     **details: Any,
 ) -> int | None:
     """Record a new signature awaiting confirmation on the letter at ``slug``, or answer a
     repeat by email; return the signature's id, or None if the letter does not accept
     signatures (no such letter, not open, past its deadline).
 
-    Nearly every submission is new, so the row is inserted straight away, as one INSERT
-    that also checks the letter (not through the unit of work), without looking for the
-    address first. A repeat, or a concurrent identical submission, surfaces as
-    IntegrityError: the caller rolls back and calls again with ``look_first``, which finds
-    the existing signature and takes the repeat path.
+    Either way the submission is one statement (see ``_sign_if_open``) and one email queued,
+    so a repeat is answered as fast as a first signature. Only an address whose signature
+    was withdrawn does more: it signs afresh, with the details just typed.
     """
     if not SLUG_RE.match(slug):
         return None
-    key = email_key(email)
-    if look_first:
-        existing = session.scalar(
-            select(Signature).join(Letter).where(Letter.slug == slug, Signature.email_key == key)
-        )
-        if existing is not None:
-            if not accepting_signatures(existing.letter):
-                return None
-            return _repeat(session, existing, kind, details)
     values = _detail_values(kind, details)
-    row = {"contact_email": email, "email_key": key, "ip_address": ip, **values}
-    row["submitted_name"] = values["name"]
-    # Core statements on the session's connection: the ORM's execute adds nothing here but
-    # time (no objects to flush or load).
-    signature_id = (
-        session.connection()
-        .execute(_SIGN_IF_OPEN, {**row, "slug": slug, "now": utcnow()})
-        .scalar_one_or_none()
-    )
-    if signature_id is not None:
-        emails.queue_confirmation(session, signature_id, email, values["language"])
-    return signature_id
-
-
-def _repeat(session: Session, signature: Signature, kind: SignerKind, details: dict) -> int:
-    """Same letter, same address: a withdrawn signer may sign afresh; others get their link.
-
-    Either email goes to the address on file, not to the one just typed: the two share a key,
-    but "info+x@" may be another mailbox than "info@" where "+" is not a sub-address.
-    """
-    if signature.status is SignatureStatus.withdrawn:
-        move(signature, SignatureStatus.pending)
-        apply_details(session, signature, kind, **details)
-        signature.submitted_name = signature.name  # signed afresh: a new submission
-        session.flush()
-        emails.queue_confirmation(
-            session, signature.id, signature.contact_email, signature.language
-        )
+    row = {"contact_email": email, "email_key": email_key(email), "ip_address": ip, **values}
+    now = utcnow()
+    row |= {"submitted_name": values["name"], "created_at": now, "slug": slug, "now": now}
+    connection = session.connection()
+    # Core on the session's connection: the ORM's execute adds nothing here but time.
+    signed = connection.execute(_SIGN_IF_OPEN[connection.dialect.name], row).first()
+    if signed is None:
+        return None
+    if signed.created_at == now:
+        emails.queue_confirmation(session, signed.id, email, values["language"])
+    elif signed.status is SignatureStatus.withdrawn:
+        _sign_afresh(session, signed.id, kind, details)
     else:
-        if signature.status is SignatureStatus.pending:
-            _touch(session, signature.id)
-        emails.queue_repeat_notice(
-            session, signature.id, signature.contact_email, signature.language
-        )
-    return signature.id
+        # To the address on file, not the one just typed: the two share a key, but "info+x@"
+        # may be another mailbox than "info@" where "+" is not a sub-address.
+        emails.queue_repeat_notice(session, signed.id, signed.contact_email, signed.language)
+    return signed.id
 
 
-def _touch(session: Session, signature_id: int) -> None:
-    """Mark a pending signature as still being signed, so the clean-up does not forget it.
-    A plain UPDATE of that one column, outside the row's version: the signer's details are
-    not changed, so a signer correcting them at the same moment, or the same form sent
-    twice at once, is not refused as a conflicting change."""
-    session.connection().execute(
-        update(_TABLE).where(_TABLE.c.id == signature_id).values(updated_at=utcnow())
-    )
+def _sign_afresh(session: Session, signature_id: int, kind: SignerKind, details: dict) -> None:
+    """A withdrawn signer signs again: pending once more, with the details just typed, and a
+    confirmation sent to the address on file."""
+    signature = session.get_one(Signature, signature_id)
+    move(signature, SignatureStatus.pending)
+    apply_details(session, signature, kind, **details)
+    signature.submitted_name = signature.name  # signed afresh: a new submission
+    session.flush()
+    emails.queue_confirmation(session, signature.id, signature.contact_email, signature.language)
 
 
 def confirm(session: Session, signature: Signature) -> bool:

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask import g, redirect, render_template, request, url_for
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.wrappers import Response
 
@@ -22,20 +21,17 @@ from campaign.signatures.page import render_letter_page
 from . import bp
 
 # How many times a submission is tried before the conflict is shown: each retry finds the
-# signature another request has just written or changed, and answers it as a repeat.
+# signature another request has just changed, and answers it as a repeat.
 _TRIES = 5
 
 
 def _record(slug: str, form: SignForm) -> bool:
     """Sign and commit; False if the letter does not take signatures.
 
-    The first try inserts straight away. If the address turns out to have signed already
-    (or to be signing at this very moment: IntegrityError), or the earlier signature changed
-    while this request answered it (the same form sent twice at once after a withdrawal:
-    StaleDataError), roll back and try again, looking for the earlier signature first: the
-    signer gets the same neutral page either way, never a conflict that would tell them the
-    address has signed."""
-    look_first = False
+    A withdrawn signature changed by another request while this one signed it afresh (the
+    same form sent twice at once: StaleDataError) is tried again, and then found pending:
+    the signer gets the same neutral page either way, never a conflict that would tell them
+    the address has signed."""
     for attempt in range(1, _TRIES + 1):
         try:
             signature_id = services.sign(
@@ -44,16 +40,14 @@ def _record(slug: str, form: SignForm) -> bool:
                 form.signer_kind(),
                 form.contact_email.data,
                 antiabuse.client_address(),
-                look_first=look_first,
                 **form.details(),
             )
             db.session.commit()
             return signature_id is not None
-        except (IntegrityError, StaleDataError):
+        except StaleDataError:
             db.session.rollback()
             if attempt == _TRIES:
                 raise
-            look_first = True
     raise AssertionError("unreachable")
 
 

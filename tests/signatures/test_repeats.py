@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from campaign.signatures.models import SignatureStatus
 from tests.i18n import translated
 from tests.signatures.conftest import confirm, path, signatures
+from tests.statements import recorded
 
 
 def test_same_form_posted_twice_makes_one_signature(make, sign):
@@ -23,6 +26,27 @@ def test_page_after_signing_is_identical_for_new_and_known_addresses(client, mak
     ).get_data()
     assert new == repeat
     assert len(signatures()) == 1
+
+
+@pytest.mark.parametrize("earlier", ["pending", "approved"])
+def test_a_repeat_asks_the_database_exactly_what_a_first_signature_does(
+    client, make, sign, smtp, earlier
+):
+    """The answer's timing must not tell whether an address has signed either: a repeat
+    sends the same statements as a new signature (no failed INSERT, rollback and lookup),
+    and queues one email just the same."""
+    letter = make.letter("carta", auto_approve=True)
+    sign(letter, contact_email="first@other.example")  # the first request fills caches
+    with recorded() as first:
+        assert sign(letter).status_code == 302
+    if earlier == "approved":
+        confirm(client, smtp.inbox.links(smtp.inbox.messages[-1])[0])
+    with recorded() as repeat:
+        assert sign(letter, name="Someone Else").status_code == 302
+    assert repeat == first
+    [_, signature] = signatures()
+    assert (signature.status.value, signature.name) == (earlier, "Asociación Pro Derechos")
+    assert len(smtp.inbox.to("lucia@proderechos.example.org")) == 2
 
 
 def test_repeat_sends_the_owner_their_links_and_changes_nothing(make, sign, smtp):
