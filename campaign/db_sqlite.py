@@ -15,6 +15,7 @@ import fcntl
 import os
 import sqlite3
 import threading
+import weakref
 from pathlib import Path
 from typing import IO, Any
 
@@ -27,15 +28,11 @@ class WriterLock:
     def __init__(self, path: Path, timeout: float) -> None:
         self.path = path
         self.timeout = timeout
-        self._pid = os.getpid()
         self._in_process = threading.Lock()
         self._file: IO[bytes] | None = None
+        _LOCKS.add(self)
 
     def acquire(self) -> None:
-        if self._pid != os.getpid():  # a forked server worker: locks of its own
-            if self._file is not None:
-                self._file.close()
-            self.__init__(self.path, self.timeout)  # type: ignore[misc]
         # A plain lock, held by the connection rather than the thread, so that a second
         # connection writing from the same thread fails after the timeout, as SQLite would.
         if not self._in_process.acquire(timeout=self.timeout):
@@ -53,9 +50,32 @@ class WriterLock:
             fcntl.flock(self._file, fcntl.LOCK_UN)
         self._in_process.release()
 
+    def _forked(self) -> None:
+        """In a new child process (a server worker forked from a ``--preload`` master),
+        before any of its threads runs: locks of its own. The parent's lock file stays the
+        parent's (an ``flock`` belongs to the open file, which the child shares), and a lock
+        the parent held at the fork is not the child's to release."""
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+        self._in_process = threading.Lock()
+
     def __del__(self) -> None:
         if self._file is not None:
             self._file.close()
+
+
+# Every writer lock of this process, made new in each forked child (see ``_forked``). Done
+# at the fork rather than on a child's first write, which several threads may make at once.
+_LOCKS: weakref.WeakSet[WriterLock] = weakref.WeakSet()
+
+
+def _after_fork() -> None:
+    for lock in list(_LOCKS):
+        lock._forked()
+
+
+os.register_at_fork(after_in_child=_after_fork)
 
 
 class Connection(sqlite3.Connection):

@@ -128,3 +128,51 @@ def test_a_writer_in_another_process_is_waited_for(engine, tmp_path):
         other.wait(10)
         other.stdout.close()
     assert rows(engine) == ["other process", "this process"]
+
+
+def test_threads_of_a_forked_worker_writing_at_once_take_turns(engine, tmp_path):
+    """A server worker forked from a ``--preload`` master (which wrote before forking) gets
+    a writer lock of its own; its threads' first writes, all at once, still take turns:
+    none fails, none is lost."""
+    script = (
+        "import os, sys, threading\n"
+        "from sqlalchemy import text\n"
+        "from campaign.db import make_engine\n"
+        "sys.setswitchinterval(1e-6)  # threads change places as often as they can\n"
+        "engine = make_engine(sys.argv[1])\n"
+        "with engine.begin() as connection:\n"
+        "    connection.execute(text(\"INSERT INTO t (who) VALUES ('master')\"))\n"
+        "engine.dispose()  # as the app's warm-up does before the server forks\n"
+        "for worker in range(10):\n"
+        "    pid = os.fork()\n"
+        "    if pid == 0:\n"
+        "        failures = []\n"
+        "        start = threading.Barrier(12)\n"
+        "        def write(thread):\n"
+        "            with engine.connect() as connection:\n"
+        "                start.wait()  # all connected (15 at most): first writes at once\n"
+        "                for n in range(10):\n"
+        "                    try:\n"
+        "                        connection.execute(text('INSERT INTO t (who) VALUES (:w)'),\n"
+        "                                           {'w': f'{worker}-{thread}-{n}'})\n"
+        "                        connection.commit()\n"
+        "                    except Exception as error:\n"
+        "                        failures.append(repr(error))\n"
+        "                        connection.rollback()\n"
+        "        threads = [threading.Thread(target=write, args=(i,)) for i in range(12)]\n"
+        "        [t.start() for t in threads]\n"
+        "        [t.join() for t in threads]\n"
+        "        print(worker, failures[:2], flush=True)\n"
+        "        os._exit(1 if failures else 0)\n"
+        "    _, status = os.waitpid(pid, 0)\n"
+        "    assert os.waitstatus_to_exitcode(status) == 0, f'worker {worker} failed'\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(engine.url)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert len(rows(engine)) == 1 + 10 * 12 * 10
