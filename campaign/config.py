@@ -111,6 +111,9 @@ def from_environment(instance_path: Path) -> dict[str, object]:
         # `campaign exports worker`.
         "EXPORT_BACKGROUND_ROWS": _env_int("EXPORT_BACKGROUND_ROWS", 500),
         "EXPORT_WORKER": _env("EXPORT_WORKER", "thread"),
+        # A job's builder says it is alive this often (seconds); one silent for four times
+        # as long is taken for dead (killed, its server restarted) and the job built again.
+        "EXPORT_HEARTBEAT_SECONDS": _env_int("EXPORT_HEARTBEAT_SECONDS", 15),
         # How long contact details kept for a while are kept (see campaign.housekeeping).
         "MAIL_KEEP_DAYS": _env_int("MAIL_KEEP_DAYS", 30),
         "EXPORT_KEEP_DAYS": _env_int("EXPORT_KEEP_DAYS", 7),

@@ -15,7 +15,7 @@
           status.replaceChildren(link);
           window.location = job.download;
         } else if (job.status === "failed") {
-          status.textContent = status.dataset.failedLabel;
+          status.textContent = job.error || status.dataset.failedLabel;
         } else {
           setTimeout(poll, 1000);
         }

@@ -55,11 +55,11 @@ def export_command(
         )
     letter = _letter(slug)
     spec = ExportSpec(format=fmt, language=lang or letter.authoritative_language, **options)
-    try:
-        with force_locale("en"):  # messages in English: there is no request to ask
+    with force_locale("en"):  # messages in English: there is no request to ask
+        try:
             result = services.produce(services.data_for(db.session, letter, snapshot_id), spec)
-    except ExportError as error:
-        raise click.ClickException(str(error)) from error
+        except ExportError as error:
+            raise click.ClickException(str(error.message)) from error
     if output is None:
         sys.stdout.buffer.write(result.content)
     else:

@@ -61,3 +61,8 @@ class ExportJob(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     started_at: Mapped[datetime | None]
     finished_at: Mapped[datetime | None]
+    # When its builder was last heard from (or when it was queued again): a job left running
+    # or queued with nobody building it (a killed worker, a restarted server) is found by it.
+    heartbeat_at: Mapped[datetime | None]
+    # How many builds it has been given; a job whose builders keep dying is failed, not retried.
+    attempts: Mapped[int] = mapped_column(default=0, server_default="0")

@@ -34,7 +34,7 @@ class ExportError(ValueError):
     """An export that cannot be made as asked; ``message`` is translatable."""
 
     def __init__(self, message: object) -> None:
-        super().__init__(str(message))
+        super().__init__(message)  # lazy: translated when shown, in the reader's language
         self.message = message
 
 

@@ -75,6 +75,7 @@ def download(letter: Letter) -> Response | tuple[str, int]:
         return _page(letter, form, 400)
     spec = _spec(form)
     try:
+        services.validate(spec)  # before queueing: the reason is shown now, not by the job
         data = services.data_for(db.session, letter, form.snapshot.data or None)
         if form.check.data:
             result = services.check_statement(data, spec, form.session_start.data)
@@ -105,9 +106,17 @@ def _send(content: bytes, filename: str, mimetype: str) -> Response:
 
 
 def _job(letter: Letter, job_id: int) -> ExportJob:
+    """The letter's job, seen to if nobody is building it (its builder died, or its server
+    restarted before building it): queued again, and in a thread here unless a worker
+    process builds the exports."""
     job = db.session.get(ExportJob, job_id)
     if job is None or job.letter_id != letter.id:
         abort(404)
+    if jobs.unattended(job):
+        jobs.revive(db.session)
+        db.session.refresh(job)
+        if job.status is JobStatus.queued and current_app.config["EXPORT_WORKER"] == "thread":
+            jobs.start_thread(current_app._get_current_object(), job.id)
     return job
 
 
