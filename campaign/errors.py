@@ -14,8 +14,9 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
 
+from campaign.csrf import note_refusal, refused_for_referrer
 from campaign.db import db
-from campaign.i18n import _
+from campaign.i18n import _, _l
 
 log = logging.getLogger(__name__)
 Answer = Callable[[], ResponseReturnValue]
@@ -52,6 +53,15 @@ def _registered_answer(refusal: str) -> ResponseReturnValue | None:
         return answer()
     except HTTPException as refused:  # e.g. the letter or the link does not exist
         return render_error(refused.code or 400)
+
+
+# Said when a form's CSRF check failed because, over HTTPS, the browser named no page of this
+# site as the form's origin (privacy settings or an extension kept both headers back).
+NO_REFERRER = _l(
+    "Nothing was sent, because your browser did not say that the form came from this site "
+    "(it keeps back the “referrer” and “origin”), which this site checks to keep you safe. "
+    "Allow your browser to send them to this site, then send the form again."
+)
 
 
 def _messages() -> dict[int, tuple[str, str]]:
@@ -115,10 +125,13 @@ def register(app: Flask) -> None:
         return render_error(error.code or 500)
 
     @app.errorhandler(CSRFError)
-    def csrf_error(_error: CSRFError) -> ResponseReturnValue:
+    def csrf_error(error: CSRFError) -> ResponseReturnValue:
+        note_refusal(error)
         answer = _registered_answer("csrf")
         if answer is not None:
             return answer
+        if refused_for_referrer():
+            return render_error(400, str(NO_REFERRER))
         return render_error(
             400,
             _("This form has expired or was sent from elsewhere. Reload the page and try again."),

@@ -7,8 +7,8 @@ from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_mail import Mail
 from flask_talisman import Talisman
-from flask_wtf.csrf import CSRFProtect
 
+from campaign.csrf import CSRFProtect
 from campaign.db import db
 
 babel = Babel()

@@ -12,9 +12,11 @@ from sqlalchemy import select
 from campaign.db import db
 from campaign.signatures import tokens
 from campaign.signatures.models import Signature
+from tests.i18n import translated
 from tests.signatures.conftest import form_data
 
 PROXY = "127.0.0.1"  # where the proxy connects from
+HIDDEN = re.compile(r'name="(csrf_token|started)" type="hidden" value="([^"]+)"')
 SITE = "letters.example.org"
 
 
@@ -91,6 +93,38 @@ def test_the_private_edit_page_works_over_https_behind_the_proxy(client, make):
     assert saved.headers["Location"].startswith(("/", f"https://{SITE}/"))
     db.session.expire_all()
     assert db.session.get(Signature, signature.id).name == "New Name"
+
+
+@pytest.mark.parametrize("config_overrides", [{"WTF_CSRF_ENABLED": True}], indirect=True)
+def test_a_browser_that_keeps_the_referrer_back_signs_over_https_by_its_origin(client, make):
+    """Privacy settings and extensions often keep the Referer back; the Origin header every
+    browser sends with a form names this site as well. Another site's origin, or neither
+    header, is refused with a message that says what to allow (not "your session ended"),
+    and the form comes back as typed."""
+    make.letter("carta")
+    headers = {"X-Forwarded-For": "203.0.113.5", "X-Forwarded-Proto": "https", "Host": SITE}
+    page = client.get("/fr/letters/carta", headers=headers, environ_base={"REMOTE_ADDR": PROXY})
+    hidden = dict(HIDDEN.findall(page.text))
+
+    def post(n: int, **more: str):  # noqa: ANN202
+        return client.post(
+            "/fr/letters/carta/sign",
+            data={**form_data(contact_email=f"o{n}@example.org"), **hidden},
+            headers={**headers, **more},
+            environ_base={"REMOTE_ADDR": PROXY},
+        )
+
+    assert post(1, Origin=f"https://{SITE}").status_code == 302
+    message = translated(
+        "fr",
+        "Nothing was sent, because your browser did not say that the form came from this site "
+        "(it keeps back the “referrer” and “origin”), which this site checks to keep you safe. "
+        "Allow your browser to send them to this site, then send the form again.",
+    )
+    for refused in (post(2, Origin="https://elsewhere.example"), post(3)):
+        assert refused.status_code == 400
+        assert message in refused.text and 'value="o' in refused.text
+    assert stored_addresses() == ["203.0.113.5"]
 
 
 def test_an_address_that_is_not_one_is_not_stored(client, make):

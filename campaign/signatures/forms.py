@@ -17,6 +17,8 @@ from wtforms import (
 from wtforms.validators import DataRequired, StopValidation
 
 from campaign import text
+from campaign.csrf import refused_for_referrer
+from campaign.errors import NO_REFERRER
 from campaign.forms import Form, VersionedForm
 from campaign.i18n import _l, interface_language
 from campaign.signatures import choices
@@ -37,6 +39,14 @@ SESSION_ENDED = _l(
     "Nothing was sent, because the page's session had ended. Your entries are below: "
     "please send them again. If this happens again, allow cookies for this site."
 )
+
+
+def refusal_message() -> str:
+    """Why a signer's form came back from the CSRF check, and what to do about it: its
+    session had ended, or (over HTTPS) the browser did not say the form came from here."""
+    return str(NO_REFERRER if refused_for_referrer() else SESSION_ENDED)
+
+
 # Said when a form comes back because it was sent over a rate limit.
 TOO_MANY = _l(
     "Nothing was sent, because many signatures have just come from your connection or for "

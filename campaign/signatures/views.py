@@ -15,7 +15,7 @@ from campaign.i18n import _
 from campaign.letters.access import visible_letter
 from campaign.letters.models import Letter
 from campaign.signatures import antiabuse, services, tokens
-from campaign.signatures.forms import SESSION_ENDED, TOO_MANY, SignForm
+from campaign.signatures.forms import TOO_MANY, SignForm, refusal_message
 from campaign.signatures.page import render_letter_page
 
 from . import bp
@@ -123,7 +123,7 @@ def sign_opened(slug: str) -> Response:
 @on_csrf_failure("signatures.sign")
 def sign_again() -> tuple[str, int]:
     """The session behind the form was lost (a browser restarted, a tab left for a day)."""
-    return sent_back(LETTER_PAGE, str(SESSION_ENDED), 400)
+    return sent_back(LETTER_PAGE, refusal_message(), 400)
 
 
 @on_rate_limit("signatures.sign")

@@ -12,7 +12,7 @@ from campaign.extensions import csrf
 from campaign.i18n import _, _l
 from campaign.signatures import changes, queries, services, tokens
 from campaign.signatures.changes import Outcome
-from campaign.signatures.forms import SESSION_ENDED, EditForm, WithdrawForm
+from campaign.signatures.forms import EditForm, WithdrawForm, refusal_message
 from campaign.signatures.models import Signature, SignatureStatus
 
 from . import bp
@@ -121,7 +121,7 @@ def edit_again() -> tuple[str, int]:
     signature = tokens.resolve(db.session, token, tokens.EDIT)
     if signature is None:
         return _invalid_link()
-    flash(str(SESSION_ENDED), "error")
+    flash(refusal_message(), "error")
     return _edit_page(signature, _edit_form(signature, posted=True), token)
 
 
