@@ -55,6 +55,10 @@ def _registered_answer(refusal: str) -> ResponseReturnValue | None:
         return render_error(refused.code or 400)
 
 
+# Said when a form's CSRF check failed on its token (its session ended, or another site sent it).
+FORM_EXPIRED = _l(
+    "This form has expired or was sent from elsewhere. Reload the page and try again."
+)
 # Said when a form's CSRF check failed because, over HTTPS, the browser named no page of this
 # site as the form's origin (privacy settings or an extension kept both headers back).
 NO_REFERRER = _l(
@@ -132,10 +136,7 @@ def register(app: Flask) -> None:
             return answer
         if refused_for_referrer():
             return render_error(400, str(NO_REFERRER))
-        return render_error(
-            400,
-            _("This form has expired or was sent from elsewhere. Reload the page and try again."),
-        )
+        return render_error(400, str(FORM_EXPIRED))
 
     @app.errorhandler(RateLimitExceeded)
     def rate_limited(_error: RateLimitExceeded) -> ResponseReturnValue:

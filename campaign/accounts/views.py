@@ -22,7 +22,9 @@ from campaign.accounts import (
     services,
 )
 from campaign.accounts.forms import ForgotPasswordForm, LoginForm, NewPasswordForm, PasswordForm
+from campaign.accounts.models import User
 from campaign.db import db, utcnow
+from campaign.errors import FORM_EXPIRED, on_csrf_failure
 from campaign.extensions import limiter
 from campaign.i18n import _, _l, interface_language
 from campaign.private_links import mark_private
@@ -79,13 +81,20 @@ def _choose_password(token: str, purpose: str, done: str) -> Response:
     return mark_private(make_response(_choose_password_page(token, purpose, done)))
 
 
-def _choose_password_page(token: str, purpose: str, done: str) -> str | Response | tuple[str, int]:
+def _link_holder(token: str, purpose: str) -> User | None:
+    """The account an emailed password link opens, whose language the page then speaks
+    unless the visitor chose one."""
     user = password_links.user_for(db.session, token, purpose)
-    if user is None:
-        return render_template("accounts/welcome_invalid.html"), 404
-    if "lang" not in session:
+    if user is not None and "lang" not in session:
         session["lang"] = interface_language(user.language)
         refresh()
+    return user
+
+
+def _choose_password_page(token: str, purpose: str, done: str) -> str | Response | tuple[str, int]:
+    user = _link_holder(token, purpose)
+    if user is None:
+        return render_template("accounts/welcome_invalid.html"), 404
     form = NewPasswordForm()
     if form.validate_on_submit():
         services.set_password(user, form.new.data)
@@ -110,6 +119,30 @@ def welcome(token: str) -> Response:
 def reset(token: str) -> Response:
     """A new password through the link "Forgot your password?" sent."""
     return _choose_password(token, password_links.RESET, _l("Your new password is saved."))
+
+
+_PASSWORD_LINKS = {
+    "accounts.welcome": password_links.WELCOME,
+    "accounts.reset": password_links.RESET,
+}
+
+
+def _choose_password_again() -> Response:
+    """The session behind the page was lost (a link opened in one browser, sent from
+    another): nothing is saved, and the page comes back in the account's language, with a
+    fresh form and the reason."""
+    token = str((request.view_args or {}).get("token", ""))
+    user = _link_holder(token, _PASSWORD_LINKS[request.endpoint or ""])
+    if user is None:
+        page = render_template("accounts/welcome_invalid.html"), 404
+    else:
+        flash(str(FORM_EXPIRED), "error")
+        page = render_template("accounts/welcome.html", form=NewPasswordForm(), user=user), 400
+    return mark_private(make_response(page))
+
+
+for _endpoint in _PASSWORD_LINKS:
+    on_csrf_failure(_endpoint)(_choose_password_again)
 
 
 @bp.route("/account/forgot", methods=["GET", "POST"])

@@ -5,9 +5,11 @@ import re
 import pytest
 from argon2 import PasswordHasher
 
+from campaign.accounts import password_links
 from campaign.accounts.models import Role, User
 from campaign.db import db
 from tests.factories import PASSWORD
+from tests.i18n import translated
 
 
 def test_passwords_are_stored_as_argon2(make):
@@ -165,6 +167,36 @@ def test_forms_require_a_csrf_token(client, make, config_overrides):
         "/login", data={"email": "a@example.org", "password": PASSWORD, "csrf_token": token}
     )
     assert accepted.status_code == 302
+
+
+@pytest.mark.parametrize("config_overrides", [{"WTF_CSRF_ENABLED": True}])
+@pytest.mark.parametrize("purpose", [password_links.WELCOME, password_links.RESET])
+def test_a_password_link_sent_without_its_session_answers_in_the_accounts_language(
+    client, make, config_overrides, purpose
+):
+    """The link opened in one browser and the form sent from another (or after the cookie
+    was lost): the page comes back in the account's language, not the browser's, says why,
+    and saves nothing; its fresh form then works."""
+    user = make.user("nouvelle@example.org")
+    user.language = "fr"
+    db.session.commit()
+    path = f"/account/{'welcome' if purpose == password_links.WELCOME else 'reset'}/"
+    path += password_links.make(user, purpose)
+    data = {"new": "a brand new passphrase", "confirm": "a brand new passphrase"}
+    refused = client.post(path, data=data, headers={"Accept-Language": "en"})
+    assert refused.status_code == 400
+    page = refused.get_data(as_text=True)
+    assert translated("fr", "Choose your password") in page
+    assert (
+        translated(
+            "fr", "This form has expired or was sent from elsewhere. Reload the page and try again."
+        )
+        in page
+    )
+    db.session.expire_all()
+    assert db.session.get(User, user.id).password_hash == user.password_hash
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    assert client.post(path, data={**data, "csrf_token": token}).status_code == 302
 
 
 @pytest.mark.parametrize(
