@@ -10,8 +10,12 @@ delete them: a withdrawn signatory's name does not stay on disk in an old list.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import logging
+import os
 import re
+import tempfile
 import threading
 import time as clock
 from datetime import datetime, time
@@ -24,6 +28,7 @@ from campaign.exports.pdf import render_pdf
 from campaign.exports.rows import ExportData, canonical_json, live_data
 from campaign.letters.models import Letter
 
+log = logging.getLogger(__name__)
 NAME = re.compile(r"^(?P<letter>\d+)-(?P<language>[\w-]+)-(?P<key>[0-9a-f]{64})\.pdf$")
 # A half-written file older than this belongs to a build that died.
 PARTIAL_MAX_AGE = 3600.0
@@ -59,16 +64,43 @@ def public_pdf(session: Session, letter: Letter, language: str, cache_dir: Path)
     key = _key(data, language)
     path = cache_dir / f"{letter.id}-{language}-{key}.pdf"
     with _lock(key):
-        try:
-            return path.read_bytes()
-        except FileNotFoundError:  # not built yet, or just purged as out of date
-            pass
-        content = render_pdf(data, language)
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".part")
-        partial.write_bytes(content)
-        partial.replace(path)
+        content = _cached(path)
+        if content is None:
+            content = render_pdf(data, language)
+            _store(path, content)
     return content
+
+
+def _cached(path: Path) -> bytes | None:
+    """The file an earlier request built, or None. A cache that cannot be read costs a
+    rebuild, never the visitor's PDF."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:  # not built yet, or just purged as out of date
+        return None
+    except OSError as error:
+        log.warning("public PDF cache %s not read: %s", path, error)
+        return None
+
+
+def _store(path: Path, content: bytes) -> None:
+    """Keep ``content`` for the next visitor, or log why not: a full disk or a read-only
+    mount must not turn the PDF just built into an error page. The file is written under
+    a name no other process uses, then renamed, so a reader never gets half a file and a
+    failed write leaves nothing behind."""
+    partial: Path | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f"{path.stem}.", suffix=".part")
+        partial = Path(name)
+        with os.fdopen(handle, "wb") as file:
+            file.write(content)
+        partial.replace(path)
+    except OSError as error:
+        log.warning("public PDF cache %s not written: %s", path, error)
+        if partial is not None:
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
 
 
 def purge(session: Session, cache_dir: Path) -> int:

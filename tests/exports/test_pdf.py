@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import logging
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -103,3 +105,39 @@ def test_pdf_loads_the_font_its_labels_need_when_the_text_has_none_of_that_scrip
     assert response.status_code == 200
     heading = translated("ar", "Signatories (%(count)d)", count=1, escape=False).split(" (")[0]
     assert heading in pdf_text(response.data)
+
+
+def test_public_pdf_is_still_served_when_the_cache_cannot_be_written(
+    app, client, letter, tmp_path, caplog
+):
+    """A full disk or a read-only mount costs the next visitor a rebuild, not this one
+    an error page; the log says which file and why."""
+    (tmp_path / "a-file").write_text("not a folder")
+    app.config["EXPORT_CACHE_DIR"] = str(tmp_path / "a-file" / "cache")
+    with caplog.at_level(logging.WARNING, logger="campaign.exports.public_pdf"):
+        response = client.get(f"/en/letters/{letter.slug}/letter.pdf")
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    assert PdfReader(io.BytesIO(response.data)).metadata.title == TEXTS["en"][0]
+    assert TEXTS["en"][0].split(":")[0] in pdf_text(response.data)
+    warning = next(r.getMessage() for r in caplog.records if "not written" in r.getMessage())
+    assert str(tmp_path / "a-file" / "cache") in warning and "Not a directory" in warning
+
+
+def test_public_pdf_unreadable_in_the_cache_is_rebuilt_and_leaves_no_partial_file(
+    app, client, letter, caplog
+):
+    """The cached file unreadable (here a folder in its place): the visitor gets the PDF
+    built again, and the write that then fails leaves nothing half-written behind."""
+    url = f"/en/letters/{letter.slug}/letter.pdf"
+    first = client.get(url)
+    cache = Path(app.config["EXPORT_CACHE_DIR"])
+    (cached,) = cache.iterdir()
+    cached.unlink()
+    cached.mkdir()
+    with caplog.at_level(logging.WARNING, logger="campaign.exports.public_pdf"):
+        second = client.get(url)
+    assert second.status_code == 200 and pdf_text(second.data) == pdf_text(first.data)
+    messages = [r.getMessage() for r in caplog.records]
+    assert [m for m in messages if "not read" in m and str(cached) in m]
+    assert [m for m in messages if "not written" in m and str(cached) in m]
+    assert list(cache.iterdir()) == [cached]
