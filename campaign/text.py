@@ -15,6 +15,7 @@ from campaign.i18n import _l
 ALLOWED_FORMAT_CHARS = {"\u200c", "\u200d"}
 BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 FORMULA_PREFIXES = ("=", "+", "@", "-")
+FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
 NAME_FORMULA_PREFIXES = ("=", "+", "@")
 
 
@@ -73,6 +74,15 @@ def clean(value: str | None, max_length: int, multiline: bool = False) -> str:
     if len(value) > max_length:
         raise TextProblem(too_long(max_length, len(value)))
     return value
+
+
+def isolate(name: str) -> str:
+    """``name`` between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE, for plain text
+    that puts names side by side (the web pages use ``<bdi>``): each name then takes its
+    direction from its first letter, and two Arabic names in an English sentence keep
+    their order and their commas. Names never hold these characters (``clean`` refuses
+    them), so the pair is always balanced."""
+    return f"{FIRST_STRONG_ISOLATE}{name}{POP_DIRECTIONAL_ISOLATE}"
 
 
 def too_long(limit: int, count: int) -> object:

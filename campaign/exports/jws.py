@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from campaign.exports.rows import ExportData, Row
+from campaign.text import BIDI_CONTROLS, isolate
 
 LANGUAGES = ("en", "fr", "es")
 STATUS_ORDER = ("general", "special", "roster")
@@ -91,12 +92,16 @@ def sponsors(data: ExportData) -> Sponsors:
 
 
 def sponsor_line(row: Row, language: str) -> str:
-    return f"{row.name} ({PHRASES[language][row.ecosoc_status]})"
+    """ "X (Special)", the name isolated so one in Arabic keeps its own direction in the
+    statement's left-to-right paragraph."""
+    return f"{isolate(row.name)} ({PHRASES[language][row.ecosoc_status]})"
 
 
 def footnote_text(supporters: list[Row], language: str) -> str:
-    """ "X, Y also share the views expressed in this statement" (verb agreeing in number)."""
-    names = ", ".join(r.name for r in supporters)
+    """ "X, Y also share the views expressed in this statement" (verb agreeing in number).
+    Each name is isolated: without it, Arabic names side by side show in reverse order,
+    with the commas between the wrong ones."""
+    names = ", ".join(isolate(r.name) for r in supporters)
     key = "share_one" if len(supporters) == 1 else "share_many"
     return PHRASES[language][key].format(names=names)
 
@@ -113,8 +118,13 @@ def submission_deadline(session_start: date) -> date:
 
 
 def count_words(texts: list[str]) -> int:
-    """Words as Word counts them: runs of characters between spaces."""
-    return sum(len(t.split()) for t in texts)
+    """Words as Word counts them: runs of characters between spaces. The direction marks
+    around names are not words, even if one ever stood alone."""
+    return sum(len(_without_bidi_controls(t).split()) for t in texts)
+
+
+def _without_bidi_controls(text: str) -> str:
+    return "".join(char for char in text if char not in BIDI_CONTROLS)
 
 
 @dataclass(frozen=True)

@@ -7,16 +7,24 @@ import zipfile
 
 import pytest
 from docx import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import parse_xml
 
 from campaign.accounts.models import Role
 from campaign.cli import main
 from campaign.db import db
 from campaign.demo import TEXTS
-from campaign.exports import services
+from campaign.exports import jws, services
+from campaign.exports.docx_footnotes import W
 from campaign.signatures.models import EcosocStatus
 from tests.exports.helpers import run_cli, seed
 
 STATUS_ORDER = ["General", "Special", "Roster"]
+
+
+def isolated(name: str) -> str:
+    """``name`` as the statement writes it: between U+2068 and U+2069."""
+    return f"\u2068{name}\u2069"
 
 
 def _statement(runner, letter, *args: str):  # noqa: ANN001, ANN202
@@ -36,10 +44,10 @@ def test_sponsors_are_grouped_by_status_and_others_named_in_a_real_footnote(runn
         "Joint written statement submitted by",
     ]
     assert lines[4:8] == [
-        "Human Rights Watch (General)",
-        "Amnesty International (Special)",
-        "İHH İnsani Yardım Vakfı (Special)",
-        "الجمعية العربية لحقوق الإنسان (Roster)",
+        f"{isolated('Human Rights Watch')} (General)",
+        f"{isolated('Amnesty International')} (Special)",
+        f"{isolated('İHH İnsani Yardım Vakfı')} (Special)",
+        f"{isolated('الجمعية العربية لحقوق الإنسان')} (Roster)",
     ]
     title = next(p for p in document.paragraphs if p.text == TEXTS["en"][0])
     assert title.runs[0].bold and title.runs[0].font.name == "Times New Roman"
@@ -69,9 +77,10 @@ def test_french_statement_uses_the_council_wording(runner, make):
     make.signature(letter, "Autre Org", ecosoc_status=EcosocStatus.none)
     content, document = _statement(runner, letter, "--lang", "fr")
     lines = [p.text for p in document.paragraphs]
-    assert "Conseil des droits de l'homme" in lines and "Seule Org (Liste)" in lines
+    assert "Conseil des droits de l'homme" in lines and f"{isolated('Seule Org')} (Liste)" in lines
     footnotes = zipfile.ZipFile(io.BytesIO(content)).read("word/footnotes.xml").decode()
-    assert "Autre Org partage également les vues exprimées dans cet exposé." in footnotes
+    share = "partage également les vues exprimées dans cet exposé."
+    assert f"{isolated('Autre Org')} {share}" in footnotes
 
 
 def test_word_count_against_the_limit_and_deadline_in_cli_output(runner, make):
@@ -189,3 +198,38 @@ def test_implausible_session_start_is_refused_with_a_message(client, runner, mak
         main, ["export", letter.slug, "--format", "docx", "--session-start", day]
     )
     assert result.exit_code == 2 and "from 2006 on" in result.output
+
+
+def _footnote(content: bytes) -> str:
+    """The text of the title's footnote, from the statement's footnotes part."""
+    part = Document(io.BytesIO(content)).part.part_related_by(RT.FOOTNOTES)
+    note = parse_xml(part.blob).find(f"{{{W}}}footnote[@{{{W}}}id='1']")
+    return "".join(t.text for t in note.iter(f"{{{W}}}t")).strip()
+
+
+def test_arabic_names_side_by_side_keep_their_order_in_the_downloaded_statement(
+    client, make, login_as
+):
+    """In the statement's left-to-right paragraphs, each name is isolated (U+2068 ...
+    U+2069): two Arabic supporters in a row would otherwise be shown in reverse order,
+    with the comma between the wrong ones."""
+    letter = make.letter(texts=TEXTS)
+    first, second = "الجمعية العربية لحقوق الإنسان", "مركز القاهرة لدراسات حقوق الإنسان 2"
+    for name in (first, second):
+        make.signature(letter, name, ecosoc_status=EcosocStatus.none)
+    make.signature(letter, "مركز CIHRS للدراسات", ecosoc_status=EcosocStatus.special)
+    login_as(make.user(roles={letter: Role.exporter}))
+    form = {"format": "docx", "language": "en", "snapshot": "0", "columns": "1"}
+    response = client.post(
+        f"/manage/letters/{letter.slug}/exports/download", data={**form, "download": "Download"}
+    )
+    assert response.status_code == 200
+    names = f"{isolated(first)}, {isolated(second)}"
+    assert _footnote(response.data) == f"{names} also share the views expressed in this statement."
+    lines = [p.text for p in Document(io.BytesIO(response.data)).paragraphs]
+    assert f"{isolated('مركز CIHRS للدراسات')} (Special)" in lines
+
+
+def test_direction_marks_around_names_are_not_counted_as_words():
+    arabic = "الجمعية العربية"
+    assert jws.count_words([f"\u2068{arabic}\u2069, \u2068 Org\u2069 \u2069 also share"]) == 5
