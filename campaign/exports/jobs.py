@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 
 from flask import Flask, current_app
 from flask_babel import force_locale
-from sqlalchemy import Engine, delete, select, update
+from sqlalchemy import Engine, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from campaign.accounts.models import User
@@ -167,7 +167,8 @@ def revive(session: Session) -> int:
     ``MAX_ATTEMPTS`` builds (one that kills its builder would otherwise do so for ever).
     Returns how many were queued again. Commits."""
     now = utcnow()
-    dead = (ExportJob.status == JobStatus.running, ExportJob.heartbeat_at < _silent_since(now))
+    silent = or_(ExportJob.heartbeat_at.is_(None), ExportJob.heartbeat_at < _silent_since(now))
+    dead = (ExportJob.status == JobStatus.running, silent)  # None: begun before heartbeats
     again = session.execute(
         update(ExportJob)
         .where(*dead, ExportJob.attempts < MAX_ATTEMPTS)

@@ -83,6 +83,17 @@ def test_a_job_whose_worker_died_is_built_again_by_the_next_worker(client, runne
     assert (job.attempts, job.error) == (2, "")
 
 
+def test_a_job_left_running_before_heartbeats_existed_is_built_again(
+    client, runner, make, login_as
+):
+    """Upgraded while a job was running: it has no heartbeat at all, and is taken for dead."""
+    _, job_url = _queue(client, make, login_as)
+    db.session.execute(update(ExportJob).values(status=JobStatus.running, attempts=0))
+    db.session.commit()
+    assert b"Built 1 export(s)." in run_cli(runner, "exports", "worker", "--once")
+    assert client.get(job_url + "/progress").json["status"] == "done"
+
+
 @pytest.mark.parametrize("config_overrides", ["thread"], indirect=True)
 def test_a_job_whose_server_restarted_is_built_again_when_its_page_is_looked_at(
     client, make, login_as
