@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, Protocol, cast
 
-from sqlalchemy import Table, bindparam, case, delete, or_, select
+from sqlalchemy import Table, bindparam, case, delete, literal, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import Executable
@@ -52,24 +52,35 @@ DETAIL_FIELDS = (
 # letter's id comes from the letter itself.
 _SIGNED = ("contact_email", "email_key", "ip_address", "kind", "submitted_name", "name_key")
 _SIGNED += (*DETAIL_FIELDS, "created_at")
+# What a withdrawn signer who signs again states afresh: all but the address and its key
+# (mail goes to the address on file) and the IP address of the first submission.
+_AFRESH = ("kind", "submitted_name", "name_key", *DETAIL_FIELDS)
 
 
 def _sign_if_open(dialect_insert: Callable[[Table], Any]) -> Executable:
     """One statement, compiled once per database, for every submission: it inserts the row
     only if the letter at ``slug`` accepts signatures at ``now`` (the check and the insert
-    cannot be told apart by a letter closing in between). If the address has signed the
-    letter already, it inserts nothing and marks a pending signature as still being signed
-    (a plain write of ``updated_at``, outside the row's version, so a signer correcting
-    their entry at that moment is not refused as a conflicting change).
+    cannot be told apart by a letter closing in between).
 
-    It returns the signature's id, status, creation time (``now`` if this statement made it),
-    address and language, or nothing if the letter does not take signatures. New and
-    repeated submissions thus cost the same one statement: the time the answer takes does
-    not tell whether the address had signed.
+    If the address has signed the letter already, the row it has is updated instead:
+    - a pending signature is marked as still being signed (``updated_at`` only, outside the
+      row's version, so a signer correcting their entry at that moment is not refused as a
+      conflicting change);
+    - a withdrawn one signs afresh: pending again, with the details just typed, created now
+      (a new submission), its version bumped as the ORM would. This is ``states.move`` from
+      withdrawn to pending (no time stamp) and ``apply_details`` (no look-alike check for a
+      pending signature), written for the database;
+    - any other is left as it is.
+
+    It returns the signature's id, creation time (``now`` if this statement made it or
+    signed it afresh: then it is to be confirmed), address on file and language, or nothing
+    if the letter does not take signatures. Every submission thus costs the same one
+    statement, and the time the answer takes does not tell whether the address had signed.
     """
     existing = _TABLE.c
     now = bindparam("now", type_=existing.updated_at.type)
-    statement = dialect_insert(_TABLE).from_select(
+    statement = dialect_insert(_TABLE)
+    statement = statement.from_select(
         [existing.letter_id, *(existing[name] for name in _SIGNED)],
         select(
             Letter.id,
@@ -83,15 +94,27 @@ def _sign_if_open(dialect_insert: Callable[[Table], Any]) -> Executable:
             or_(Letter.deadline.is_(None), Letter.deadline > now),
         ),
     )
-    still_signing = case(
-        (existing.status == SignatureStatus.pending, now), else_=existing.updated_at
-    )
+    withdrawn = existing.status == SignatureStatus.withdrawn
+
+    def afresh(new: Any, old: Any) -> Any:
+        return case((withdrawn, new), else_=old)
+
+    typed = statement.excluded
     return statement.on_conflict_do_update(
         index_elements=[existing.letter_id, existing.email_key],
-        set_={"updated_at": still_signing},
-    ).returning(
-        existing.id, existing.status, existing.created_at, existing.contact_email, existing.language
-    )
+        set_={
+            **{name: afresh(typed[name], existing[name]) for name in _AFRESH},
+            "status": afresh(
+                literal(SignatureStatus.pending, existing.status.type), existing.status
+            ),
+            "created_at": afresh(now, existing.created_at),
+            "version": afresh(existing.version + 1, existing.version),
+            "updated_at": case(
+                (existing.status.in_([SignatureStatus.pending, SignatureStatus.withdrawn]), now),
+                else_=existing.updated_at,
+            ),
+        },
+    ).returning(existing.id, existing.created_at, existing.contact_email, existing.language)
 
 
 _SIGN_IF_OPEN = {
@@ -178,9 +201,9 @@ def sign(
     repeat by email; return the signature's id, or None if the letter does not accept
     signatures (no such letter, not open, past its deadline).
 
-    Either way the submission is one statement (see ``_sign_if_open``) and one email queued,
-    so a repeat is answered as fast as a first signature. Only an address whose signature
-    was withdrawn does more: it signs afresh, with the details just typed.
+    Whatever the address has done before, the submission is one statement (see
+    ``_sign_if_open``) and one email queued, so a repeat is answered as fast as a first
+    signature.
     """
     if not SLUG_RE.match(slug):
         return None
@@ -193,26 +216,13 @@ def sign(
     signed = connection.execute(_SIGN_IF_OPEN[connection.dialect.name], row).first()
     if signed is None:
         return None
-    if signed.created_at == now:
-        emails.queue_confirmation(session, signed.id, email, values["language"])
-    elif signed.status is SignatureStatus.withdrawn:
-        _sign_afresh(session, signed.id, kind, details)
+    # To the address on file, not the one just typed: the two share a key, but "info+x@"
+    # may be another mailbox than "info@" where "+" is not a sub-address.
+    if signed.created_at == now:  # new, or signed afresh after a withdrawal
+        emails.queue_confirmation(session, signed.id, signed.contact_email, signed.language)
     else:
-        # To the address on file, not the one just typed: the two share a key, but "info+x@"
-        # may be another mailbox than "info@" where "+" is not a sub-address.
         emails.queue_repeat_notice(session, signed.id, signed.contact_email, signed.language)
     return signed.id
-
-
-def _sign_afresh(session: Session, signature_id: int, kind: SignerKind, details: dict) -> None:
-    """A withdrawn signer signs again: pending once more, with the details just typed, and a
-    confirmation sent to the address on file."""
-    signature = session.get_one(Signature, signature_id)
-    move(signature, SignatureStatus.pending)
-    apply_details(session, signature, kind, **details)
-    signature.submitted_name = signature.name  # signed afresh: a new submission
-    session.flush()
-    emails.queue_confirmation(session, signature.id, signature.contact_email, signature.language)
 
 
 def confirm(session: Session, signature: Signature) -> bool:

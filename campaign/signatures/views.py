@@ -6,7 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask import g, redirect, render_template, request, url_for
-from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.wrappers import Response
 
 from campaign.db import db
@@ -20,35 +19,20 @@ from campaign.signatures.page import render_letter_page
 
 from . import bp
 
-# How many times a submission is tried before the conflict is shown: each retry finds the
-# signature another request has just changed, and answers it as a repeat.
-_TRIES = 5
-
 
 def _record(slug: str, form: SignForm) -> bool:
-    """Sign and commit; False if the letter does not take signatures.
-
-    A withdrawn signature changed by another request while this one signed it afresh (the
-    same form sent twice at once: StaleDataError) is tried again, and then found pending:
-    the signer gets the same neutral page either way, never a conflict that would tell them
-    the address has signed."""
-    for attempt in range(1, _TRIES + 1):
-        try:
-            signature_id = services.sign(
-                db.session,
-                slug,
-                form.signer_kind(),
-                form.contact_email.data,
-                antiabuse.client_address(),
-                **form.details(),
-            )
-            db.session.commit()
-            return signature_id is not None
-        except StaleDataError:
-            db.session.rollback()
-            if attempt == _TRIES:
-                raise
-    raise AssertionError("unreachable")
+    """Sign and commit; False if the letter does not take signatures. Whatever the address
+    has done before, the signer gets the same neutral page (see ``services.sign``)."""
+    signature_id = services.sign(
+        db.session,
+        slug,
+        form.signer_kind(),
+        form.contact_email.data,
+        antiabuse.client_address(),
+        **form.details(),
+    )
+    db.session.commit()
+    return signature_id is not None
 
 
 @dataclass(frozen=True)

@@ -28,25 +28,37 @@ def test_page_after_signing_is_identical_for_new_and_known_addresses(client, mak
     assert len(signatures()) == 1
 
 
-@pytest.mark.parametrize("earlier", ["pending", "approved"])
+@pytest.mark.parametrize("earlier", ["pending", "approved", "withdrawn"])
 def test_a_repeat_asks_the_database_exactly_what_a_first_signature_does(
     client, make, sign, smtp, earlier
 ):
     """The answer's timing must not tell whether an address has signed either: a repeat
     sends the same statements as a new signature (no failed INSERT, rollback and lookup),
-    and queues one email just the same."""
+    and queues one email just the same. A withdrawn signer signs afresh in that statement."""
     letter = make.letter("carta", auto_approve=True)
     sign(letter, contact_email="first@other.example")  # the first request fills caches
     with recorded() as first:
         assert sign(letter).status_code == 302
-    if earlier == "approved":
+    if earlier != "pending":
         confirm(client, smtp.inbox.links(smtp.inbox.messages[-1])[0])
+    if earlier == "withdrawn":
+        _confirm, edit, _ = smtp.inbox.links(smtp.inbox.to("lucia@proderechos.example.org")[0])
+        client.post(path(edit).replace("/edit/", "/withdraw/"))
+    sent_before = len(smtp.inbox.to("lucia@proderechos.example.org"))
     with recorded() as repeat:
         assert sign(letter, name="Someone Else").status_code == 302
     assert repeat == first
     [_, signature] = signatures()
-    assert (signature.status.value, signature.name) == (earlier, "Asociación Pro Derechos")
-    assert len(smtp.inbox.to("lucia@proderechos.example.org")) == 2
+    if earlier == "withdrawn":  # pending again, with what was typed, to be confirmed
+        assert (signature.status, signature.name) == (SignatureStatus.pending, "Someone Else")
+    else:
+        assert (signature.status.value, signature.name) == (earlier, "Asociación Pro Derechos")
+    [*_, answer] = smtp.inbox.to("lucia@proderechos.example.org")
+    assert len(smtp.inbox.to("lucia@proderechos.example.org")) == sent_before + 1
+    repeat_notice = translated(
+        "es", "If this was not you, you can ignore this message: nothing has changed.", escape=False
+    )
+    assert (repeat_notice in smtp.inbox.text(answer)) is (earlier != "withdrawn")
 
 
 def test_repeat_sends_the_owner_their_links_and_changes_nothing(make, sign, smtp):
