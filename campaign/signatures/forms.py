@@ -39,19 +39,17 @@ SESSION_ENDED = _l(
     "Nothing was sent, because the page's session had ended. Your entries are below: "
     "please send them again. If this happens again, allow cookies for this site."
 )
+# Said when a form comes back because it was sent over a rate limit.
+TOO_MANY = _l(
+    "Nothing was sent, because many signatures have just come from your connection or for "
+    "this letter. Please wait a few minutes, then send the form again: your entries are below."
+)
 
 
 def refusal_message() -> str:
     """Why a signer's form came back from the CSRF check, and what to do about it: its
     session had ended, or (over HTTPS) the browser did not say the form came from here."""
     return str(NO_REFERRER if refused_for_referrer() else SESSION_ENDED)
-
-
-# Said when a form comes back because it was sent over a rate limit.
-TOO_MANY = _l(
-    "Nothing was sent, because many signatures have just come from your connection or for "
-    "this letter. Please wait a few minutes, then send the form again: your entries are below."
-)
 
 
 # Required when an organisation signs, optional for an individual (see ``validate_*`` below).
