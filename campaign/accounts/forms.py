@@ -2,12 +2,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from wtforms import EmailField, PasswordField, SelectChoice, SelectField, SubmitField
-from wtforms.validators import DataRequired, EqualTo, Length
+from wtforms import EmailField, Field, PasswordField, SelectChoice, SelectField, SubmitField
+from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
 
 from campaign.accounts.labels import role_label
 from campaign.accounts.models import Role
-from campaign.accounts.services import MIN_PASSWORD_LENGTH
+from campaign.accounts.services import MIN_PASSWORD_LENGTH, guessable
 from campaign.forms import Form
 from campaign.i18n import _l
 from campaign.validators import REQUIRED, TOO_LONG, EmailAddress, SafeText, ValidChoice
@@ -38,8 +38,19 @@ class ForgotPasswordForm(Form):
     submit = SubmitField(_l("Send me a link"))
 
 
+def _hard_to_guess(form: NewPasswordForm, field: Field) -> None:
+    if guessable(field.data or "", form.account_email):
+        raise ValidationError(
+            _l(
+                "Choose a password that is harder to guess: not your email address, and not "
+                "a few characters repeated."
+            )
+        )
+
+
 class NewPasswordForm(Form):
-    """Choosing a password through an emailed link (an invitation, or a reset)."""
+    """Choosing a password through an emailed link (an invitation, or a reset), for the
+    account at ``account_email``."""
 
     new = PasswordField(
         _l("New password"),
@@ -50,6 +61,7 @@ class NewPasswordForm(Form):
                 max=200,
                 message=_l("Use between %(min)d and %(max)d characters."),
             ),
+            _hard_to_guess,
         ],
     )
     confirm = PasswordField(
@@ -60,6 +72,10 @@ class NewPasswordForm(Form):
         ],
     )
     submit = SubmitField(_l("Save my password"))
+
+    def __init__(self, *args: Any, account_email: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.account_email = account_email
 
 
 class PasswordForm(NewPasswordForm):

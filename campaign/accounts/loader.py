@@ -20,9 +20,13 @@ def init_login(app: Flask) -> None:
 
 
 @login_manager.user_loader
-def load_user(user_id: str) -> User | None:
-    """The logged-in staff member; nobody once their account is switched off, so its open
-    sessions end at their next request."""
-    number = parse_id(user_id)
-    user = db.session.get(User, number) if number is not None else None
-    return user if user is not None and user.active else None
+def load_user(session_id: str) -> User | None:
+    """The logged-in staff member; nobody once their account is switched off or its sessions
+    were ended (``services.end_sessions``), so such a session ends at its next request. A
+    session holds "id.epoch" (``User.get_id``); one begun before epochs existed ends too."""
+    number, _dot, epoch = session_id.partition(".")
+    user_id = parse_id(number)
+    user = db.session.get(User, user_id) if user_id is not None else None
+    if user is None or not user.active or epoch != str(user.session_epoch):
+        return None
+    return user

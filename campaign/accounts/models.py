@@ -36,6 +36,9 @@ class User(UserMixin, Base):
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
+    # Part of every session's and emailed password link's identity: raising it (a new
+    # password, a log-out, the account switched off) ends them all (see services.end_sessions).
+    session_epoch: Mapped[int] = mapped_column(default=0, server_default="0")
 
     roles: Mapped[list[LetterRole]] = relationship(
         back_populates="user", cascade="all, delete-orphan", lazy="selectin"
@@ -44,6 +47,9 @@ class User(UserMixin, Base):
     @property
     def is_active(self) -> bool:  # flask-login
         return self.active
+
+    def get_id(self) -> str:  # flask-login: what a session (and a remember cookie) holds
+        return f"{self.id}.{self.session_epoch}"
 
     def has_role(self, letter_id: int, role: Role) -> bool:
         """True if this user may act as ``role`` on the letter (admins may do anything)."""

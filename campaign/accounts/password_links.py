@@ -2,8 +2,9 @@
 (WELCOME, valid STAFF_INVITE_MAX_AGE) or after "Forgot your password?" (RESET, valid
 STAFF_RESET_MAX_AGE).
 
-A link carries a fingerprint of the account's password hash, so it stops working as soon as
-a password is chosen with it, or the password changes in any other way.
+A link carries a fingerprint of the account's password hash and session epoch, so it stops
+working as soon as a password is chosen with it, the password changes in any other way, or
+the account's sessions are ended (switched off, say: switched on again, it needs a new link).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ def _serializer(purpose: str) -> URLSafeTimedSerializer:
 
 
 def _fingerprint(user: User) -> str:
-    return hashlib.sha256(user.password_hash.encode()).hexdigest()[:16]
+    return hashlib.sha256(f"{user.password_hash}:{user.session_epoch}".encode()).hexdigest()[:16]
 
 
 def max_age(purpose: str) -> int:

@@ -14,6 +14,9 @@ _hasher = PasswordHasher()
 # Verifying against this keeps login timing the same whether or not the account exists.
 _DUMMY_HASH = _hasher.hash("campaign-timing-equaliser")
 MIN_PASSWORD_LENGTH = 10
+# A password with fewer different characters than this ("aaaaaaaaaa", "abababababab") is
+# among the first any guesser tries, whatever its length.
+MIN_DISTINCT_CHARACTERS = 5
 # Stands for "no password chosen yet": no argon2 hash looks like this, so it never verifies.
 NO_PASSWORD = "!invited"
 
@@ -76,8 +79,29 @@ def authenticate(session: Session, email: str, password: str) -> User | None:
     return user
 
 
+def guessable(password: str, email: str) -> bool:
+    """True for a password a guesser tries first: made of a few characters repeated, or
+    holding the account's own address or the name before its "@" (when that has 3 letters
+    or more)."""
+    folded = "".join(password.casefold().split())
+    if len(set(folded)) < MIN_DISTINCT_CHARACTERS:
+        return True
+    address = normalise_email(email)
+    local = address.partition("@")[0]
+    return bool(address) and (address in folded or (len(local) >= 3 and local in folded))
+
+
 def set_password(user: User, password: str) -> None:
+    """A new password ends every session and emailed password link the account had (log the
+    one choosing it in again)."""
     user.password_hash = hash_password(password)
+    end_sessions(user)
+
+
+def end_sessions(user: User) -> None:
+    """End every session of ``user`` in every browser, remember cookies included, and every
+    password link sent to them: each carries the epoch this raises (``User.get_id``)."""
+    user.session_epoch = (user.session_epoch or 0) + 1
 
 
 def verify_password(user: User, password: str) -> bool:

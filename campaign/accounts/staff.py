@@ -165,6 +165,8 @@ def switch(
             after={"email": user.email, "active": active},
         )
     _set(session, user, "active", active, action, actor)
+    if not active:
+        services.end_sessions(user)  # for good: switched on again, they log in afresh
     return user, [] if active else _left_without_coordinator(session, user)
 
 

@@ -61,9 +61,15 @@ def remove(session: Session, letter: Letter, role_id: int, actor: User) -> tuple
         raise TeamRefused("last_coordinator")
     user = held.user
     user.roles.remove(held)
+    if not services.has_chosen_password(user) and not _may_work_without_roles(user):
+        services.end_sessions(user)  # the invitation sent leads nowhere now: it dies
     log_change(session, letter, REMOVED, actor, user, held.role)
     session.flush()
     return user.email, held.role
+
+
+def _may_work_without_roles(user: User) -> bool:
+    return bool(user.roles) or user.is_admin or user.can_create_letters
 
 
 def invite_again(session: Session, letter: Letter, user_id: int) -> User:
@@ -72,6 +78,8 @@ def invite_again(session: Session, letter: Letter, user_id: int) -> User:
     roles = [r for r in user.roles if r.letter_id == letter.id] if user else []
     if user is None or not roles or services.has_chosen_password(user):
         raise TeamRefused("gone")
+    if not user.active:
+        raise TeamRefused("inactive")
     invitations.queue(session, user, letter, roles[0].role)
     return user
 

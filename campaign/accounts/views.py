@@ -56,20 +56,28 @@ def login() -> str | Response:
 
 @bp.route("/logout", methods=["POST"])
 def logout() -> Response:
+    """Log out in every browser: a session lives in its cookie, so ending only this one would
+    leave a copy of the cookie working."""
+    if current_user.is_authenticated:
+        services.end_sessions(current_user)
+        db.session.commit()
     logout_user()
-    flash(_("You are logged out."), "info")
+    flash(_("You are logged out, on this device and any other."), "info")
     return redirect(url_for("accounts.login"))
 
 
 @bp.route("/account/password", methods=["GET", "POST"])
 @login_required
+@limiter.limit(_login_limit, methods=["POST"])
 def change_password() -> str | Response:
-    form = PasswordForm()
+    """A new password, which ends the account's sessions everywhere but here."""
+    form = PasswordForm(account_email=current_user.email)
     if form.validate_on_submit():
         if services.verify_password(current_user, form.current.data):
             services.set_password(current_user, form.new.data)
             db.session.commit()
-            flash(_("Your password has been changed."), "success")
+            login_user(current_user._get_current_object())
+            flash(_("Your password has been changed, and other devices are logged out."), "success")
             return redirect(url_for("manage.dashboard"))
         form.current.errors.append(_("The current password is not right."))
     return render_template("accounts/password.html", form=form)
@@ -95,7 +103,7 @@ def _choose_password_page(token: str, purpose: str, done: str) -> str | Response
     user = _link_holder(token, purpose)
     if user is None:
         return render_template("accounts/welcome_invalid.html"), 404
-    form = NewPasswordForm()
+    form = NewPasswordForm(account_email=user.email)
     if form.validate_on_submit():
         services.set_password(user, form.new.data)
         user.last_login_at = utcnow()
@@ -137,7 +145,12 @@ def _choose_password_again() -> Response:
         page = render_template("accounts/welcome_invalid.html"), 404
     else:
         flash(str(FORM_EXPIRED), "error")
-        page = render_template("accounts/welcome.html", form=NewPasswordForm(), user=user), 400
+        page = (
+            render_template(
+                "accounts/welcome.html", form=NewPasswordForm(account_email=user.email), user=user
+            ),
+            400,
+        )
     return mark_private(make_response(page))
 
 

@@ -8,6 +8,7 @@ from argon2 import PasswordHasher
 from campaign.accounts import password_links
 from campaign.accounts.models import Role, User
 from campaign.db import db
+from tests.conftest import login
 from tests.factories import PASSWORD
 from tests.i18n import translated
 
@@ -108,6 +109,73 @@ def test_password_change(client, make, login_as):
         ).status_code
         == 302
     )
+
+
+def reaches_the_dashboard(client) -> bool:
+    response = client.get("/manage/")
+    assert response.status_code in (200, 302)
+    return response.status_code == 200
+
+
+def test_a_new_password_ends_the_accounts_sessions_elsewhere_but_not_here(app, client, make):
+    """Someone who changes their password because a device was lost or a password leaked
+    ends every other session of the account, not their own."""
+    make.user("a@example.org")
+    elsewhere = app.test_client()
+    login(elsewhere, "a@example.org")
+    login(client, "a@example.org")
+    new = "a new password for all"
+    changed = client.post(
+        "/account/password", data={"current": PASSWORD, "new": new, "confirm": new}
+    )
+    assert changed.status_code == 302
+    assert translated(
+        "en", "Your password has been changed, and other devices are logged out."
+    ) in client.get(changed.headers["Location"]).get_data(as_text=True)
+    assert reaches_the_dashboard(client)
+    assert not reaches_the_dashboard(elsewhere)
+
+
+def test_logging_out_ends_a_copy_of_the_session_too(app, client, make):
+    """A session lives in its cookie; a copy taken before the log-out (a shared computer, a
+    stolen cookie) no longer opens anything after it."""
+    make.user("a@example.org")
+    login(client, "a@example.org")
+    copy = app.test_client()
+    copy.set_cookie("session", client.get_cookie("session").value)
+    assert reaches_the_dashboard(copy)
+    page = client.post("/logout", follow_redirects=True).get_data(as_text=True)
+    assert translated("en", "You are logged out, on this device and any other.") in page
+    assert not reaches_the_dashboard(copy)
+    login(client, "a@example.org")
+    assert reaches_the_dashboard(client)
+
+
+def test_a_session_from_before_the_upgrade_logs_in_again(app, client, make):
+    """Sessions begun before sessions had an epoch held the bare id: they end, and logging
+    in works as before."""
+    user = make.user("a@example.org")
+    login(client, "a@example.org")
+    with client.session_transaction() as session:
+        assert session["_user_id"] == f"{user.id}.0"
+        session["_user_id"] = str(user.id)
+    assert not reaches_the_dashboard(client)
+    login(client, "a@example.org")
+    assert reaches_the_dashboard(client)
+
+
+@pytest.mark.parametrize(
+    "config_overrides", [{"RATELIMIT_ENABLED": True, "LOGIN_RATE_LIMIT": "3 per minute"}]
+)
+def test_guessing_the_current_password_is_rate_limited(client, make, login_as, config_overrides):
+    """A session left open is not a way to try passwords without end."""
+    login_as(make.user("a@example.org"))
+    wrong = {"current": "a wrong guess", "new": "a new password", "confirm": "a new password"}
+    for _ in range(3):
+        assert client.post("/account/password", data=wrong).status_code == 200
+    response = client.post("/account/password", data=wrong)
+    assert response.status_code == 429
+    assert "wait a few minutes" in response.get_data(as_text=True)
 
 
 @pytest.fixture

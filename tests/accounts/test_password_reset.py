@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from campaign.db import db
+from tests.conftest import login
 from tests.factories import PASSWORD
 from tests.i18n import translated
 
@@ -49,6 +50,20 @@ def test_the_emailed_link_sets_a_new_password_once(client, make, smtp):
         client.post("/login", data={"email": "mod@example.org", "password": NEW}).status_code == 302
     )
     assert client.get(path).status_code == 404  # used once
+
+
+def test_a_new_password_through_the_link_ends_sessions_open_elsewhere(app, client, make, smtp):
+    """The usual reason to reset: a password that leaked. Whoever was logged in with it,
+    anywhere, is logged out."""
+    make.user("mod@example.org")
+    intruder = app.test_client()
+    login(intruder, "mod@example.org")
+    assert intruder.get("/manage/").status_code == 200
+    ask(client, "mod@example.org")
+    path = reset_path(smtp, "mod@example.org")
+    assert client.post(path, data={"new": NEW, "confirm": NEW}).status_code == 302
+    assert client.get("/manage/").status_code == 200
+    assert intruder.get("/manage/").status_code == 302
 
 
 def test_the_page_says_the_same_for_unknown_and_switched_off_addresses(client, make, smtp):
@@ -93,3 +108,24 @@ def test_password_link_pages_are_not_cached_and_do_not_pass_the_link_on(client, 
         assert response.headers["Referrer-Policy"] == "same-origin"
         assert response.headers["X-Robots-Tag"] == "noindex, nofollow"
         assert response.headers["Cache-Control"] == "no-store"
+
+
+@pytest.mark.parametrize(
+    "guessable", ["mod@example.org!2024", "MODmodMOD77", "aaaaaaaaaaaa", "ab ab ab ab ab ab"]
+)
+def test_a_password_easy_to_guess_is_refused_with_a_message(client, make, smtp, guessable):
+    """Long enough is not enough: the account's own address (or its name before "@"), or a
+    few characters repeated, are what a guesser tries first. Nothing is saved."""
+    user = make.user("mod@example.org")
+    ask(client, "mod@example.org")
+    path = reset_path(smtp, "mod@example.org")
+    refused = client.post(path, data={"new": guessable, "confirm": guessable})
+    assert refused.status_code == 200
+    assert translated(
+        "en",
+        "Choose a password that is harder to guess: not your email address, and not "
+        "a few characters repeated.",
+    ) in refused.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(type(user), user.id).password_hash == user.password_hash
+    assert client.post(path, data={"new": NEW, "confirm": NEW}).status_code == 302

@@ -113,20 +113,28 @@ def test_a_switched_off_account_cannot_log_in_and_gets_its_roles_back_when_switc
     assert {r.role for r in account("mod@example.org").roles} == {Role.moderator, Role.exporter}
 
 
-def test_switching_off_ends_the_sessions_already_open(app, client, admin, moderator):
+def test_switching_off_ends_the_sessions_already_open_for_good(app, client, admin, moderator):
+    """Ended, they stay ended when the account is switched on again: its owner logs in."""
     theirs = app.test_client()
     login(theirs, "mod@example.org")
     assert theirs.get("/manage/letters/carta/audit").status_code == 200
     press(client, moderator, "switch-off")
     response = theirs.get("/manage/letters/carta/audit")
     assert response.status_code == 302 and urlsplit(response.headers["Location"]).path == "/login"
+    press(client, moderator, "switch-on")
+    assert theirs.get("/manage/letters/carta/audit").status_code == 302
+    login(theirs, "mod@example.org")
+    assert theirs.get("/manage/letters/carta/audit").status_code == 200
 
 
 def test_switching_off_kills_the_password_links_already_sent(app, client, admin, moderator, smtp):
+    """For good: switched on again, the account needs a new link."""
     app.test_client().post("/account/forgot", data={"email": "mod@example.org"})
     [message] = smtp.inbox.to("mod@example.org")
     [link] = [u for u in smtp.inbox.links(message) if "/account/reset/" in u]
     press(client, moderator, "switch-off")
+    assert app.test_client().get(urlsplit(link).path).status_code == 404
+    press(client, moderator, "switch-on")
     assert app.test_client().get(urlsplit(link).path).status_code == 404
 
 

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 from sqlalchemy import select
 
+from campaign.accounts import services
 from campaign.accounts.models import Role, User
 from campaign.db import db
 from campaign.moderation.models import AuditEntry
@@ -191,6 +192,34 @@ def test_the_invitation_can_be_sent_again_until_a_password_is_chosen(client, coo
     client.post("/login", data={"email": "lead@example.org", "password": PASSWORD})
     assert client.post(url).status_code == 302
     assert len(smtp.inbox.to("mod@example.org")) == 2  # has a password now: nothing sent
+
+
+def test_an_invitation_dies_with_the_newcomers_last_role(client, coordinator, smtp):
+    """Added by mistake and removed: the emailed link no longer opens an account."""
+    add(client, "wrong@example.org")
+    welcome = link_in(smtp, "wrong@example.org")
+    [held] = user("wrong@example.org").roles
+    assert client.post(f"/manage/letters/carta/team/{held.id}/remove").status_code == 302
+    client.post("/logout")
+    assert client.get(welcome).status_code == 404
+    refused = client.post(welcome, data={"new": NEW_PASSWORD, "confirm": NEW_PASSWORD})
+    assert refused.status_code == 404
+    assert not services.has_chosen_password(user("wrong@example.org"))
+
+
+def test_an_invitation_is_not_sent_again_to_a_switched_off_account(client, coordinator, smtp):
+    add(client, "mod@example.org")
+    newcomer = user("mod@example.org")
+    newcomer.active = False
+    db.session.commit()
+    response = client.post(f"/manage/letters/carta/team/people/{newcomer.id}/invite")
+    assert response.status_code == 302
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert (
+        translated("en", "This account is switched off; an administrator can switch it on again.")
+        in page
+    )
+    assert len(smtp.inbox.to("mod@example.org")) == 1
 
 
 def test_only_the_letters_coordinators_manage_its_team(client, make, login_as, letter):
