@@ -87,6 +87,16 @@ def create_letter(
     return letter
 
 
+def change_settings(session: Session, letter: Letter, *, slug: str, **fields: object) -> None:
+    """Change the letter's settings: its address (well-formed, not another letter's) and the
+    ``fields`` of the settings form."""
+    if not SLUG_RE.match(slug) or slug_taken(session, slug, letter.id):
+        raise LetterError(_l("This address is invalid or already in use."))
+    letter.slug = slug
+    for name, value in fields.items():
+        setattr(letter, name, value)
+
+
 def save_text(
     letter: Letter, language: str, title: str, body: str, addressee: str | None = None
 ) -> LetterText:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.wrappers import Response
 
 from campaign.accounts.models import Role
@@ -13,11 +14,28 @@ from campaign.i18n import CONTENT_LANGUAGES, _
 from campaign.letters import manage_bp as bp
 from campaign.letters import services
 from campaign.letters.forms import ActionForm, LetterSettingsForm, LetterTextForm, NewLetterForm
-from campaign.letters.models import Letter, LetterStatus
+from campaign.letters.models import Letter, LetterStatus, LetterText
 from campaign.letters.services import LetterError
 from campaign.moderation.audit import recording
 
 SETTINGS_FIELDS = ("slug", "addressee", "lead_organisations", "deadline", "auto_approve")
+
+
+def _settings_typed(form: LetterSettingsForm, names: tuple[str, ...]) -> dict[str, object]:
+    fields = {name: getattr(form, name).data for name in names}
+    fields["slug"] = str(fields["slug"]).lower()
+    return fields
+
+
+def _committed() -> bool:
+    """Commit; False, with everything rolled back, if another coordinator saved the same row
+    after this request read it."""
+    try:
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        return False
+    return True
 
 
 @bp.route("/")
@@ -36,8 +54,7 @@ def new_letter() -> str | Response:
         abort(403)
     form = NewLetterForm()
     if form.validate_on_submit():
-        fields = {name: getattr(form, name).data for name in SETTINGS_FIELDS}
-        fields["slug"] = fields["slug"].lower()
+        fields = _settings_typed(form, SETTINGS_FIELDS)
         try:
             letter = services.create_letter(
                 db.session,
@@ -78,45 +95,60 @@ def letter(letter: Letter) -> tuple[str, int]:
 @letter_role_required(Role.coordinator)
 def settings(letter: Letter) -> tuple[str, int] | Response:
     form = LetterSettingsForm()
-    if form.validate_on_submit():
-        slug = form.slug.data.lower()
-        if not services.SLUG_RE.match(slug) or services.slug_taken(db.session, slug, letter.id):
-            form.slug.errors.append(_("This address is invalid or already in use."))
-        else:
-            form.slug.data = slug
+    if form.validate_on_submit() and not form.changed_since_shown(letter.version):
+        fields = _settings_typed(form, (*SETTINGS_FIELDS, "embed_origins"))
+        try:
             with recording(db.session, letter, "settings_changed", current_user):
-                form.populate_obj(letter)
-            db.session.commit()
-            flash(_("Settings saved."), "success")
-            return redirect(url_for(".letter", slug=letter.slug))
-    return _overview(letter, form, 400)
+                services.change_settings(db.session, letter, **fields)
+        except LetterError as error:
+            form.slug.errors.append(str(error.message))
+        else:
+            if _committed():
+                flash(_("Settings saved."), "success")
+                return redirect(url_for(".letter", slug=letter.slug))
+            form.changed_since_shown(letter.version)
+    return _overview(letter, form, 409 if form.form_errors else 400)
 
 
-@bp.route("/letters/<slug>/texts/<language>", methods=["GET", "POST"])
-@letter_role_required(Role.coordinator)
-def edit_text(letter: Letter, language: str) -> str | Response:
-    if language not in CONTENT_LANGUAGES:
-        abort(404)
-    existing = letter.text_for(language)
-    form = LetterTextForm(obj=existing)
-    if language == letter.authoritative_language:
-        del form.addressee  # the letter's settings hold it
-    if form.validate_on_submit():
-        addressee = form.addressee.data if "addressee" in form else None
-        with recording(db.session, letter, "text_saved", current_user, detail=language):
-            services.save_text(letter, language, form.title.data, form.body.data or "", addressee)
-        db.session.commit()
-        flash(_("Text saved."), "success")
-        return redirect(url_for(".letter", slug=letter.slug))
-    return render_template(
+def _text_version(letter: Letter, language: str) -> int:
+    """The version of the text in ``language``; 0 while there is none."""
+    text = letter.text_for(language)
+    return 0 if text is None else text.version
+
+
+def _text_page(letter: Letter, language: str, form: LetterTextForm) -> tuple[str, int]:
+    """The editor; after a refused save, with the text as another coordinator saved it."""
+    existing: LetterText | None = letter.text_for(language)
+    page = render_template(
         "manage/text.html",
         letter=letter,
         form=form,
         language=CONTENT_LANGUAGES[language],
         existing=existing,
+        theirs=existing if form.form_errors else None,
         action=ActionForm(),
         source=letter.authoritative_text if language != letter.authoritative_language else None,
     )
+    return page, 409 if form.form_errors else 200
+
+
+@bp.route("/letters/<slug>/texts/<language>", methods=["GET", "POST"])
+@letter_role_required(Role.coordinator)
+def edit_text(letter: Letter, language: str) -> tuple[str, int] | Response:
+    if language not in CONTENT_LANGUAGES:
+        abort(404)
+    form = LetterTextForm(obj=letter.text_for(language), version=_text_version(letter, language))
+    if language == letter.authoritative_language:
+        del form.addressee  # the letter's settings hold it
+    if form.validate_on_submit() and not form.changed_since_shown(_text_version(letter, language)):
+        addressee = form.addressee.data if "addressee" in form else None
+        with recording(db.session, letter, "text_saved", current_user, detail=language):
+            services.save_text(letter, language, form.title.data, form.body.data or "", addressee)
+        if _committed():
+            flash(_("Text saved."), "success")
+            return redirect(url_for(".letter", slug=letter.slug))
+        form.changed_since_shown(_text_version(letter, language))
+    return _text_page(letter, language, form)
 
 
 @bp.route("/letters/<slug>/texts/<language>/<operation>", methods=["POST"])

@@ -1,5 +1,6 @@
 """Coordinators create letters, write translations and move them through their statuses."""
 
+import re
 from html import unescape as html_unescape
 
 import pytest
@@ -202,3 +203,41 @@ def test_an_unsafe_addressee_is_explained_and_nothing_is_saved(client, coordinat
         as_text=True
     )
     assert db.session.query(Letter).one().text_for("fr") is None
+
+
+def version_shown(page):
+    return re.search(r'name="version" type="hidden" value="(\d+)"', page).group(1)
+
+
+def test_a_text_saved_meanwhile_is_not_overwritten(client, coordinator):
+    new_letter(client)
+    for language in ("en", "fr"):  # the authoritative text, then a translation not yet written
+        url = f"/manage/letters/hrc-61/texts/{language}"
+        shown = version_shown(client.get(url).get_data(as_text=True))
+        first = {"title": "Theirs", "body": "Their text", "version": shown}
+        assert client.post(url, data=first).status_code == 302
+        mine = {"title": "Mine", "body": "My text", "version": shown}
+        response = client.post(url, data=mine)
+        page = response.get_data(as_text=True)
+        assert response.status_code == 409
+        assert "Another coordinator saved this text" in page
+        assert "My text" in page and "Their text" in page  # what I typed, and theirs beside it
+        assert db.session.query(Letter).one().text_for(language).body == "Their text"
+        mine["version"] = version_shown(page)  # sent again, knowingly
+        assert client.post(url, data=mine).status_code == 302
+        db.session.expire_all()
+        assert db.session.query(Letter).one().text_for(language).body == "My text"
+
+
+def test_settings_saved_meanwhile_are_not_overwritten(client, coordinator):
+    new_letter(client)
+    shown = version_shown(client.get("/manage/letters/hrc-61").get_data(as_text=True))
+    base = {"slug": "hrc-61", "addressee": "Human Rights Council", "version": shown}
+    first = {**base, "deadline": "2027-01-31T17:00"}
+    assert client.post("/manage/letters/hrc-61/settings", data=first).status_code == 302
+    response = client.post("/manage/letters/hrc-61/settings", data={**base, "addressee": "UN HRC"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 409
+    assert "Another coordinator changed this letter" in page and 'value="UN HRC"' in page
+    letter = db.session.query(Letter).one()
+    assert (letter.addressee, letter.deadline.year) == ("Human Rights Council", 2027)
