@@ -22,6 +22,9 @@ STATUS_STAMP = {
 }
 
 
+SLUG_TAKEN = _l("Another letter already uses this address.")
+
+
 class LetterError(ValueError):
     """A request about a letter that cannot be carried out; ``message`` is translatable."""
 
@@ -77,7 +80,7 @@ def create_letter(
     if not SLUG_RE.match(slug):
         raise LetterError(_l("Use lower-case letters, digits and hyphens for the address."))
     if slug_taken(session, slug):
-        raise LetterError(_l("Another letter already uses this address."))
+        raise LetterError(SLUG_TAKEN)
     letter = Letter(slug=slug, authoritative_language=language, **fields)
     letter.texts.append(LetterText(language=language, title=title, body=body))
     session.add(letter)

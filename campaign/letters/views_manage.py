@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.wrappers import Response
 
@@ -28,11 +29,12 @@ def _settings_typed(form: LetterSettingsForm, names: tuple[str, ...]) -> dict[st
 
 
 def _committed() -> bool:
-    """Commit; False, with everything rolled back, if another coordinator saved the same row
-    after this request read it."""
+    """Commit; False, with everything rolled back, if another coordinator got there first:
+    saved the same row after this request read it, or took the same address or added the
+    same translation at the same moment (a unique value, checked too late to tell)."""
     try:
         db.session.commit()
-    except StaleDataError:
+    except (IntegrityError, StaleDataError):
         db.session.rollback()
         return False
     return True
@@ -66,10 +68,14 @@ def new_letter() -> str | Response:
             )
         except LetterError as error:
             form.slug.errors.append(str(error.message))
+        except IntegrityError:  # the same address, taken by a letter created at this moment
+            db.session.rollback()
+            form.slug.errors.append(str(services.SLUG_TAKEN))
         else:
-            db.session.commit()
-            flash(_("Letter created as a draft."), "success")
-            return redirect(url_for(".letter", slug=letter.slug))
+            if _committed():
+                flash(_("Letter created as a draft."), "success")
+                return redirect(url_for(".letter", slug=letter.slug))
+            form.slug.errors.append(str(services.SLUG_TAKEN))
     return render_template("manage/new_letter.html", form=form)
 
 
@@ -106,7 +112,8 @@ def settings(letter: Letter) -> tuple[str, int] | Response:
             if _committed():
                 flash(_("Settings saved."), "success")
                 return redirect(url_for(".letter", slug=letter.slug))
-            form.changed_since_shown(letter.version)
+            if not form.changed_since_shown(letter.version):
+                form.slug.errors.append(str(services.SLUG_TAKEN))  # by another, just now
     return _overview(letter, form, 409 if form.form_errors else 400)
 
 
