@@ -23,6 +23,12 @@ STATUS_STAMP = {
 
 
 SLUG_TAKEN = _l("Another letter already uses this address.")
+# Words the site's own addresses use where a letter's slug goes (/manage/letters/new):
+# a letter there could not be reached. tests/letters/test_manage.py checks the URL map.
+RESERVED_SLUGS = frozenset({"new"})
+SLUG_RESERVED = _l(
+    "This address is one the site uses for its own pages (such as “new”): choose another."
+)
 
 
 class LetterError(ValueError):
@@ -79,6 +85,8 @@ def create_letter(
     """Create a draft letter with its authoritative text; the creator becomes coordinator."""
     if not SLUG_RE.match(slug):
         raise LetterError(_l("Use lower-case letters, digits and hyphens for the address."))
+    if slug in RESERVED_SLUGS:
+        raise LetterError(SLUG_RESERVED)
     if slug_taken(session, slug):
         raise LetterError(SLUG_TAKEN)
     letter = Letter(slug=slug, authoritative_language=language, **fields)
@@ -95,6 +103,8 @@ def change_settings(session: Session, letter: Letter, *, slug: str, **fields: ob
     ``fields`` of the settings form."""
     if not SLUG_RE.match(slug) or slug_taken(session, slug, letter.id):
         raise LetterError(_l("This address is invalid or already in use."))
+    if slug in RESERVED_SLUGS:
+        raise LetterError(SLUG_RESERVED)
     letter.slug = slug
     for name, value in fields.items():
         setattr(letter, name, value)

@@ -7,6 +7,7 @@ import pytest
 
 from campaign.accounts.models import Role
 from campaign.db import db
+from campaign.letters import services
 from campaign.letters.models import Letter, LetterStatus
 from tests.exports.helpers import pdf_text
 
@@ -241,3 +242,26 @@ def test_settings_saved_meanwhile_are_not_overwritten(client, coordinator):
     assert "Another coordinator changed this letter" in page and 'value="UN HRC"' in page
     letter = db.session.query(Letter).one()
     assert (letter.addressee, letter.deadline.year) == ("Human Rights Council", 2027)
+
+
+def test_an_address_the_site_uses_itself_is_refused(client, coordinator):
+    response = new_letter(client, slug="new")
+    assert "uses for its own pages" in response.get_data(as_text=True)
+    assert db.session.query(Letter).count() == 0
+    new_letter(client)
+    response = client.post("/manage/letters/hrc-61/settings", data={"slug": "new"})
+    assert response.status_code == 400
+    assert "uses for its own pages" in response.get_data(as_text=True)
+    assert db.session.query(Letter).one().slug == "hrc-61"
+
+
+def test_every_fixed_word_where_a_slug_goes_is_reserved(app):
+    """A route with a fixed word where a letter's slug goes (/manage/letters/new) hides the
+    letter with that slug: each such word is refused as a slug."""
+    words = set()
+    for rule in app.url_map.iter_rules():
+        for prefix in ("/manage/letters/", "/<lang:lang>/letters/"):
+            rest = rule.rule.removeprefix(prefix)
+            if rest != rule.rule and not rest.startswith("<"):
+                words.add(rest.split("/")[0])
+    assert "new" in words and words <= services.RESERVED_SLUGS
