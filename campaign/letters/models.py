@@ -88,6 +88,11 @@ class Letter(Base):
     def authoritative_text(self) -> LetterText | None:
         return self.text_for(self.authoritative_language)
 
+    def is_outdated(self, text: LetterText) -> bool:
+        """True for a translation last saved before the authoritative text was."""
+        source = self.authoritative_text
+        return source is not None and text is not source and text.updated_at < source.updated_at
+
     @property
     def languages(self) -> list[str]:
         """Languages with a text, the authoritative one first."""

@@ -31,6 +31,13 @@ SLUG_RESERVED = _l(
 )
 
 
+OUTDATED_TRANSLATION = _l(
+    "This translation was last saved before the authoritative text was changed, so it may "
+    "not say the same. Update it and save it first; or, if it already says the same, "
+    "confirm with the button “Make authoritative anyway”."
+)
+
+
 class LetterError(ValueError):
     """A request about a letter that cannot be carried out; ``message`` is translatable."""
 
@@ -138,8 +145,14 @@ def delete_text(letter: Letter, language: str) -> None:
     letter.texts.remove(text)
 
 
-def set_authoritative(letter: Letter, language: str) -> None:
-    """Make the text in ``language`` the authoritative one. The letter's addressee is in the
+class OutdatedTranslation(LetterError):
+    """The translation to make authoritative is older than the authoritative text: asked
+    again with ``confirmed``, it is done."""
+
+
+def set_authoritative(letter: Letter, language: str, *, confirmed: bool = False) -> None:
+    """Make the text in ``language`` the authoritative one; an outdated translation only
+    once ``confirmed`` (its wording would become binding). The letter's addressee is in the
     authoritative language: the former authoritative text keeps it as its own, and the new
     one's own (if it has one) becomes the letter's."""
     text = letter.text_for(language)
@@ -147,6 +160,8 @@ def set_authoritative(letter: Letter, language: str) -> None:
         raise LetterError(_l("Write the text in this language first."))
     if language == letter.authoritative_language:
         return
+    if letter.is_outdated(text) and not confirmed:
+        raise OutdatedTranslation(OUTDATED_TRANSLATION)
     former = letter.authoritative_text
     if former is not None and letter.addressee:
         former.addressee = letter.addressee

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from functools import partial
+
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
@@ -87,6 +89,7 @@ def _overview(letter: Letter, settings: LetterSettingsForm, status: int = 200) -
         action=ActionForm(),
         can_edit=current_user.has_role(letter.id, Role.coordinator),
         missing=[c for c in CONTENT_LANGUAGES if letter.text_for(c) is None],
+        confirm=request.args.get("confirm"),  # an outdated translation to make authoritative
     )
     return page, status
 
@@ -161,12 +164,19 @@ def edit_text(letter: Letter, language: str) -> tuple[str, int] | Response:
 @bp.route("/letters/<slug>/texts/<language>/<operation>", methods=["POST"])
 @letter_role_required(Role.coordinator)
 def text_operation(letter: Letter, language: str, operation: str) -> Response:
-    operations = {"delete": services.delete_text, "authoritative": services.set_authoritative}
+    confirmed = request.args.get("confirm") == "outdated"
+    operations = {
+        "delete": services.delete_text,
+        "authoritative": partial(services.set_authoritative, confirmed=confirmed),
+    }
     if operation not in operations or not ActionForm().validate_on_submit():
         abort(400)
     try:
         with recording(db.session, letter, f"text_{operation}", current_user, detail=language):
             operations[operation](letter, language)
+    except services.OutdatedTranslation as error:
+        flash(str(error.message), "error")
+        return redirect(url_for(".letter", slug=letter.slug, confirm=language))
     except LetterError as error:
         flash(str(error.message), "error")
     else:

@@ -265,3 +265,21 @@ def test_every_fixed_word_where_a_slug_goes_is_reserved(app):
             if rest != rule.rule and not rest.startswith("<"):
                 words.add(rest.split("/")[0])
     assert "new" in words and words <= services.RESERVED_SLUGS
+
+
+def test_an_outdated_translation_becomes_authoritative_only_once_confirmed(client, coordinator):
+    new_letter(client)
+    client.post("/manage/letters/hrc-61/texts/fr", data={"title": "Lettre", "body": "Nous…"})
+    client.post("/manage/letters/hrc-61/texts/en", data={"title": "Joint letter", "body": "New"})
+    response = client.post("/manage/letters/hrc-61/texts/fr/authoritative")
+    assert response.headers["Location"] == "/manage/letters/hrc-61?confirm=fr"
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "last saved before the authoritative text was changed" in page
+    assert "older than the authoritative text" in page
+    assert (
+        "/texts/fr/authoritative?confirm=outdated" in page and "Make authoritative anyway" in page
+    )
+    assert db.session.query(Letter).one().authoritative_language == "en"
+
+    client.post("/manage/letters/hrc-61/texts/fr/authoritative?confirm=outdated")
+    assert db.session.query(Letter).one().authoritative_language == "fr"
