@@ -117,18 +117,27 @@ def change_settings(session: Session, letter: Letter, *, slug: str, **fields: ob
         setattr(letter, name, value)
 
 
+def text_changes(text: LetterText | None, title: str, body: str, addressee: str | None) -> bool:
+    """True if saving these would change ``text`` (a text not written yet, always). A text
+    saved as it was keeps its date, so its translations do not look outdated."""
+    if text is None:
+        return True
+    kept = text.addressee if addressee is None else addressee
+    return (text.title, text.body, text.addressee) != (title, body, kept)
+
+
 def save_text(
     letter: Letter, language: str, title: str, body: str, addressee: str | None = None
 ) -> LetterText:
     """Create or update the text of ``letter`` in ``language``; ``addressee`` (a translation's
-    own, see ``Letter.addressee_in``) is left as it is when None."""
+    own, see ``Letter.addressee_in``) is left as it is when None. Unchanged, it keeps its date."""
     if language not in CONTENT_LANGUAGES:
         raise LetterError(_l("This language is not supported."))
     text = letter.text_for(language)
     if text is None:
         text = LetterText(language=language, title=title, body=body, addressee=addressee or "")
         letter.texts.append(text)
-    else:
+    elif text_changes(text, title, body, addressee):
         text.title, text.body = title, body
         if addressee is not None:
             text.addressee = addressee

@@ -142,6 +142,23 @@ def _text_page(letter: Letter, language: str, form: LetterTextForm) -> tuple[str
     return page, 409 if form.form_errors else 200
 
 
+def _save_text(letter: Letter, language: str, form: LetterTextForm) -> bool:
+    """Save the text as typed, logged, unless it is as it was; False if another coordinator
+    saved it or added it meanwhile (then explained on ``form``)."""
+    addressee = form.addressee.data if "addressee" in form else None
+    typed = (form.title.data, form.body.data or "", addressee)
+    if not services.text_changes(letter.text_for(language), *typed):
+        flash(_("The text was already as you sent it: nothing changed."), "success")
+        return True
+    with recording(db.session, letter, "text_saved", current_user, detail=language):
+        services.save_text(letter, language, *typed)
+    if _committed():
+        flash(_("Text saved."), "success")
+        return True
+    form.changed_since_shown(_text_version(letter, language))
+    return False
+
+
 @bp.route("/letters/<slug>/texts/<language>", methods=["GET", "POST"])
 @letter_role_required(Role.coordinator)
 def edit_text(letter: Letter, language: str) -> tuple[str, int] | Response:
@@ -150,14 +167,12 @@ def edit_text(letter: Letter, language: str) -> tuple[str, int] | Response:
     form = LetterTextForm(obj=letter.text_for(language), version=_text_version(letter, language))
     if language == letter.authoritative_language:
         del form.addressee  # the letter's settings hold it
-    if form.validate_on_submit() and not form.changed_since_shown(_text_version(letter, language)):
-        addressee = form.addressee.data if "addressee" in form else None
-        with recording(db.session, letter, "text_saved", current_user, detail=language):
-            services.save_text(letter, language, form.title.data, form.body.data or "", addressee)
-        if _committed():
-            flash(_("Text saved."), "success")
-            return redirect(url_for(".letter", slug=letter.slug))
-        form.changed_since_shown(_text_version(letter, language))
+    if (
+        form.validate_on_submit()
+        and not form.changed_since_shown(_text_version(letter, language))
+        and _save_text(letter, language, form)
+    ):
+        return redirect(url_for(".letter", slug=letter.slug))
     return _text_page(letter, language, form)
 
 

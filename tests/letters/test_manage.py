@@ -4,11 +4,13 @@ import re
 from html import unescape as html_unescape
 
 import pytest
+from sqlalchemy import select
 
 from campaign.accounts.models import Role
 from campaign.db import db
 from campaign.letters import services
 from campaign.letters.models import Letter, LetterStatus
+from campaign.moderation.models import AuditEntry
 from tests.exports.helpers import pdf_text
 
 
@@ -283,3 +285,23 @@ def test_an_outdated_translation_becomes_authoritative_only_once_confirmed(clien
 
     client.post("/manage/letters/hrc-61/texts/fr/authoritative?confirm=outdated")
     assert db.session.query(Letter).one().authoritative_language == "fr"
+
+
+def test_a_text_saved_unchanged_keeps_its_date_and_log(client, coordinator):
+    new_letter(client)
+    client.post("/manage/letters/hrc-61/texts/fr", data={"title": "Lettre", "body": "Nous…"})
+    letter = db.session.query(Letter).one()
+    dates = {t.language: t.updated_at for t in letter.texts}
+    for language, data in (
+        ("en", {"title": "Joint letter", "body": "We ask…"}),
+        ("fr", {"title": "Lettre", "body": "Nous…", "addressee": ""}),
+    ):
+        response = client.post(f"/manage/letters/hrc-61/texts/{language}", data=data)
+        assert response.status_code == 302
+    page = client.get("/manage/letters/hrc-61").get_data(as_text=True)
+    assert "nothing changed" in page
+    assert "older than the authoritative text" not in page
+    db.session.expire_all()
+    assert {t.language: t.updated_at for t in letter.texts} == dates
+    saved = db.session.scalars(select(AuditEntry.detail).where(AuditEntry.action == "text_saved"))
+    assert list(saved) == ["fr"]  # its first save only
