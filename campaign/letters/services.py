@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session, lazyload
 
 from campaign.accounts.models import Role, User
@@ -38,12 +38,27 @@ OUTDATED_TRANSLATION = _l(
 )
 
 
-class LetterError(ValueError):
-    """A request about a letter that cannot be carried out; ``message`` is translatable."""
+DEADLINE_PASSED = _l(
+    "This deadline has already passed: sign-on would stop at once. Check the date, the year "
+    "especially; to stop sign-on now, close the letter instead."
+)
 
-    def __init__(self, message: object) -> None:
+
+class LetterError(ValueError):
+    """A request about a letter that cannot be carried out; ``message`` is translatable,
+    ``field`` the form field it is about, if any."""
+
+    def __init__(self, message: object, field: str | None = None) -> None:
         super().__init__(str(message))
         self.message = message
+        self.field = field
+
+
+def _passed(deadline: datetime | None) -> bool:
+    """True for a deadline before now; a form's has no zone, and is UTC."""
+    if deadline is None:
+        return False
+    return (deadline if deadline.tzinfo else deadline.replace(tzinfo=UTC)) <= utcnow()
 
 
 # Built once: these run on every sign-on, and building a statement costs more than running it.
@@ -112,6 +127,9 @@ def change_settings(session: Session, letter: Letter, *, slug: str, **fields: ob
         raise LetterError(_l("This address is invalid or already in use."))
     if slug in RESERVED_SLUGS:
         raise LetterError(SLUG_RESERVED)
+    deadline = fields.get("deadline", letter.deadline)
+    if letter.status is LetterStatus.open and deadline != letter.deadline and _passed(deadline):
+        raise LetterError(DEADLINE_PASSED, field="deadline")
     letter.slug = slug
     for name, value in fields.items():
         setattr(letter, name, value)
@@ -198,7 +216,11 @@ def letters_for(session: Session, user: User) -> list[Letter]:
 
 
 def public_letters(session: Session) -> list[Letter]:
+    """The letters accepting signatures now: open, and their deadline (if any) not passed."""
     query = (
-        select(Letter).where(Letter.status == LetterStatus.open).order_by(Letter.opened_at.desc())
+        select(Letter)
+        .where(Letter.status == LetterStatus.open)
+        .where(or_(Letter.deadline.is_(None), Letter.deadline > utcnow()))
+        .order_by(Letter.opened_at.desc())
     )
     return list(session.scalars(query))

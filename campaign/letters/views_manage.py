@@ -110,7 +110,7 @@ def settings(letter: Letter) -> tuple[str, int] | Response:
             with recording(db.session, letter, "settings_changed", current_user):
                 services.change_settings(db.session, letter, **fields)
         except LetterError as error:
-            form.slug.errors.append(str(error.message))
+            form[error.field or "slug"].errors.append(str(error.message))
         else:
             if _committed():
                 flash(_("Settings saved."), "success")

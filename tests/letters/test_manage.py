@@ -1,6 +1,7 @@
 """Coordinators create letters, write translations and move them through their statuses."""
 
 import re
+from datetime import UTC, datetime, timedelta
 from html import unescape as html_unescape
 
 import pytest
@@ -29,7 +30,7 @@ def new_letter(client, **overrides):
         "body": "We ask…",
         "addressee": "Human Rights Council",
         "lead_organisations": "Org A\nOrg B",
-        "deadline": "2026-12-31T17:00",
+        "deadline": "2036-12-31T17:00",
         **overrides,
     }
     return client.post("/manage/letters/new", data=data)
@@ -41,7 +42,7 @@ def test_coordinator_creates_a_draft_letter(client, coordinator):
     letter = db.session.query(Letter).filter_by(slug="hrc-61").one()
     assert letter.status is LetterStatus.draft
     assert letter.addressee == "Human Rights Council"
-    assert letter.deadline.isoformat() == "2026-12-31T17:00:00+00:00"
+    assert letter.deadline.isoformat() == "2036-12-31T17:00:00+00:00"
     assert coordinator.has_role(letter.id, Role.coordinator)
     assert client.get("/en/letters/hrc-61").status_code == 200  # preview for its staff
 
@@ -305,3 +306,29 @@ def test_a_text_saved_unchanged_keeps_its_date_and_log(client, coordinator):
     assert {t.language: t.updated_at for t in letter.texts} == dates
     saved = db.session.scalars(select(AuditEntry.detail).where(AuditEntry.action == "text_saved"))
     assert list(saved) == ["fr"]  # its first save only
+
+
+def test_a_past_deadline_is_refused_on_an_open_letter(client, coordinator):
+    new_letter(client)
+    client.post("/manage/letters/hrc-61/status/open")
+    past = (datetime.now(UTC) - timedelta(days=365)).strftime("%Y-%m-%dT%H:%M")
+    data = {"slug": "hrc-61", "addressee": "Human Rights Council", "deadline": past}
+    response = client.post("/manage/letters/hrc-61/settings", data=data)
+    assert response.status_code == 400
+    assert "This deadline has already passed" in response.get_data(as_text=True)
+    assert db.session.query(Letter).one().deadline.year == 2036
+
+
+def test_an_open_letter_past_its_deadline_says_sign_on_has_stopped(client, coordinator, make):
+    new_letter(client)
+    client.post("/manage/letters/hrc-61/status/open")
+    letter = db.session.query(Letter).one()
+    letter.deadline = datetime.now(UTC) - timedelta(minutes=1)  # the deadline came
+    db.session.commit()
+    staff = client.get("/manage/letters/hrc-61").get_data(as_text=True)
+    assert "the deadline has passed: sign-on has stopped" in staff
+    assert "Open for signature" not in staff
+    assert "the deadline has passed" in client.get("/manage/").get_data(as_text=True)
+    assert "Joint letter" not in client.get("/en/").get_data(as_text=True)
+    make.letter("hrc-62", texts={"en": ("Still open", "…")})
+    assert "Still open" in client.get("/en/").get_data(as_text=True)
