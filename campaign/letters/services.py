@@ -38,6 +38,10 @@ OUTDATED_TRANSLATION = _l(
 )
 
 
+SLUG_LOCKED = _l(
+    "This letter has been published at this address, and its links, PDF and sign-on form "
+    "codes are already shared: its address can no longer change."
+)
 DEADLINE_PASSED = _l(
     "This deadline has already passed: sign-on would stop at once. Check the date, the year "
     "especially; to stop sign-on now, close the letter instead."
@@ -121,12 +125,15 @@ def create_letter(
 
 
 def change_settings(session: Session, letter: Letter, *, slug: str, **fields: object) -> None:
-    """Change the letter's settings: its address (well-formed, not another letter's) and the
-    ``fields`` of the settings form."""
+    """Change the letter's settings: its address (well-formed, not another letter's, and
+    only while a draft: there is no redirect from an old one) and the ``fields`` of the
+    settings form."""
     if not SLUG_RE.match(slug) or slug_taken(session, slug, letter.id):
         raise LetterError(_l("This address is invalid or already in use."))
     if slug in RESERVED_SLUGS:
         raise LetterError(SLUG_RESERVED)
+    if slug != letter.slug and letter.status.is_public:
+        raise LetterError(SLUG_LOCKED)
     deadline = fields.get("deadline", letter.deadline)
     if letter.status is LetterStatus.open and deadline != letter.deadline and _passed(deadline):
         raise LetterError(DEADLINE_PASSED, field="deadline")

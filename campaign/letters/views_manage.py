@@ -82,6 +82,9 @@ def new_letter() -> str | Response:
 
 
 def _overview(letter: Letter, settings: LetterSettingsForm, status: int = 200) -> tuple[str, int]:
+    if letter.status.is_public:  # its address is shared: see services.change_settings
+        settings.slug.render_kw = {"readonly": True}
+        settings.slug.description = services.SLUG_LOCKED
     page = render_template(
         "manage/letter.html",
         letter=letter,

@@ -332,3 +332,15 @@ def test_an_open_letter_past_its_deadline_says_sign_on_has_stopped(client, coord
     assert "Joint letter" not in client.get("/en/").get_data(as_text=True)
     make.letter("hrc-62", texts={"en": ("Still open", "…")})
     assert "Still open" in client.get("/en/").get_data(as_text=True)
+
+
+def test_a_published_letter_keeps_its_address(client, coordinator):
+    new_letter(client)
+    client.post("/manage/letters/hrc-61/status/open")
+    page = client.get("/manage/letters/hrc-61").get_data(as_text=True)
+    assert re.search(r'<input[^>]*name="slug"[^>]*readonly', page)
+    response = client.post("/manage/letters/hrc-61/settings", data={"slug": "hrc-62"})
+    assert response.status_code == 400
+    assert "its address can no longer change" in response.get_data(as_text=True)
+    assert db.session.query(Letter).one().slug == "hrc-61"
+    assert client.get("/en/letters/hrc-61").status_code == 200

@@ -8,14 +8,14 @@ import pytest
 from campaign.accounts.models import Role
 from campaign.db import db
 from campaign.letters import services
-from campaign.letters.models import Letter
+from campaign.letters.models import Letter, LetterStatus
 from tests.conftest import login
 
 
 @pytest.fixture
 def two_coordinators(app, make):
     """Alice and Bob, each logged in on their own client, coordinating "hrc-61" and "hrc-62"."""
-    letters = [make.letter("hrc-61"), make.letter("hrc-62")]
+    letters = [make.letter(slug, status=LetterStatus.draft) for slug in ("hrc-61", "hrc-62")]
     clients = []
     for name in ("alice", "bob"):
         make.user(
