@@ -47,17 +47,20 @@ class Form(FlaskForm):
 
 class VersionedForm(Form):
     """A form that changes one row: it carries the version of the row it was shown with, so
-    a save over a change made since (by someone else) is caught rather than written over."""
+    a save over a change made since (by someone else) is caught rather than written over.
+    Version 0 is a row that did not exist yet (a text about to be written)."""
 
     version = HiddenField()
+    changed_message: object = CHANGED_SINCE_SHOWN
 
     def changed_since_shown(self, current: int) -> bool:
-        """True (with the form's message) if the row is no longer the version the form was
-        shown with. Either way the form now carries ``current``: sending it again means
-        deciding on what is there now."""
-        shown = parse_id(str(self.version.data or ""))
+        """True (with the form's ``changed_message``) if the row is no longer the version the
+        form was shown with. Either way the form now carries ``current``: sending it again
+        means deciding on what is there now."""
+        raw = "" if self.version.data is None else str(self.version.data)
+        shown = 0 if raw == "0" else parse_id(raw)
         self.version.data = str(current)
         if shown is None or shown == current:
             return False
-        self.form_errors.append(str(CHANGED_SINCE_SHOWN))
+        self.form_errors.append(str(self.changed_message))
         return True

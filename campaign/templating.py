@@ -16,7 +16,12 @@ from markupsafe import Markup
 from campaign import static_versions
 from campaign.accounts.labels import role_label
 from campaign.i18n import CONTENT_LANGUAGES, INTERFACE_LANGUAGES, language
-from campaign.letters.labels import next_statuses, status_action_label, status_label
+from campaign.letters.labels import (
+    letter_status_label,
+    next_statuses,
+    status_action_label,
+    status_label,
+)
 
 
 def _page_language() -> str:
@@ -83,6 +88,7 @@ def register(app: Flask) -> None:
             "url_in_language": url_in_language,
             "language": language,
             "status_label": status_label,
+            "letter_status_label": letter_status_label,
             "status_action_label": status_action_label,
             "next_statuses": next_statuses,
             "role_label": role_label,

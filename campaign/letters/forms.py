@@ -10,7 +10,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired
 
-from campaign.forms import Form
+from campaign.forms import Form, VersionedForm
 from campaign.i18n import CONTENT_LANGUAGES, _l
 from campaign.validators import (
     NOT_A_CHOICE,
@@ -27,7 +27,21 @@ def language_choices() -> list[tuple[str, str]]:
     return [(code, lang.native_name) for code, lang in CONTENT_LANGUAGES.items()]
 
 
-class LetterSettingsForm(Form):
+SETTINGS_CHANGED = _l(
+    "Another coordinator changed this letter after you opened this page, so your settings "
+    "were not saved. Your entries are below, and the rest of the page shows the letter as it "
+    "is now: check them and save again."
+)
+TEXT_CHANGED = _l(
+    "Another coordinator saved this text after you opened this page, so yours was not saved. "
+    "Their version is shown beside yours, and your entries are below: bring the two "
+    "together and save again."
+)
+
+
+class LetterSettingsForm(VersionedForm):
+    changed_message = SETTINGS_CHANGED
+
     slug = StringField(
         _l("Web address (slug)"),
         validators=[DataRequired(REQUIRED), SafeText(80)],
@@ -66,6 +80,7 @@ class LetterSettingsForm(Form):
 
 class NewLetterForm(LetterSettingsForm):
     embed_origins = None  # set later, on the letter's own page, with its address known
+    version = None  # nothing to compare with: the letter does not exist yet
     language = SelectField(
         _l("Language of the authoritative text"),
         choices=language_choices,
@@ -80,7 +95,9 @@ class NewLetterForm(LetterSettingsForm):
     submit = SubmitField(_l("Create letter"))
 
 
-class LetterTextForm(Form):
+class LetterTextForm(VersionedForm):
+    changed_message = TEXT_CHANGED
+
     title = StringField(_l("Title"), validators=[DataRequired(REQUIRED), SafeText(300)])
     # Translations only: the authoritative text's addressee is the letter's (its settings).
     addressee = StringField(

@@ -51,6 +51,9 @@ class Letter(Base):
     opened_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
     submitted_at: Mapped[datetime | None]
+    # Bumped by every change saved through the ORM, which refuses to write over a change made
+    # since the row was read: two coordinators saving the settings cannot overwrite each other.
+    version: Mapped[int] = mapped_column(server_default="1")
 
     texts: Mapped[list[LetterText]] = relationship(
         back_populates="letter",
@@ -58,6 +61,8 @@ class Letter(Base):
         lazy="selectin",
         order_by="LetterText.language",
     )
+
+    __mapper_args__ = {"version_id_col": version}
 
     @classmethod
     def by_slug(cls, slug: str):  # noqa: ANN206 - a Select
@@ -83,6 +88,11 @@ class Letter(Base):
     def authoritative_text(self) -> LetterText | None:
         return self.text_for(self.authoritative_language)
 
+    def is_outdated(self, text: LetterText) -> bool:
+        """True for a translation last saved before the authoritative text was."""
+        source = self.authoritative_text
+        return source is not None and text is not source and text.updated_at < source.updated_at
+
     @property
     def languages(self) -> list[str]:
         """Languages with a text, the authoritative one first."""
@@ -103,5 +113,9 @@ class LetterText(Base):
     # The addressee in this language; empty: the letter's own (see Letter.addressee_in).
     addressee: Mapped[str] = mapped_column(String(300), default="", server_default="")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # As Letter.version: two coordinators saving the same text cannot overwrite each other.
+    version: Mapped[int] = mapped_column(server_default="1")
 
     letter: Mapped[Letter] = relationship(back_populates="texts")
+
+    __mapper_args__ = {"version_id_col": version}

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session, lazyload
 
 from campaign.accounts.models import Role, User
@@ -22,12 +22,47 @@ STATUS_STAMP = {
 }
 
 
-class LetterError(ValueError):
-    """A request about a letter that cannot be carried out; ``message`` is translatable."""
+SLUG_TAKEN = _l("Another letter already uses this address.")
+# Words the site's own addresses use where a letter's slug goes (/manage/letters/new):
+# a letter there could not be reached. tests/letters/test_manage.py checks the URL map.
+RESERVED_SLUGS = frozenset({"new"})
+SLUG_RESERVED = _l(
+    "This address is one the site uses for its own pages (such as “new”): choose another."
+)
 
-    def __init__(self, message: object) -> None:
+
+OUTDATED_TRANSLATION = _l(
+    "This translation was last saved before the authoritative text was changed, so it may "
+    "not say the same. Update it and save it first; or, if it already says the same, "
+    "confirm with the button “Make authoritative anyway”."
+)
+
+
+SLUG_LOCKED = _l(
+    "This letter has been published at this address, and its links, PDF and sign-on form "
+    "codes are already shared: its address can no longer change."
+)
+DEADLINE_PASSED = _l(
+    "This deadline has already passed: sign-on would stop at once. Check the date, the year "
+    "especially; to stop sign-on now, close the letter instead."
+)
+
+
+class LetterError(ValueError):
+    """A request about a letter that cannot be carried out; ``message`` is translatable,
+    ``field`` the form field it is about, if any."""
+
+    def __init__(self, message: object, field: str | None = None) -> None:
         super().__init__(str(message))
         self.message = message
+        self.field = field
+
+
+def _passed(deadline: datetime | None) -> bool:
+    """True for a deadline before now; a form's has no zone, and is UTC."""
+    if deadline is None:
+        return False
+    return (deadline if deadline.tzinfo else deadline.replace(tzinfo=UTC)) <= utcnow()
 
 
 # Built once: these run on every sign-on, and building a statement costs more than running it.
@@ -76,8 +111,10 @@ def create_letter(
     """Create a draft letter with its authoritative text; the creator becomes coordinator."""
     if not SLUG_RE.match(slug):
         raise LetterError(_l("Use lower-case letters, digits and hyphens for the address."))
+    if slug in RESERVED_SLUGS:
+        raise LetterError(SLUG_RESERVED)
     if slug_taken(session, slug):
-        raise LetterError(_l("Another letter already uses this address."))
+        raise LetterError(SLUG_TAKEN)
     letter = Letter(slug=slug, authoritative_language=language, **fields)
     letter.texts.append(LetterText(language=language, title=title, body=body))
     session.add(letter)
@@ -87,18 +124,45 @@ def create_letter(
     return letter
 
 
+def change_settings(session: Session, letter: Letter, *, slug: str, **fields: object) -> None:
+    """Change the letter's settings: its address (well-formed, not another letter's, and
+    only while a draft: there is no redirect from an old one) and the ``fields`` of the
+    settings form."""
+    if not SLUG_RE.match(slug) or slug_taken(session, slug, letter.id):
+        raise LetterError(_l("This address is invalid or already in use."))
+    if slug in RESERVED_SLUGS:
+        raise LetterError(SLUG_RESERVED)
+    if slug != letter.slug and letter.status.is_public:
+        raise LetterError(SLUG_LOCKED)
+    deadline = fields.get("deadline", letter.deadline)
+    if letter.status is LetterStatus.open and deadline != letter.deadline and _passed(deadline):
+        raise LetterError(DEADLINE_PASSED, field="deadline")
+    letter.slug = slug
+    for name, value in fields.items():
+        setattr(letter, name, value)
+
+
+def text_changes(text: LetterText | None, title: str, body: str, addressee: str | None) -> bool:
+    """True if saving these would change ``text`` (a text not written yet, always). A text
+    saved as it was keeps its date, so its translations do not look outdated."""
+    if text is None:
+        return True
+    kept = text.addressee if addressee is None else addressee
+    return (text.title, text.body, text.addressee) != (title, body, kept)
+
+
 def save_text(
     letter: Letter, language: str, title: str, body: str, addressee: str | None = None
 ) -> LetterText:
     """Create or update the text of ``letter`` in ``language``; ``addressee`` (a translation's
-    own, see ``Letter.addressee_in``) is left as it is when None."""
+    own, see ``Letter.addressee_in``) is left as it is when None. Unchanged, it keeps its date."""
     if language not in CONTENT_LANGUAGES:
         raise LetterError(_l("This language is not supported."))
     text = letter.text_for(language)
     if text is None:
         text = LetterText(language=language, title=title, body=body, addressee=addressee or "")
         letter.texts.append(text)
-    else:
+    elif text_changes(text, title, body, addressee):
         text.title, text.body = title, body
         if addressee is not None:
             text.addressee = addressee
@@ -115,8 +179,14 @@ def delete_text(letter: Letter, language: str) -> None:
     letter.texts.remove(text)
 
 
-def set_authoritative(letter: Letter, language: str) -> None:
-    """Make the text in ``language`` the authoritative one. The letter's addressee is in the
+class OutdatedTranslation(LetterError):
+    """The translation to make authoritative is older than the authoritative text: asked
+    again with ``confirmed``, it is done."""
+
+
+def set_authoritative(letter: Letter, language: str, *, confirmed: bool = False) -> None:
+    """Make the text in ``language`` the authoritative one; an outdated translation only
+    once ``confirmed`` (its wording would become binding). The letter's addressee is in the
     authoritative language: the former authoritative text keeps it as its own, and the new
     one's own (if it has one) becomes the letter's."""
     text = letter.text_for(language)
@@ -124,6 +194,8 @@ def set_authoritative(letter: Letter, language: str) -> None:
         raise LetterError(_l("Write the text in this language first."))
     if language == letter.authoritative_language:
         return
+    if letter.is_outdated(text) and not confirmed:
+        raise OutdatedTranslation(OUTDATED_TRANSLATION)
     former = letter.authoritative_text
     if former is not None and letter.addressee:
         former.addressee = letter.addressee
@@ -151,7 +223,11 @@ def letters_for(session: Session, user: User) -> list[Letter]:
 
 
 def public_letters(session: Session) -> list[Letter]:
+    """The letters accepting signatures now: open, and their deadline (if any) not passed."""
     query = (
-        select(Letter).where(Letter.status == LetterStatus.open).order_by(Letter.opened_at.desc())
+        select(Letter)
+        .where(Letter.status == LetterStatus.open)
+        .where(or_(Letter.deadline.is_(None), Letter.deadline > utcnow()))
+        .order_by(Letter.opened_at.desc())
     )
     return list(session.scalars(query))

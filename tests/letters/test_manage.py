@@ -1,12 +1,17 @@
 """Coordinators create letters, write translations and move them through their statuses."""
 
+import re
+from datetime import UTC, datetime, timedelta
 from html import unescape as html_unescape
 
 import pytest
+from sqlalchemy import select
 
 from campaign.accounts.models import Role
 from campaign.db import db
+from campaign.letters import services
 from campaign.letters.models import Letter, LetterStatus
+from campaign.moderation.models import AuditEntry
 from tests.exports.helpers import pdf_text
 
 
@@ -25,7 +30,7 @@ def new_letter(client, **overrides):
         "body": "We ask…",
         "addressee": "Human Rights Council",
         "lead_organisations": "Org A\nOrg B",
-        "deadline": "2026-12-31T17:00",
+        "deadline": "2036-12-31T17:00",
         **overrides,
     }
     return client.post("/manage/letters/new", data=data)
@@ -37,7 +42,7 @@ def test_coordinator_creates_a_draft_letter(client, coordinator):
     letter = db.session.query(Letter).filter_by(slug="hrc-61").one()
     assert letter.status is LetterStatus.draft
     assert letter.addressee == "Human Rights Council"
-    assert letter.deadline.isoformat() == "2026-12-31T17:00:00+00:00"
+    assert letter.deadline.isoformat() == "2036-12-31T17:00:00+00:00"
     assert coordinator.has_role(letter.id, Role.coordinator)
     assert client.get("/en/letters/hrc-61").status_code == 200  # preview for its staff
 
@@ -202,3 +207,140 @@ def test_an_unsafe_addressee_is_explained_and_nothing_is_saved(client, coordinat
         as_text=True
     )
     assert db.session.query(Letter).one().text_for("fr") is None
+
+
+def version_shown(page):
+    return re.search(r'name="version" type="hidden" value="(\d+)"', page).group(1)
+
+
+def test_a_text_saved_meanwhile_is_not_overwritten(client, coordinator):
+    new_letter(client)
+    for language in ("en", "fr"):  # the authoritative text, then a translation not yet written
+        url = f"/manage/letters/hrc-61/texts/{language}"
+        shown = version_shown(client.get(url).get_data(as_text=True))
+        first = {"title": "Theirs", "body": "Their text", "version": shown}
+        assert client.post(url, data=first).status_code == 302
+        mine = {"title": "Mine", "body": "My text", "version": shown}
+        response = client.post(url, data=mine)
+        page = response.get_data(as_text=True)
+        assert response.status_code == 409
+        assert "Another coordinator saved this text" in page
+        assert "My text" in page and "Their text" in page  # what I typed, and theirs beside it
+        assert db.session.query(Letter).one().text_for(language).body == "Their text"
+        mine["version"] = version_shown(page)  # sent again, knowingly
+        assert client.post(url, data=mine).status_code == 302
+        db.session.expire_all()
+        assert db.session.query(Letter).one().text_for(language).body == "My text"
+
+
+def test_settings_saved_meanwhile_are_not_overwritten(client, coordinator):
+    new_letter(client)
+    shown = version_shown(client.get("/manage/letters/hrc-61").get_data(as_text=True))
+    base = {"slug": "hrc-61", "addressee": "Human Rights Council", "version": shown}
+    first = {**base, "deadline": "2027-01-31T17:00"}
+    assert client.post("/manage/letters/hrc-61/settings", data=first).status_code == 302
+    response = client.post("/manage/letters/hrc-61/settings", data={**base, "addressee": "UN HRC"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 409
+    assert "Another coordinator changed this letter" in page and 'value="UN HRC"' in page
+    letter = db.session.query(Letter).one()
+    assert (letter.addressee, letter.deadline.year) == ("Human Rights Council", 2027)
+
+
+def test_an_address_the_site_uses_itself_is_refused(client, coordinator):
+    response = new_letter(client, slug="new")
+    assert "uses for its own pages" in response.get_data(as_text=True)
+    assert db.session.query(Letter).count() == 0
+    new_letter(client)
+    response = client.post("/manage/letters/hrc-61/settings", data={"slug": "new"})
+    assert response.status_code == 400
+    assert "uses for its own pages" in response.get_data(as_text=True)
+    assert db.session.query(Letter).one().slug == "hrc-61"
+
+
+def test_every_fixed_word_where_a_slug_goes_is_reserved(app):
+    """A route with a fixed word where a letter's slug goes (/manage/letters/new) hides the
+    letter with that slug: each such word is refused as a slug."""
+    words = set()
+    for rule in app.url_map.iter_rules():
+        for prefix in ("/manage/letters/", "/<lang:lang>/letters/"):
+            rest = rule.rule.removeprefix(prefix)
+            if rest != rule.rule and not rest.startswith("<"):
+                words.add(rest.split("/")[0])
+    assert "new" in words and words <= services.RESERVED_SLUGS
+
+
+def test_an_outdated_translation_becomes_authoritative_only_once_confirmed(client, coordinator):
+    new_letter(client)
+    client.post("/manage/letters/hrc-61/texts/fr", data={"title": "Lettre", "body": "Nous…"})
+    client.post("/manage/letters/hrc-61/texts/en", data={"title": "Joint letter", "body": "New"})
+    response = client.post("/manage/letters/hrc-61/texts/fr/authoritative")
+    assert response.headers["Location"] == "/manage/letters/hrc-61?confirm=fr"
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "last saved before the authoritative text was changed" in page
+    assert "older than the authoritative text" in page
+    assert (
+        "/texts/fr/authoritative?confirm=outdated" in page and "Make authoritative anyway" in page
+    )
+    assert db.session.query(Letter).one().authoritative_language == "en"
+
+    client.post("/manage/letters/hrc-61/texts/fr/authoritative?confirm=outdated")
+    assert db.session.query(Letter).one().authoritative_language == "fr"
+
+
+def test_a_text_saved_unchanged_keeps_its_date_and_log(client, coordinator):
+    new_letter(client)
+    client.post("/manage/letters/hrc-61/texts/fr", data={"title": "Lettre", "body": "Nous…"})
+    letter = db.session.query(Letter).one()
+    dates = {t.language: t.updated_at for t in letter.texts}
+    for language, data in (
+        ("en", {"title": "Joint letter", "body": "We ask…"}),
+        ("fr", {"title": "Lettre", "body": "Nous…", "addressee": ""}),
+    ):
+        response = client.post(f"/manage/letters/hrc-61/texts/{language}", data=data)
+        assert response.status_code == 302
+    page = client.get("/manage/letters/hrc-61").get_data(as_text=True)
+    assert "nothing changed" in page
+    assert "older than the authoritative text" not in page
+    db.session.expire_all()
+    assert {t.language: t.updated_at for t in letter.texts} == dates
+    saved = db.session.scalars(select(AuditEntry.detail).where(AuditEntry.action == "text_saved"))
+    assert list(saved) == ["fr"]  # its first save only
+
+
+def test_a_past_deadline_is_refused_on_an_open_letter(client, coordinator):
+    new_letter(client)
+    client.post("/manage/letters/hrc-61/status/open")
+    past = (datetime.now(UTC) - timedelta(days=365)).strftime("%Y-%m-%dT%H:%M")
+    data = {"slug": "hrc-61", "addressee": "Human Rights Council", "deadline": past}
+    response = client.post("/manage/letters/hrc-61/settings", data=data)
+    assert response.status_code == 400
+    assert "This deadline has already passed" in response.get_data(as_text=True)
+    assert db.session.query(Letter).one().deadline.year == 2036
+
+
+def test_an_open_letter_past_its_deadline_says_sign_on_has_stopped(client, coordinator, make):
+    new_letter(client)
+    client.post("/manage/letters/hrc-61/status/open")
+    letter = db.session.query(Letter).one()
+    letter.deadline = datetime.now(UTC) - timedelta(minutes=1)  # the deadline came
+    db.session.commit()
+    staff = client.get("/manage/letters/hrc-61").get_data(as_text=True)
+    assert "the deadline has passed: sign-on has stopped" in staff
+    assert "Open for signature" not in staff
+    assert "the deadline has passed" in client.get("/manage/").get_data(as_text=True)
+    assert "Joint letter" not in client.get("/en/").get_data(as_text=True)
+    make.letter("hrc-62", texts={"en": ("Still open", "…")})
+    assert "Still open" in client.get("/en/").get_data(as_text=True)
+
+
+def test_a_published_letter_keeps_its_address(client, coordinator):
+    new_letter(client)
+    client.post("/manage/letters/hrc-61/status/open")
+    page = client.get("/manage/letters/hrc-61").get_data(as_text=True)
+    assert re.search(r'<input[^>]*name="slug"[^>]*readonly', page)
+    response = client.post("/manage/letters/hrc-61/settings", data={"slug": "hrc-62"})
+    assert response.status_code == 400
+    assert "its address can no longer change" in response.get_data(as_text=True)
+    assert db.session.query(Letter).one().slug == "hrc-61"
+    assert client.get("/en/letters/hrc-61").status_code == 200
