@@ -34,6 +34,13 @@ class Language:
     def dir(self) -> str:
         return "rtl" if self.rtl else "ltr"
 
+    @property
+    def attrs(self) -> dict[str, str]:
+        """The lang and dir of an element holding text in this language, always together
+        (``<h1{{ language(code).attrs|xmlattr }}>``): lang alone leaves an Arabic title laid
+        out left to right on an English page."""
+        return {"lang": self.code, "dir": self.dir}
+
 
 # Interface catalogues we ship and keep current.
 INTERFACE_LANGUAGES: dict[str, Language] = {

@@ -25,6 +25,8 @@ from campaign.letters.labels import (
 
 
 def _page_language() -> str:
+    """The language the page's address names: its letter text, links and language menu
+    follow it, even when it has no interface catalogue (Persian, German...)."""
     return getattr(g, "lang", None) or str(get_locale() or "en")
 
 
@@ -80,9 +82,12 @@ def register(app: Flask) -> None:
     @app.context_processor
     def page_globals() -> dict[str, Any]:
         code = _page_language()
+        # <html> says what most of the page is written in: the interface catalogue actually
+        # used (English on a Persian letter's page). Letter text carries its own lang and dir.
+        interface = language(str(_locale()))
         return {
             "page_lang": code,
-            "page_dir": language(code).dir,
+            "interface": interface,
             "interface_languages": INTERFACE_LANGUAGES.values(),
             "content_languages": CONTENT_LANGUAGES,
             "url_in_language": url_in_language,

@@ -17,6 +17,7 @@ BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200
 FORMULA_PREFIXES = ("=", "+", "@", "-")
 FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
 NAME_FORMULA_PREFIXES = ("=", "+", "@")
+NOTHING_VISIBLE = _l("Type some visible text: this field holds only invisible characters.")
 
 
 class TextProblem(ValueError):
@@ -71,9 +72,18 @@ def clean(value: str | None, max_length: int, multiline: bool = False) -> str:
     problem = find_forbidden(value, multiline)
     if problem is not None:
         raise TextProblem(problem)
+    if value and not has_visible(value):
+        raise TextProblem(NOTHING_VISIBLE)
     if len(value) > max_length:
         raise TextProblem(too_long(max_length, len(value)))
     return value
+
+
+def has_visible(value: str) -> bool:
+    """True if ``value`` shows something: a letter, digit, mark or sign, not only spaces and
+    the joiners allowed for spelling (a title of U+200D alone passes "required" but shows
+    nothing, and its link in the index has no text)."""
+    return any(unicodedata.category(char)[0] not in "CZ" for char in value)
 
 
 def isolate(name: str) -> str:

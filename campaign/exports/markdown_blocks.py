@@ -1,6 +1,7 @@
 """Letter bodies for documents that are not HTML: Markdown tokens as blocks of styled runs.
 
-Raw HTML is never interpreted (the parser runs with ``html=False``); links keep their text.
+Raw HTML is never interpreted (the parser runs with ``html=False``); links keep their text,
+and images give their alternative text, as on the web page (``campaign.letters.rendering``).
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+
+from campaign.letters.rendering import image_text
 
 
 @dataclass(frozen=True)
@@ -83,5 +86,5 @@ def _runs(token: Token) -> list[Run]:
         elif child.type in ("softbreak", "hardbreak"):
             runs.append(Run(" " if child.type == "softbreak" else "\n", bold, italic))
         elif child.type == "image":
-            runs.append(Run(child.content, bold, italic))
+            runs.append(Run(image_text(child), bold, italic))
     return runs

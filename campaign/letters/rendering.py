@@ -1,11 +1,20 @@
-"""Markdown to sanitised HTML: letter bodies are written by staff but shown to everyone."""
+"""Markdown to sanitised HTML: letter bodies are written by staff but shown to everyone.
+
+The page and the documents (``campaign.exports.markdown_blocks``) follow the same rules: a
+heading stays a heading, below the letter's title (the page's only h1), and an image is
+shown as its alternative text, never loaded from wherever it points.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
+from html import escape
+from typing import Any
 
 import nh3
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 ALLOWED_TAGS = {
     "a",
@@ -17,6 +26,8 @@ ALLOWED_TAGS = {
     "h2",
     "h3",
     "h4",
+    "h5",
+    "h6",
     "hr",
     "li",
     "ol",
@@ -36,10 +47,35 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"align"}, "td": {"align"}}
 
 
+def image_text(token: Token) -> str:
+    """What an image in a letter's body shows: its alternative text. A remote image would
+    tell its host who reads the letter, and the PDF cannot fetch it either."""
+    return "".join(child.content for child in token.children or [] if child.type == "text")
+
+
+def page_heading_level(level: int) -> int:
+    """A body heading's level on the page: one below Markdown's, as the title is the h1."""
+    return min(level + 1, 6)
+
+
+def _heading(renderer: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    token = tokens[idx]
+    token.tag = f"h{page_heading_level(int(token.tag[1]))}"
+    return renderer.renderToken(tokens, idx, options, env)
+
+
+def _image(renderer: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    return escape(image_text(tokens[idx]), quote=False)
+
+
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     # html=False: raw HTML in the source is shown as text, never interpreted.
-    return MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+    parser = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+    for rule, render in (("heading_open", _heading), ("heading_close", _heading)):
+        parser.add_render_rule(rule, render)
+    parser.add_render_rule("image", _image)
+    return parser
 
 
 def render_markdown(source: str) -> str:

@@ -5,7 +5,7 @@ application saves, so a coordinator's save over a change another coordinator mad
 page was shown is refused instead of silently replacing it. Existing rows start at 1.
 
 Revision ID: 5c1e0a7d9b21
-Revises: e3d8b517e272
+Revises: b1b30f967cd8
 Created: 2026-11-24 14:30:00.000000
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '5c1e0a7d9b21'
-down_revision: str | Sequence[str] | None = 'e3d8b517e272'
+down_revision: str | Sequence[str] | None = 'b1b30f967cd8'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -57,6 +57,9 @@ def test_staff_without_creation_right_cannot_create(client, make, login_as):
     [
         ({"slug": "Not A Slug!"}, "Lower-case"),
         ({"title": ""}, "This field is required"),
+        ({"title": "\u200d\u200c\u200d"}, "only invisible characters"),
+        ({"title": "\u200c \u2060"}, "invisible characters"),
+        ({"addressee": "\u200d"}, "only invisible characters"),
         ({"title": "x" * 301}, "under 300"),
         ({"title": "Evil\u202etitle"}, "text-direction"),
         ({"body": "ok\x00"}, "control characters"),

@@ -8,6 +8,7 @@ import pytest
 
 from campaign.accounts.models import Role
 from campaign.letters.models import LetterStatus
+from tests.exports.helpers import pdf_text
 
 TEXTS = {
     "en": ("Protect civic space", "We **urge** the Council."),
@@ -133,6 +134,21 @@ def test_markdown_formatting_survives_sanitising(client, make):
     page = client.get("/en/letters/md").get_data(as_text=True)
     assert "<strong>two</strong>" in page
     assert '<a href="https://example.org" rel="noopener noreferrer nofollow">site</a>' in page
+
+
+def test_headings_and_images_show_on_the_page_as_in_the_pdf(client, make):
+    body = (
+        "# Our demands\n\nFirst.\n\n![Map of the *affected* region](https://x.example.org/map.png)"
+        "\n\n## Signatories' call\n\nEnd."
+    )
+    make.letter("md", texts={"en": ("Joint letter", body)})
+    page = client.get("/en/letters/md").get_data(as_text=True)
+    assert page.count("<h1") == 1 and "<h1>Joint letter</h1>" in page
+    assert "<h2>Our demands</h2>" in page and "<h3>Signatories' call</h3>" in page
+    assert "<p>Map of the affected region</p>" in page
+    assert "map.png" not in page and "<img" not in page
+    pdf = pdf_text(client.get("/en/letters/md/letter.pdf").get_data())
+    assert "Our demands" in pdf and "Map of the affected region" in pdf
 
 
 def test_index_lists_open_letters_only(client, make):
