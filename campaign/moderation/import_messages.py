@@ -44,6 +44,14 @@ FILE_ERRORS = {
         ".xlsx, or export it as CSV."
     ),
     "xls_old": _l("This is an old Excel file (.xls). Save it as .xlsx or as CSV, then import it."),
+    "xlsx_too_big": _l(
+        "This workbook holds far more data than a list of %(rows)d entries needs. Keep "
+        "only the list in its first sheet, or export the list as CSV."
+    ),
+    "xlsx_too_many_rows": _l(
+        "The first sheet has more than %(limit)d rows, counting empty rows and rows "
+        "without a name. Delete the rows below the list, or export the list as CSV."
+    ),
 }
 
 REFUSALS = {
