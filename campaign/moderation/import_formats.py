@@ -61,9 +61,16 @@ def read_text(text: str, max_rows: int) -> list[RawRow]:
 
 
 def _delimiter(text: str) -> str:
-    """Comma, semicolon (European spreadsheets) or tab: the commonest in the header line."""
+    """Comma, semicolon (European spreadsheets) or tab: the commonest in the header line.
+
+    A header without any names a single column, whose cells may hold commas unquoted (a
+    French or Spanish Excel separates with semicolons, so it quotes none): each line is then
+    one cell, split on a character the text does not hold.
+    """
     first = next((line for line in text.splitlines() if line.strip()), "")
-    return max(",;\t", key=first.count) if any(d in first for d in ",;\t") else ","
+    if any(d in first for d in ",;\t"):
+        return max(",;\t", key=first.count)
+    return next((c for c in "\x1f\x1e\x1d\x1c" if c not in text), "\x1f")
 
 
 def read_csv(text: str, max_rows: int) -> list[RawRow]:

@@ -63,8 +63,8 @@ def workbook(rows: Iterable[str], strings: Iterable[str] = ()) -> bytes:
     return out.getvalue()
 
 
-def _post(client, letter, data: bytes):  # noqa: ANN001, ANN202
-    fields = {"format": "auto", "encoding": "utf-8", "upload": (io.BytesIO(data), "list.xlsx")}
+def _post(client, letter, data: bytes, filename: str = "list.xlsx"):  # noqa: ANN001, ANN202
+    fields = {"format": "auto", "encoding": "utf-8", "upload": (io.BytesIO(data), filename)}
     return client.post(
         f"/manage/letters/{letter.slug}/import/", data=fields, content_type="multipart/form-data"
     )
@@ -131,3 +131,17 @@ def test_a_full_workbook_of_five_thousand_rows_is_still_read(runner, letter, tmp
     book.save(path)
     result = runner.invoke(args=["import", letter.slug, str(path)], input="n\n")
     assert "Read 5000 entries (xlsx)." in result.output, result.output[-2000:]
+
+
+def test_a_one_column_csv_keeps_the_commas_of_its_names(client, login_as, letter, coordinator):
+    content = (
+        b"Nom\r\nLigue des droits de l'Homme, section de Paris\r\n"
+        b'"Amis de la Terre, groupe local; Lyon"\r\nCimade\r\n'
+    )
+    login_as(coordinator)
+    response = _post(client, letter, content, "signataires.csv")
+    assert response.status_code == 302, response.get_data(True)[:2000]
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "To be added: 3" in page and "Refused: 0" in page
+    assert "Ligue des droits de l&#39;Homme, section de Paris" in page
+    assert "Amis de la Terre, groupe local; Lyon" in page
