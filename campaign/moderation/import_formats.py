@@ -246,6 +246,9 @@ def _sheet_rows(sheet: object, max_rows: int) -> list[RawRow]:
     return rows
 
 
+NOT_TEXT = {"n", "d", "b", "e"}  # openpyxl's cell types: number, date, boolean, error
+
+
 def _xlsx_row(cells: list, columns: dict[str, int]) -> RawRow | None:
     values = {name: _cell_text(cells[i]) if i < len(cells) else "" for name, i in columns.items()}
     if not any(v.strip() for v in values.values()):
@@ -256,7 +259,16 @@ def _xlsx_row(cells: list, columns: dict[str, int]) -> RawRow | None:
         if i < len(cells) and getattr(cells[i], "data_type", "") == "f":
             row.values[name] = ""
             row.problems.append(Problem("xlsx_formula", name, {"cell": cells[i].coordinate}))
+    i = columns["name"]
+    if i < len(cells) and _not_text(cells[i]):
+        row.problems.append(Problem("xlsx_not_text", "name", {"cell": cells[i].coordinate}))
     return row
+
+
+def _not_text(cell: object) -> bool:
+    """A number, date, true/false or error (#N/A) where a name belongs (a shifted column,
+    a cell Excel converted): written out by str(), it would pass for a name."""
+    return getattr(cell, "data_type", "") in NOT_TEXT and getattr(cell, "value", None) is not None
 
 
 def _cell_text(cell: object) -> str:

@@ -76,6 +76,10 @@ PROBLEMS = {
         "instead (Paste special → Values)."
     ),
     "invalid": _l("“%(value)s” was not understood and is left out."),
+    "xlsx_not_text": _l(
+        "Cell %(cell)s holds a number, a date, a true/false value or an error such as "
+        "#N/A, not a name. Type the name as text."
+    ),
 }
 
 COLUMNS = {

@@ -7,6 +7,7 @@ import io
 import time
 import zipfile
 from collections.abc import Iterable
+from datetime import datetime
 from itertools import chain
 
 from openpyxl import Workbook
@@ -145,3 +146,21 @@ def test_a_one_column_csv_keeps_the_commas_of_its_names(client, login_as, letter
     assert "To be added: 3" in page and "Refused: 0" in page
     assert "Ligue des droits de l&#39;Homme, section de Paris" in page
     assert "Amis de la Terre, groupe local; Lyon" in page
+
+
+def test_numbers_dates_booleans_and_errors_in_the_name_column_are_refused(runner, letter, tmp_path):
+    book = Workbook()
+    for row in (["Organisation", "Country"], ["Red Andina", "PE"], [1234, "KE"]):
+        book.active.append(row)
+    book.active.append([datetime(2024, 3, 8), "FR"])
+    book.active.append([True, "FR"])
+    book.active.append(["#N/A", "FR"])  # openpyxl writes it as an error value
+    book.active.append(["1000 Women for Peace", "CH"])
+    path = tmp_path / "list.xlsx"
+    book.save(path)
+    result = runner.invoke(args=["import", letter.slug, str(path), "--yes"])
+    assert result.exit_code == 0, result.output
+    for line, cell in ((3, "A3"), (4, "A4"), (5, "A5"), (6, "A6")):
+        assert f"REFUSED line {line}: " in result.output
+        assert f"Name: Cell {cell} holds a number, a date, a true/false value" in result.output
+    assert [s.name for s in signatures(letter)] == ["Red Andina", "1000 Women for Peace"]
