@@ -84,7 +84,12 @@ def read_csv(text: str, max_rows: int) -> list[RawRow]:
             if any(cell.strip() for cell in cells):
                 rows.append(_csv_row(reader.line_num, cells, columns, len(header)))
                 check_count(len(rows), max_rows)
-    except csv.Error:
+    except csv.Error as error:
+        # The csv module says so only in its message: a cell over its size limit, often the
+        # rest of the file swallowed by a quote never closed.
+        if "field larger than field limit" in str(error):
+            limit = csv.field_size_limit()
+            raise ImportFileError("csv_cell_too_long", line=reader.line_num, limit=limit) from None
         raise ImportFileError("csv_malformed", line=reader.line_num) from None
     return rows
 

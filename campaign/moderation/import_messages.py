@@ -13,6 +13,9 @@ FILE_ERRORS = {
     "utf16": _l(
         "This file is saved as UTF-16. Save it as UTF-8 (“CSV UTF-8” in Excel) and try again."
     ),
+    "utf32": _l(
+        "This file is saved as UTF-32. Save it as UTF-8 (“CSV UTF-8” in Excel) and try again."
+    ),
     "nul": _l(
         "This file contains NUL bytes (position %(position)d): it is not a text list. "
         "Check the format you chose."
@@ -34,6 +37,10 @@ FILE_ERRORS = {
     "csv_malformed": _l(
         "This CSV file is malformed near line %(line)d (a quote that is never closed, "
         "or a stray quote inside a cell)."
+    ),
+    "csv_cell_too_long": _l(
+        "A cell ending near line %(line)d is longer than %(limit)d characters, far too long "
+        "for a list. Check that line, and any quote opened before it and never closed."
     ),
     "no_name_column": _l(
         "No column holds the names. Name the column “name” (or “organisation”, “nom”, "

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from itertools import chain
 
+import pytest
 from openpyxl import Workbook
 
 from tests.moderation_import.conftest import signatures
@@ -164,3 +165,24 @@ def test_numbers_dates_booleans_and_errors_in_the_name_column_are_refused(runner
         assert f"REFUSED line {line}: " in result.output
         assert f"Name: Cell {cell} holds a number, a date, a true/false value" in result.output
     assert [s.name for s in signatures(letter)] == ["Red Andina", "1000 Women for Peace"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("Nom\r\nCimade\r\n".encode("utf-16-le"), "This file is saved as UTF-16."),
+        ("الاسم\nمنظمة\n".encode("utf-16-be"), "This file is saved as UTF-16."),
+        ("Nom\r\nCimade\r\n".encode("utf-32"), "This file is saved as UTF-32."),
+        (b"a\x00b", "contains NUL bytes"),
+        (b"name\nok\n" + b"x" * 200_000 + b"\n", "A cell ending near line 3 is longer than"),
+        (b'name\nok\n"never closed\n', "malformed near line 3"),
+    ],
+)
+def test_unreadable_text_files_are_refused_with_the_right_reason(
+    runner, letter, tmp_path, content, message
+):
+    path = tmp_path / "list.csv"
+    path.write_bytes(content)
+    result = runner.invoke(args=["import", letter.slug, str(path), "--yes"])
+    assert result.exit_code == 1 and message in result.output, result.output
+    assert signatures(letter) == []
