@@ -13,6 +13,9 @@ FILE_ERRORS = {
     "utf16": _l(
         "This file is saved as UTF-16. Save it as UTF-8 (“CSV UTF-8” in Excel) and try again."
     ),
+    "utf32": _l(
+        "This file is saved as UTF-32. Save it as UTF-8 (“CSV UTF-8” in Excel) and try again."
+    ),
     "nul": _l(
         "This file contains NUL bytes (position %(position)d): it is not a text list. "
         "Check the format you chose."
@@ -35,6 +38,10 @@ FILE_ERRORS = {
         "This CSV file is malformed near line %(line)d (a quote that is never closed, "
         "or a stray quote inside a cell)."
     ),
+    "csv_cell_too_long": _l(
+        "A cell ending near line %(line)d is longer than %(limit)d characters, far too long "
+        "for a list. Check that line, and any quote opened before it and never closed."
+    ),
     "no_name_column": _l(
         "No column holds the names. Name the column “name” (or “organisation”, “nom”, "
         "“nombre”). Columns found: %(found)s."
@@ -44,6 +51,14 @@ FILE_ERRORS = {
         ".xlsx, or export it as CSV."
     ),
     "xls_old": _l("This is an old Excel file (.xls). Save it as .xlsx or as CSV, then import it."),
+    "xlsx_too_big": _l(
+        "This workbook holds far more data than a list of %(rows)d entries needs. Keep "
+        "only the list in its first sheet, or export the list as CSV."
+    ),
+    "xlsx_too_many_rows": _l(
+        "The first sheet has more than %(limit)d rows, counting empty rows and rows "
+        "without a name. Delete the rows below the list, or export the list as CSV."
+    ),
 }
 
 REFUSALS = {
@@ -68,6 +83,10 @@ PROBLEMS = {
         "instead (Paste special → Values)."
     ),
     "invalid": _l("“%(value)s” was not understood and is left out."),
+    "xlsx_not_text": _l(
+        "Cell %(cell)s holds a number, a date, a true/false value or an error such as "
+        "#N/A, not a name. Type the name as text."
+    ),
 }
 
 COLUMNS = {

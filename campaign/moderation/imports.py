@@ -6,11 +6,13 @@ problems with one row travel with the row (see ``Problem``), so the preview can 
 
 Encodings: UTF-8, with or without a byte-order mark. Anything else is refused with a clear
 message, unless the user explicitly chooses Windows-1252 or Latin-1, which we then decode
-as asked; UTF-16/32 files are recognised by their byte-order mark and refused.
+as asked; UTF-16/32 files are recognised (by their byte-order mark, or by NUL bytes that
+read as such text) and refused with advice.
 """
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
@@ -19,7 +21,8 @@ FORMATS = ("csv", "xlsx", "text")
 ENCODINGS = ("utf-8", "cp1252", "latin-1")
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the pre-2007 binary .xls (and .doc) container
-UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
+UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")  # checked first: FF FE starts both
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 class ImportFileError(ValueError):
@@ -73,10 +76,12 @@ def detect_format(filename: str, data: bytes) -> str:
 
 def decode(data: bytes, encoding: str | None = None) -> str:
     """The file's text. UTF-8 (BOM tolerated) unless the user chose another encoding."""
-    if data.startswith(UTF16_32_BOMS):
+    if data.startswith(UTF32_BOMS):
+        raise ImportFileError("utf32")
+    if data.startswith(UTF16_BOMS):
         raise ImportFileError("utf16")
     if b"\x00" in data:
-        raise ImportFileError("nul", position=data.index(b"\x00"))
+        raise ImportFileError(_wide(data) or "nul", position=data.index(b"\x00"))
     if encoding in (None, "", "utf-8"):
         try:
             return data.decode("utf-8-sig")
@@ -90,6 +95,29 @@ def decode(data: bytes, encoding: str | None = None) -> str:
     except UnicodeDecodeError as exc:  # cp1252 leaves five bytes undefined
         line = data[: exc.start].count(b"\n") + 1
         raise ImportFileError("encoding", line=line, guess="latin-1") from None
+
+
+def _wide(data: bytes) -> str | None:
+    """``utf32`` or ``utf16`` if ``data`` reads as printable text in one of them (a file saved
+    without byte-order mark: the NUL bytes are the high bytes of its characters)."""
+    for code, codec, unit in _WIDE:
+        if len(data) % unit:
+            continue
+        try:
+            text = codecs.getincrementaldecoder(codec)().decode(data[:4096])
+        except UnicodeDecodeError:
+            continue
+        if text and all(c.isprintable() or c in "\t\r\n" for c in text):
+            return code
+    return None
+
+
+_WIDE = (
+    ("utf32", "utf-32-le", 4),
+    ("utf32", "utf-32-be", 4),
+    ("utf16", "utf-16-le", 2),
+    ("utf16", "utf-16-be", 2),
+)
 
 
 def _guess(data: bytes) -> str:
