@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from campaign.matching import MatchIndex, OrgRecord
 from campaign.moderation.models import Organisation
+from campaign.signatures.keys import email_key
 from campaign.signatures.models import Signature
 from campaign.signatures.services import POSSIBLE_DUPLICATE
 from campaign.signatures.states import LIVE
@@ -99,6 +100,22 @@ def annotate(session: Session, letter_id: int, rows: list[dict[str, Any]]) -> No
         index.add(record)
         if row["email_key"]:
             known.emails.setdefault(row["email_key"], row)
+
+
+def rematch(session: Session, letter_id: int, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Copies of previewed rows, matched afresh: what a preview made now would find."""
+    fresh = [
+        {
+            **row,
+            "flags": [f for f in row["flags"] if f != POSSIBLE_DUPLICATE],
+            "email_key": email_key(row["email"]) if row.get("email") else None,
+            "matches": [],
+            "known_as": None,
+        }
+        for row in rows
+    ]
+    annotate(session, letter_id, fresh)
+    return fresh
 
 
 def _same_email(row: dict[str, Any], emails: dict, found: list[dict[str, Any]]) -> None:

@@ -53,6 +53,11 @@ REFUSALS = {
         "The letter's list changed since this preview (a contact address is now taken). "
         "Nothing was imported; please make a new preview."
     ),
+    "rematched": _l(
+        "The letter's list changed since this preview: some entries now look like signatures "
+        "on it. Nothing was imported; make a new preview to see which (they will be held for "
+        "moderators)."
+    ),
 }
 
 PROBLEMS = {
