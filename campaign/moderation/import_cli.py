@@ -9,6 +9,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 from flask_babel import force_locale
+from sqlalchemy.exc import IntegrityError
 
 from campaign.db import db
 from campaign.letters.models import Letter
@@ -17,6 +18,7 @@ from campaign.moderation import import_services
 from campaign.moderation.import_models import ImportBatch
 from campaign.moderation.import_services import ImportRefused
 from campaign.moderation.imports import ENCODINGS, FORMATS, ImportFileError
+from campaign.signatures.models import Signature
 
 
 def _letter(slug: str) -> Letter:
@@ -83,6 +85,20 @@ def _confirmed(count: int) -> bool:
         return False
 
 
+def _apply(batch: ImportBatch) -> list[Signature]:
+    """Write the batch and commit; a refusal is said in words, with nothing written."""
+    try:
+        added = import_services.apply(db.session, batch, None)
+        db.session.commit()
+    except ImportRefused as refused:
+        db.session.rollback()
+        raise click.ClickException(say.refusal(refused.code)) from None
+    except IntegrityError:  # a contact address taken while confirming
+        db.session.rollback()
+        raise click.ClickException(say.refusal("changed")) from None
+    return added
+
+
 @click.command("import")
 @click.argument("slug")
 @click.argument(
@@ -128,8 +144,7 @@ def import_command(slug: str, path: Path, fmt: str, encoding: str, yes: bool) ->
         if not (yes or _confirmed(batch.summary["added"])):
             db.session.rollback()
             raise click.ClickException("Nothing was imported (confirm, or pass --yes).")
-        added = import_services.apply(db.session, batch, None)
-        db.session.commit()
+        added = _apply(batch)
     s = batch.summary
     click.echo(
         f"Imported {len(added)} entries: {s['approved']} published, {s['held']} held "
