@@ -7,6 +7,8 @@ from typing import Any
 from campaign import text
 from campaign.i18n import _l
 from campaign.moderation.imports import ImportFileError
+from campaign.signatures.forms import NOT_AN_ADDRESS
+from campaign.validators import NON_ASCII_MAILBOX
 
 FILE_ERRORS = {
     "empty": _l("The list is empty: there is no entry to import."),
@@ -73,7 +75,10 @@ PROBLEMS = {
         "instead (Paste special → Values)."
     ),
     "invalid": _l("“%(value)s” was not understood and is left out."),
+    "email": _l("“%(value)s” is left out: %(reason)s"),
 }
+# Why an address is left out: what the sign-on form says of it.
+EMAIL_REASONS = {"non_ascii": NON_ASCII_MAILBOX, "invalid": NOT_AN_ADDRESS}
 
 COLUMNS = {
     "name": _l("Name"),
@@ -113,6 +118,9 @@ def problem(item: dict[str, Any]) -> str:
     code, params = item["code"], item["params"]
     if code == "characters":
         message = f"{text.find_forbidden(chr(int(params['char'][2:], 16)))} ({params['char']})"
+    elif code == "email":
+        reason = str(EMAIL_REASONS.get(params["reason"], NOT_AN_ADDRESS))
+        message = str(PROBLEMS[code]) % {**params, "reason": reason}
     else:
         message = str(PROBLEMS[code]) % params
     column = COLUMNS.get(item["field"])

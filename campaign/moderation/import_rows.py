@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from email_validator import EmailNotValidError, validate_email
-
 from campaign import text
 from campaign.matching import flag_name
 from campaign.moderation.import_columns import country_code, vocabulary_value
 from campaign.moderation.imports import Problem, RawRow
+from campaign.signatures.forms import contact_email
 from campaign.signatures.keys import email_key, name_key
 from campaign.signatures.models import EcosocStatus, SignerKind
+from campaign.validators import NON_ASCII_MAILBOX
 
 LIMITS = {"name": 300, "contact_name": 200, "email": 254, "website": 300}
 SHOWN_RAW = 500  # characters of a cell kept to show in the preview
@@ -58,9 +58,9 @@ def _text_problem(value: str, column: str, limit: int) -> Problem:
 
 def _optional(row: RawRow, out: dict[str, Any]) -> None:
     """Fill the optional values, warning about (and leaving out) those we cannot take."""
+    _email(row, out)
     checks = {
         "country": country_code,
-        "email": _email,
         "website": text.web_address,
         "type": lambda v: vocabulary_value("type", v),
         "ecosoc": lambda v: vocabulary_value("ecosoc", v),
@@ -83,11 +83,18 @@ def _optional(row: RawRow, out: dict[str, Any]) -> None:
     out["contact_name"] = cleaned(row, "contact_name", LIMITS["contact_name"], True) or ""
 
 
-def _email(value: str) -> str | None:
+def _email(row: RawRow, out: dict[str, Any]) -> None:
+    """The contact address, if the sign-on form would take it; else a warning that says why
+    as the form does (``reason``: "non_ascii" or "invalid")."""
+    value = cleaned(row, "email", LIMITS["email"])
+    if not value:
+        return
     try:
-        return validate_email(value, check_deliverability=False).normalized
-    except EmailNotValidError:
-        return None
+        out["email"] = contact_email(value)
+    except text.TextProblem as problem:
+        out["email"] = None
+        reason = "non_ascii" if problem.message is NON_ASCII_MAILBOX else "invalid"
+        row.problems.append(Problem("email", "email", {"value": value[:100], "reason": reason}))
 
 
 def check_row(row: RawRow) -> dict[str, Any]:

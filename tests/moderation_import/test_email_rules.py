@@ -71,3 +71,43 @@ def test_the_command_imports_a_list_with_a_taken_address(runner, make, letter, t
     assert "HELD line 2: Red Andina: possible duplicate" in result.output
     assert "looks like Old Withdrawn Org" in result.output
     assert len([s for s in signatures(letter) if s.source.value == "imported"]) == 3
+
+
+GREEK = "\u0390" * 32 + f"@{'a' * 60}.{'b' * 60}.{'c' * 55}.org"  # its key is 278 characters
+REFUSED_BY_THE_FORM = (
+    f"name,email\nElodie Org,élodie@example.org\nGreek Org,{GREEK}\nBad Org,not-an-email\n"
+    "Fine Org,Fine@Example.org\n"
+).encode()
+NON_ASCII = "We cannot send email to an address with accents or other non-Latin letters"
+
+
+def test_addresses_the_sign_on_form_refuses_are_left_out_with_its_message(
+    client, login_as, letter, coordinator
+):
+    login_as(coordinator)
+    page, apply = _preview(client, letter, REFUSED_BY_THE_FORM)
+    warnings = page.split('id="import-warnings"')[1].split("</table>")[0]
+    assert warnings.count(NON_ASCII) == 2 and "“élodie@example.org” is left out" in warnings
+    assert "“not-an-email” is left out: Enter an email address such as name@example.org." in (
+        warnings
+    )
+    response = client.post(apply, follow_redirects=True)
+    assert response.status_code == 200 and "4 entries imported." in response.get_data(True)
+    emails = {s.name: s.contact_email for s in signatures(letter)}
+    assert emails == {
+        "Elodie Org": None,
+        "Greek Org": None,
+        "Bad Org": None,
+        "Fine Org": "Fine@example.org",
+    }
+
+
+def test_the_command_leaves_out_addresses_the_sign_on_form_refuses(runner, letter, tmp_path):
+    path = tmp_path / "list.csv"
+    path.write_bytes(REFUSED_BY_THE_FORM)
+    result = runner.invoke(args=["import", letter.slug, str(path), "--yes"])
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output and "DataError" not in result.output
+    assert f"WARNING line 2: Email: “élodie@example.org” is left out: {NON_ASCII}" in result.output
+    assert result.output.count(NON_ASCII) == 2
+    assert [s.contact_email for s in signatures(letter)] == [None, None, None, "Fine@example.org"]
