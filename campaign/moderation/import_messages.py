@@ -76,6 +76,13 @@ PROBLEMS = {
     ),
     "invalid": _l("“%(value)s” was not understood and is left out."),
     "email": _l("“%(value)s” is left out: %(reason)s"),
+    "email_in_name": _l(
+        "The email address “%(value)s” was taken out of the name and kept as the contact "
+        "email (never published)."
+    ),
+    "email_in_name_dropped": _l(
+        "The email address “%(value)s” was taken out of the name and left out (never published)."
+    ),
 }
 # Why an address is left out: what the sign-on form says of it.
 EMAIL_REASONS = {"non_ascii": NON_ASCII_MAILBOX, "invalid": NOT_AN_ADDRESS}

@@ -2,11 +2,14 @@
 
 A problem with the name refuses the row (there is nothing to list without a name). A problem
 with an optional value (country, email, website, type, ECOSOC status, individual, contact)
-leaves that value out and is shown as a warning: the entry is still worth importing.
+leaves that value out and is shown as a warning: the entry is still worth importing. An email
+address written in a name is taken out of it (names are published, contacts never are), and
+becomes the contact email if the row has none.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from campaign import text
@@ -21,6 +24,13 @@ from campaign.validators import NON_ASCII_MAILBOX
 LIMITS = {"name": 300, "contact_name": 200, "email": 254, "website": 300}
 SHOWN_RAW = 500  # characters of a cell kept to show in the preview
 PERSON = "person"
+_NOT_IN_ADDRESS = r"[^\s<>()\[\]{},;:\"'@]+"
+# An email address written in a name, and what is left around it once it is taken out.
+ADDRESS = re.compile(rf"(?:mailto:)?{_NOT_IN_ADDRESS}@{_NOT_IN_ADDRESS}\.{_NOT_IN_ADDRESS}", re.I)
+_LABEL = r"(?:e-?mail|mail|courriel|correo|contact|contacto)"
+EMPTY_BRACKETS = re.compile(rf"[(<\[{{][\s,;:.\-–—|/]*{_LABEL}?[\s,;:.\-–—|/]*[)>\]}}]", re.I)
+LABEL_AT_END = re.compile(rf"(?:\s*[,;\-–—|/]\s*{_LABEL}\s*:?|\s+{_LABEL}\s*:)\s*$", re.I)
+SEPARATORS = " ,;:-–—|/"
 
 
 def first_forbidden(value: str) -> str | None:
@@ -97,15 +107,57 @@ def _email(row: RawRow, out: dict[str, Any]) -> None:
         row.problems.append(Problem("email", "email", {"value": value[:100], "reason": reason}))
 
 
+def addresses_out_of(name: str) -> tuple[str, list[str]]:
+    """``name`` without the email addresses written in it ("Red Andina <info@red.example>",
+    "Zambia Legal Aid - zla@…"), which would be published with it, and those addresses."""
+    found = [a.removeprefix("mailto:").rstrip(".") for a in ADDRESS.findall(name)]
+    if not found:
+        return name, []
+    rest = ADDRESS.sub(" ", name)
+    while EMPTY_BRACKETS.search(rest):
+        rest = EMPTY_BRACKETS.sub(" ", rest)
+    return LABEL_AT_END.sub("", " ".join(rest.split())).strip(SEPARATORS), found
+
+
+def _name(row: RawRow) -> tuple[str | None, list[str]]:
+    """The cleaned name, without addresses, and the addresses it held."""
+    name = cleaned(row, "name", LIMITS["name"])
+    if not name:
+        return name, []
+    name, addresses = addresses_out_of(name)
+    try:
+        text.check_not_formula(name)
+    except text.TextProblem:
+        row.problems.append(Problem("formula", "name"))
+        return None, addresses
+    return name, addresses
+
+
+def _address_from_name(row: RawRow, out: dict[str, Any], addresses: list[str]) -> None:
+    """The first usable address found in the name becomes the contact email if the row has
+    none; each one is said in a warning. None stays in the name (contacts are private)."""
+    for address in addresses:
+        if not out.get("email"):
+            try:
+                out["email"] = contact_email(address)
+            except text.TextProblem:
+                pass
+            else:
+                row.problems.append(Problem("email_in_name", "email", {"value": address[:100]}))
+                continue
+        row.problems.append(Problem("email_in_name_dropped", "email", {"value": address[:100]}))
+
+
 def check_row(row: RawRow) -> dict[str, Any]:
     """A JSON-ready description of the row: clean values, problems, warnings and flags."""
-    name = cleaned(row, "name", LIMITS["name"], formula=True)
+    name, addresses = _name(row)
     if name == "":
         row.problems.append(Problem("no_name", "name"))
     elif name is not None and not name_key(name):
         row.problems.append(Problem("no_letters", "name"))
     out: dict[str, Any] = {"name": name or "", "name_key": name_key(name or "")}
     _optional(row, out)
+    _address_from_name(row, out, addresses)
     kind = out.pop("kind", None) or SignerKind.organisation.value
     out.update(
         kind=kind,

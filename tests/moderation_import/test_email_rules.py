@@ -111,3 +111,48 @@ def test_the_command_leaves_out_addresses_the_sign_on_form_refuses(runner, lette
     assert f"WARNING line 2: Email: “élodie@example.org” is left out: {NON_ASCII}" in result.output
     assert result.output.count(NON_ASCII) == 2
     assert [s.contact_email for s in signatures(letter)] == [None, None, None, "Fine@example.org"]
+
+
+IN_NAMES = (
+    b"name,email\n"
+    b"Red Andina <contacto@redandina.example>,\n"
+    b"Zambia Legal Aid - zla.director@gmail.com,\n"
+    b"Alto Peru (email: alto@peru.example),office@altoperu.example\n"
+)
+
+
+def test_an_address_written_in_a_name_is_taken_out_and_never_published(
+    app, client, login_as, letter, coordinator
+):
+    login_as(coordinator)
+    page, apply = _preview(client, letter, IN_NAMES)
+    warnings = page.split('id="import-warnings"')[1].split("</table>")[0]
+    assert (
+        "The email address “contacto@redandina.example” was taken out of the name and kept "
+        "as the contact email (never published)." in warnings
+    )
+    assert "“alto@peru.example” was taken out of the name and left out" in warnings
+    assert "3 entries imported." in client.post(apply, follow_redirects=True).get_data(True)
+    imported = [(s.name, s.contact_email, s.status) for s in signatures(letter)]
+    assert imported == [
+        ("Red Andina", "contacto@redandina.example", SignatureStatus.approved),
+        ("Zambia Legal Aid", "zla.director@gmail.com", SignatureStatus.approved),
+        ("Alto Peru", "office@altoperu.example", SignatureStatus.approved),
+    ]
+    public = app.test_client().get(f"/en/letters/{letter.slug}").get_data(as_text=True)
+    assert "Zambia Legal Aid" in public and "@" not in public.split("<main")[1].split("</main>")[0]
+
+
+def test_the_command_takes_addresses_out_of_names(runner, letter, tmp_path):
+    path = tmp_path / "list.txt"
+    path.write_text("1. Red Andina <contacto@redandina.example>\n2. mailto:solo@x.example\n")
+    result = runner.invoke(args=["import", letter.slug, str(path), "--yes"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "WARNING line 1 (no. 1): Email: The email address “contacto@redandina.example”"
+        in result.output
+    )
+    assert "REFUSED line 2" in result.output
+    assert [(s.name, s.contact_email) for s in signatures(letter)] == [
+        ("Red Andina", "contacto@redandina.example")
+    ]
