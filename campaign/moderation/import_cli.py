@@ -85,18 +85,26 @@ def _confirmed(count: int) -> bool:
         return False
 
 
+def _cancel(batch: ImportBatch) -> None:
+    db.session.rollback()
+    import_services.cancel(db.session, batch)
+    db.session.commit()
+
+
 def _apply(batch: ImportBatch) -> list[Signature]:
-    """Write the batch and commit; a refusal is said in words, with nothing written."""
+    """Write the batch in one short transaction, which catches a change of the letter since
+    the preview; a refusal is said in words, with nothing written and the batch cancelled."""
     try:
         added = import_services.apply(db.session, batch, None)
         db.session.commit()
     except ImportRefused as refused:
-        db.session.rollback()
-        raise click.ClickException(say.refusal(refused.code)) from None
+        code = refused.code
     except IntegrityError:  # a contact address taken while confirming
-        db.session.rollback()
-        raise click.ClickException(say.refusal("changed")) from None
-    return added
+        code = "changed"
+    else:
+        return added
+    _cancel(batch)
+    raise click.ClickException(say.refusal(code))
 
 
 @click.command("import")
@@ -141,8 +149,12 @@ def import_command(slug: str, path: Path, fmt: str, encoding: str, yes: bool) ->
         except ImportRefused as refused:
             raise click.ClickException(say.refusal(refused.code)) from None
         echo_preview(batch)
-        if not (yes or _confirmed(batch.summary["added"])):
-            db.session.rollback()
+        count = batch.summary["added"]
+        # Kept, and no transaction left open while the operator reads: on SQLite an open
+        # write transaction would stop every other writer (sign-ups, logins) until answered.
+        db.session.commit()
+        if not (yes or _confirmed(count)):
+            _cancel(batch)
             raise click.ClickException("Nothing was imported (confirm, or pass --yes).")
         added = _apply(batch)
     s = batch.summary

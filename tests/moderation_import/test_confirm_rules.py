@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from campaign.db import db
+import sqlite3
+
+import click
+from sqlalchemy import select
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
+
+from campaign.db import db, make_engine
+from campaign.letters.models import Letter
 from campaign.moderation.import_models import BatchStatus, ImportBatch
 from campaign.signatures.models import SignatureStatus
+from tests.factories import Factory
 from tests.moderation_import.conftest import audit_actions, signatures
 
 LIST = "1. Red Andina\n2. Zambia Legal Aid\n3. Instituto Andino de Derechos Humanos\n"
@@ -73,3 +82,56 @@ def test_a_list_held_for_moderators_is_confirmed_even_if_unrelated_signatures_ar
         SignatureStatus.approved,
         SignatureStatus.approved,
     ]
+
+
+def _other_connection_can_write(url: str) -> bool:
+    """Whether a connection of another process could start writing now (SQLite: take its
+    write lock at once; PostgreSQL never blocks a writer here)."""
+    if not url.startswith("sqlite"):
+        return True
+    connection = sqlite3.connect(make_url(url).database, timeout=1, isolation_level=None)
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        connection.execute("ROLLBACK")
+        return True
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        connection.close()
+
+
+def test_the_command_holds_no_transaction_at_its_prompt_and_catches_a_change_after_it(
+    app, runner, monkeypatch, letter, tmp_path
+):
+    url = str(app.config["DATABASE_URL"])
+    path = tmp_path / "list.txt"
+    path.write_text(LIST)
+    seen: dict[str, object] = {}
+
+    def operator(question: str, default: bool) -> bool:  # noqa: ARG001
+        seen["writable"] = _other_connection_can_write(url)
+        if not seen["writable"]:
+            return False  # writing from another engine would wait for the lock for ever
+        engine = make_engine(url)
+        with Session(engine) as other:
+            seen["batches"] = [b.status for b in other.scalars(select(ImportBatch))]
+            Factory(other).signature(other.get(Letter, letter.id), "Red Andina")
+        engine.dispose()
+        return True
+
+    monkeypatch.setattr(click, "confirm", operator)
+    result = runner.invoke(args=["import", letter.slug, str(path)])
+    assert seen == {"writable": True, "batches": [BatchStatus.preview]}
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "Nothing was imported; make a new preview" in result.output
+    assert [s.source.value for s in signatures(letter)] == ["web"] and audit_actions(letter) == []
+    db.session.expire_all()
+    assert db.session.scalar(select(ImportBatch.status)) is BatchStatus.cancelled
+
+
+def test_the_command_answered_no_cancels_its_preview(runner, letter, tmp_path):
+    path = tmp_path / "list.txt"
+    path.write_text(LIST)
+    result = runner.invoke(args=["import", letter.slug, str(path)], input="n\n")
+    assert result.exit_code == 1 and signatures(letter) == []
+    assert db.session.scalar(select(ImportBatch.status)) is BatchStatus.cancelled
