@@ -10,6 +10,7 @@ becomes the contact email if the row has none.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from campaign import text
@@ -41,6 +42,13 @@ def first_forbidden(value: str) -> str | None:
 def visible(value: str) -> str:
     """``value`` with every refused character shown as U+FFFD, safe to display."""
     return "".join("\ufffd" if text.find_forbidden(c) is not None else c for c in value)
+
+
+def label(value: str | None, limit: int) -> str:
+    """A file's or a sheet's name, fit to store and show: NFC, on one line, every character
+    ``campaign.text`` refuses (NUL, controls, bidi overrides) as U+FFFD, cut to ``limit``."""
+    value = visible(" ".join(unicodedata.normalize("NFC", value or "").split()))
+    return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
 def cleaned(row: RawRow, column: str, limit: int, formula: bool = False) -> str | None:

@@ -22,7 +22,7 @@ from campaign.letters.models import Letter, LetterStatus
 from campaign.moderation import audit, imports
 from campaign.moderation.import_matching import annotate, rematch
 from campaign.moderation.import_models import BatchStatus, ImportBatch
-from campaign.moderation.import_rows import check_row
+from campaign.moderation.import_rows import check_row, label
 from campaign.moderation.import_summary import summarise
 from campaign.signatures.models import (
     EcosocStatus,
@@ -33,6 +33,10 @@ from campaign.signatures.models import (
     Source,
 )
 from campaign.signatures.states import move
+
+# File and sheet names, as kept and shown (a file's name may be any length, and hold anything).
+FILENAME_LENGTH = 120
+SHEET_LENGTH = 100
 
 
 class ImportRefused(ValueError):
@@ -77,8 +81,8 @@ def preview(
         status=BatchStatus.preview,
         format=parsed.format,
         encoding=parsed.encoding,
-        filename=(filename or "")[:255],
-        sheet=parsed.sheet[:100],
+        filename=label(filename, FILENAME_LENGTH),
+        sheet=label(parsed.sheet, SHEET_LENGTH),
         rows=rows,
         summary=summarise(rows),
     )
