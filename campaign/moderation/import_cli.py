@@ -35,6 +35,11 @@ def _data(path: Path) -> bytes:
     return path.read_bytes()
 
 
+def entries(count: int) -> str:
+    """ "1 entry", "2 entries": the command speaks English only (see force_locale below)."""
+    return f"{count} entry" if count == 1 else f"{count} entries"
+
+
 def _row_label(row: dict[str, Any]) -> str:
     number = f" (no. {row['number']})" if row["number"] is not None else ""
     return f"line {row['line']}{number}"
@@ -43,7 +48,7 @@ def _row_label(row: dict[str, Any]) -> str:
 def echo_preview(batch: ImportBatch) -> None:
     """Print what the import would do, with every entry that needs a look."""
     s = batch.summary
-    click.echo(f"Read {s['rows']} entries ({batch.format}).")
+    click.echo(f"Read {entries(s['rows'])} ({batch.format}).")
     click.echo(
         f"  to add: {s['added']} ({s['approved']} published at once, "
         f"{s['held']} held for moderators)"
@@ -80,7 +85,7 @@ def _echo_row(row: dict[str, Any]) -> None:
 def _confirmed(count: int) -> bool:
     """Ask on the terminal; no answer (no terminal, end of input) means no."""
     try:
-        return click.confirm(f"Import {count} entries?", default=False)
+        return click.confirm(f"Import {entries(count)}?", default=False)
     except click.Abort:
         return False
 
@@ -159,7 +164,7 @@ def import_command(slug: str, path: Path, fmt: str, encoding: str, yes: bool) ->
         added = _apply(batch)
     s = batch.summary
     click.echo(
-        f"Imported {len(added)} entries: {s['approved']} published, {s['held']} held "
+        f"Imported {entries(len(added))}: {s['approved']} published, {s['held']} held "
         f"for moderators ({s['duplicates']} possible duplicates, {s['flagged']} flagged); "
         f"{s['refused']} refused."
     )

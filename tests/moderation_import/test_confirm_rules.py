@@ -135,3 +135,16 @@ def test_the_command_answered_no_cancels_its_preview(runner, letter, tmp_path):
     result = runner.invoke(args=["import", letter.slug, str(path)], input="n\n")
     assert result.exit_code == 1 and signatures(letter) == []
     assert db.session.scalar(select(ImportBatch.status)) is BatchStatus.cancelled
+
+
+def test_counts_of_one_entry_are_singular(client, login_as, runner, letter, coordinator, tmp_path):
+    login_as(coordinator)
+    batch_id = _previewed(client, letter, pasted="1. Red Andina\n")
+    page = client.get(f"/manage/letters/{letter.slug}/import/{batch_id}").get_data(as_text=True)
+    assert ">Import 1 entry<" in page and "1 entries" not in page
+    assert "1 entry imported." in _confirm(client, letter, batch_id)
+    path = tmp_path / "list.txt"
+    path.write_text("1. Zambia Legal Aid\n")
+    result = runner.invoke(args=["import", letter.slug, str(path)], input="y\n")
+    assert "Import 1 entry? [y/N]" in result.output and "Imported 1 entry:" in result.output
+    assert "1 entries" not in result.output
