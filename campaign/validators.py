@@ -108,14 +108,22 @@ class EmailAddress:
         self.field_flags = {"maxlength": 254}
 
     def __call__(self, form: Form, field: Field) -> None:
-        value = str(field.data or "")
         try:
-            result = validate_email(value, check_deliverability=False, allow_smtputf8=False)
-        except EmailNotValidError:
-            mailbox = value.rpartition("@")[0]
-            problem = NON_ASCII_MAILBOX if not mailbox.isascii() else self.message
-            raise StopValidation(str(problem)) from None
-        field.data = result.normalized
+            field.data = email_address(str(field.data or ""), self.message)
+        except text.TextProblem as problem:
+            raise StopValidation(str(problem.message)) from None
+
+
+def email_address(value: str, message: object) -> str:
+    """``value`` normalised, if :class:`EmailAddress` takes it; else TextProblem saying
+    ``message``, or NON_ASCII_MAILBOX for a mailbox (before the @) that is not ASCII. For
+    addresses that come in some other way than a form (imported lists)."""
+    try:
+        result = validate_email(value, check_deliverability=False, allow_smtputf8=False)
+    except EmailNotValidError:
+        mailbox = value.rpartition("@")[0]
+        raise text.TextProblem(NON_ASCII_MAILBOX if not mailbox.isascii() else message) from None
+    return result.normalized
 
 
 class WebAddress:

@@ -9,6 +9,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 from flask_babel import force_locale
+from sqlalchemy.exc import IntegrityError
 
 from campaign.db import db
 from campaign.letters.models import Letter
@@ -17,6 +18,7 @@ from campaign.moderation import import_services
 from campaign.moderation.import_models import ImportBatch
 from campaign.moderation.import_services import ImportRefused
 from campaign.moderation.imports import ENCODINGS, FORMATS, ImportFileError
+from campaign.signatures.models import Signature
 
 
 def _letter(slug: str) -> Letter:
@@ -33,6 +35,11 @@ def _data(path: Path) -> bytes:
     return path.read_bytes()
 
 
+def entries(count: int) -> str:
+    """ "1 entry", "2 entries": the command speaks English only (see force_locale below)."""
+    return f"{count} entry" if count == 1 else f"{count} entries"
+
+
 def _row_label(row: dict[str, Any]) -> str:
     number = f" (no. {row['number']})" if row["number"] is not None else ""
     return f"line {row['line']}{number}"
@@ -41,7 +48,7 @@ def _row_label(row: dict[str, Any]) -> str:
 def echo_preview(batch: ImportBatch) -> None:
     """Print what the import would do, with every entry that needs a look."""
     s = batch.summary
-    click.echo(f"Read {s['rows']} entries ({batch.format}).")
+    click.echo(f"Read {entries(s['rows'])} ({batch.format}).")
     click.echo(
         f"  to add: {s['added']} ({s['approved']} published at once, "
         f"{s['held']} held for moderators)"
@@ -78,9 +85,31 @@ def _echo_row(row: dict[str, Any]) -> None:
 def _confirmed(count: int) -> bool:
     """Ask on the terminal; no answer (no terminal, end of input) means no."""
     try:
-        return click.confirm(f"Import {count} entries?", default=False)
+        return click.confirm(f"Import {entries(count)}?", default=False)
     except click.Abort:
         return False
+
+
+def _cancel(batch: ImportBatch) -> None:
+    db.session.rollback()
+    import_services.cancel(db.session, batch)
+    db.session.commit()
+
+
+def _apply(batch: ImportBatch) -> list[Signature]:
+    """Write the batch in one short transaction, which catches a change of the letter since
+    the preview; a refusal is said in words, with nothing written and the batch cancelled."""
+    try:
+        added = import_services.apply(db.session, batch, None)
+        db.session.commit()
+    except ImportRefused as refused:
+        code = refused.code
+    except IntegrityError:  # a contact address taken while confirming
+        code = "changed"
+    else:
+        return added
+    _cancel(batch)
+    raise click.ClickException(say.refusal(code))
 
 
 @click.command("import")
@@ -125,14 +154,17 @@ def import_command(slug: str, path: Path, fmt: str, encoding: str, yes: bool) ->
         except ImportRefused as refused:
             raise click.ClickException(say.refusal(refused.code)) from None
         echo_preview(batch)
-        if not (yes or _confirmed(batch.summary["added"])):
-            db.session.rollback()
-            raise click.ClickException("Nothing was imported (confirm, or pass --yes).")
-        added = import_services.apply(db.session, batch, None)
+        count = batch.summary["added"]
+        # Kept, and no transaction left open while the operator reads: on SQLite an open
+        # write transaction would stop every other writer (sign-ups, logins) until answered.
         db.session.commit()
+        if not (yes or _confirmed(count)):
+            _cancel(batch)
+            raise click.ClickException("Nothing was imported (confirm, or pass --yes).")
+        added = _apply(batch)
     s = batch.summary
     click.echo(
-        f"Imported {len(added)} entries: {s['approved']} published, {s['held']} held "
+        f"Imported {entries(len(added))}: {s['approved']} published, {s['held']} held "
         f"for moderators ({s['duplicates']} possible duplicates, {s['flagged']} flagged); "
         f"{s['refused']} refused."
     )

@@ -4,6 +4,8 @@ Each row is compared with the letter's live signatures, with the rows above it i
 file, and with the organisation registry (every name a merged organisation went by). A match
 with the letter or the file flags the row ``possible_duplicate``; a match with the registry
 only suggests the canonical name, since having signed another letter is no duplicate here.
+A contact address already on the letter, even on a withdrawn or rejected signature, is a
+match too: the entry is held, keeping the address but not its key (one key per letter).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from campaign.matching import MatchIndex, OrgRecord
 from campaign.moderation.models import Organisation
+from campaign.signatures.keys import email_key
 from campaign.signatures.models import Signature
 from campaign.signatures.services import POSSIBLE_DUPLICATE
 from campaign.signatures.states import LIVE
@@ -42,7 +45,6 @@ def _known(session: Session, letter_id: int) -> Known:
             Signature.country,
             Signature.contact_email,
             Signature.website,
-            Signature.email_key,
         ).where(
             Signature.letter_id == letter_id,
             Signature.status.in_(LIVE),
@@ -53,8 +55,7 @@ def _known(session: Session, letter_id: int) -> Known:
         known.records.append(
             OrgRecord(f"s{s.id}", s.name, s.country or "", s.contact_email or "", s.website)
         )
-        if s.email_key:
-            known.emails[s.email_key] = s
+    known.emails = _taken_emails(session, letter_id)
     for org in session.scalars(select(Organisation)):
         names = [org.name] + [a.name for a in org.aliases]
         known.groups.append(names)
@@ -64,6 +65,17 @@ def _known(session: Session, letter_id: int) -> Known:
             for i, n in enumerate(names)
         ]
     return known
+
+
+def _taken_emails(session: Session, letter_id: int) -> dict[str, Any]:
+    """Every address key the letter holds, whatever its signature's state (withdrawn,
+    rejected, merged): the unique (letter, email key) constraint covers them all."""
+    rows = session.execute(
+        select(Signature.id, Signature.name, Signature.email_key).where(
+            Signature.letter_id == letter_id, Signature.email_key.is_not(None)
+        )
+    ).all()
+    return {s.email_key: s for s in rows}
 
 
 def _describe(candidate: Any, names: dict[str, str]) -> dict[str, Any]:
@@ -99,6 +111,22 @@ def annotate(session: Session, letter_id: int, rows: list[dict[str, Any]]) -> No
         index.add(record)
         if row["email_key"]:
             known.emails.setdefault(row["email_key"], row)
+
+
+def rematch(session: Session, letter_id: int, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Copies of previewed rows, matched afresh: what a preview made now would find."""
+    fresh = [
+        {
+            **row,
+            "flags": [f for f in row["flags"] if f != POSSIBLE_DUPLICATE],
+            "email_key": email_key(row["email"]) if row.get("email") else None,
+            "matches": [],
+            "known_as": None,
+        }
+        for row in rows
+    ]
+    annotate(session, letter_id, fresh)
+    return fresh
 
 
 def _same_email(row: dict[str, Any], emails: dict, found: list[dict[str, Any]]) -> None:

@@ -7,6 +7,8 @@ from typing import Any
 from campaign import text
 from campaign.i18n import _l
 from campaign.moderation.imports import ImportFileError
+from campaign.signatures.forms import NOT_AN_ADDRESS
+from campaign.validators import NON_ASCII_MAILBOX
 
 FILE_ERRORS = {
     "empty": _l("The list is empty: there is no entry to import."),
@@ -68,6 +70,11 @@ REFUSALS = {
         "The letter's list changed since this preview (a contact address is now taken). "
         "Nothing was imported; please make a new preview."
     ),
+    "rematched": _l(
+        "The letter's list changed since this preview: some entries now look like signatures "
+        "on it. Nothing was imported; make a new preview to see which (they will be held for "
+        "moderators)."
+    ),
 }
 
 PROBLEMS = {
@@ -87,7 +94,17 @@ PROBLEMS = {
         "Cell %(cell)s holds a number, a date, a true/false value or an error such as "
         "#N/A, not a name. Type the name as text."
     ),
+    "email": _l("“%(value)s” is left out: %(reason)s"),
+    "email_in_name": _l(
+        "The email address “%(value)s” was taken out of the name and kept as the contact "
+        "email (never published)."
+    ),
+    "email_in_name_dropped": _l(
+        "The email address “%(value)s” was taken out of the name and left out (never published)."
+    ),
 }
+# Why an address is left out: what the sign-on form says of it.
+EMAIL_REASONS = {"non_ascii": NON_ASCII_MAILBOX, "invalid": NOT_AN_ADDRESS}
 
 COLUMNS = {
     "name": _l("Name"),
@@ -127,6 +144,9 @@ def problem(item: dict[str, Any]) -> str:
     code, params = item["code"], item["params"]
     if code == "characters":
         message = f"{text.find_forbidden(chr(int(params['char'][2:], 16)))} ({params['char']})"
+    elif code == "email":
+        reason = str(EMAIL_REASONS.get(params["reason"], NOT_AN_ADDRESS))
+        message = str(PROBLEMS[code]) % {**params, "reason": reason}
     else:
         message = str(PROBLEMS[code]) % params
     column = COLUMNS.get(item["field"])

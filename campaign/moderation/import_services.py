@@ -20,9 +20,9 @@ from campaign.db import utcnow
 from campaign.i18n import interface_language
 from campaign.letters.models import Letter, LetterStatus
 from campaign.moderation import audit, imports
-from campaign.moderation.import_matching import annotate
+from campaign.moderation.import_matching import annotate, rematch
 from campaign.moderation.import_models import BatchStatus, ImportBatch
-from campaign.moderation.import_rows import check_row
+from campaign.moderation.import_rows import check_row, label
 from campaign.moderation.import_summary import summarise
 from campaign.signatures.models import (
     EcosocStatus,
@@ -33,6 +33,10 @@ from campaign.signatures.models import (
     Source,
 )
 from campaign.signatures.states import move
+
+# File and sheet names, as kept and shown (a file's name may be any length, and hold anything).
+FILENAME_LENGTH = 120
+SHEET_LENGTH = 100
 
 
 class ImportRefused(ValueError):
@@ -77,8 +81,8 @@ def preview(
         status=BatchStatus.preview,
         format=parsed.format,
         encoding=parsed.encoding,
-        filename=(filename or "")[:255],
-        sheet=parsed.sheet[:100],
+        filename=label(filename, FILENAME_LENGTH),
+        sheet=label(parsed.sheet, SHEET_LENGTH),
         rows=rows,
         summary=summarise(rows),
     )
@@ -128,15 +132,35 @@ def _signature(letter: Letter, row: dict[str, Any]) -> Signature:
     return signature
 
 
+def _decision(row: dict[str, Any]) -> tuple[str, list[str], str | None]:
+    return row["status"], sorted(row["flags"]), row["email_key"]
+
+
+def _still_as_previewed(session: Session, batch: ImportBatch) -> bool:
+    """Whether a preview made now would decide every entry as this one did: the letter may
+    have gained signatures since (another import of the same list, in another tab)."""
+    fresh = rematch(session, batch.letter_id, batch.rows)
+    for row in fresh:
+        decide(row)
+    return all(_decision(a) == _decision(b) for a, b in zip(batch.rows, fresh, strict=True))
+
+
 def apply(session: Session, batch: ImportBatch, actor: User | None) -> list[Signature]:
     """Write every accepted row of a previewed batch, with one audit entry each.
 
-    All or nothing: the caller commits once, or rolls back on any error.
+    Refused ("rematched") if the letter changed so that an entry would now be decided
+    otherwise (it looks like a signature the letter gained since): the moderator confirmed
+    what the preview showed, so nothing else is written in its name. All or nothing: the
+    caller commits once, or rolls back on any error.
     """
     _claim(session, batch, BatchStatus.applied, "applied_at")
-    letter = session.get(Letter, batch.letter_id)
+    # Locked, so two confirmations of one letter's imports run one after the other and the
+    # second sees what the first wrote.
+    letter = session.get(Letter, batch.letter_id, with_for_update=True)
     if letter is None or letter.status is LetterStatus.submitted:
         raise ImportRefused("submitted")
+    if not _still_as_previewed(session, batch):
+        raise ImportRefused("rematched")
     pairs = [(row, _signature(letter, row)) for row in batch.rows if not row["refused"]]
     session.add_all(s for _, s in pairs)
     session.flush()

@@ -10,7 +10,7 @@ from werkzeug.wrappers import Response
 from campaign.accounts.models import Role
 from campaign.accounts.permissions import letter_role_required
 from campaign.db import db
-from campaign.i18n import _
+from campaign.i18n import _, ngettext
 from campaign.letters.forms import ActionForm
 from campaign.letters.models import Letter
 from campaign.moderation import import_messages, import_services
@@ -101,7 +101,9 @@ def apply(letter: Letter, batch_id: int) -> Response:
         db.session.rollback()
         flash(import_messages.refusal("changed"), "error")
     else:
-        flash(_("%(count)d entries imported.", count=len(added)), "success")
+        flash(
+            ngettext("%(num)d entry imported.", "%(num)d entries imported.", len(added)), "success"
+        )
     return redirect(url_for(".batch", slug=letter.slug, batch_id=batch_id))
 
 

@@ -30,7 +30,14 @@ from campaign.signatures.models import (
     SignerKind,
 )
 from campaign.signatures.services import DETAIL_FIELDS
-from campaign.validators import EmailAddress, OptionalBlank, SafeText, ValidChoice, WebAddress
+from campaign.validators import (
+    EmailAddress,
+    OptionalBlank,
+    SafeText,
+    ValidChoice,
+    WebAddress,
+    email_address,
+)
 
 NOT_A_CHOICE = _l("Choose one of the options offered.")
 NOT_AN_ADDRESS = _l("Enter an email address such as name@example.org.")
@@ -44,6 +51,22 @@ TOO_MANY = _l(
     "Nothing was sent, because many signatures have just come from your connection or for "
     "this letter. Please wait a few minutes, then send the form again: your entries are below."
 )
+
+
+def check_email_key(address: str) -> None:
+    """An address whose lookup key (case folded, which can lengthen it: "ΐ" becomes three
+    characters) would not fit the key's column is refused like a malformed one."""
+    if len(email_key(address)) > EMAIL_KEY_LENGTH:
+        raise text.TextProblem(NOT_AN_ADDRESS)
+
+
+def contact_email(value: str) -> str:
+    """The sign-on form's check of a contact address (already through ``text.clean``), for
+    addresses that come in otherwise (imported lists): the normalised address, or
+    TextProblem with the message the form would give."""
+    address = email_address(value, NOT_AN_ADDRESS)
+    check_email_key(address)
+    return address
 
 
 def refusal_message() -> str:
@@ -177,10 +200,10 @@ class SignForm(SignerDetailsForm):
         self._fields = {"kind": self._fields.pop("kind"), **self._fields}
 
     def validate_contact_email(self, field: Field) -> None:
-        """An address whose lookup key (case folded, which can lengthen it: "ΐ" becomes three
-        characters) would not fit the key's column is refused like a malformed one."""
-        if len(email_key(str(field.data or ""))) > EMAIL_KEY_LENGTH:
-            raise StopValidation(str(NOT_AN_ADDRESS))
+        try:
+            check_email_key(str(field.data or ""))
+        except text.TextProblem as problem:
+            raise StopValidation(str(problem.message)) from None
 
     def signer_kind(self) -> SignerKind:
         value = self.kind.data

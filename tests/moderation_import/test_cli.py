@@ -122,7 +122,7 @@ def test_registry_names_are_suggested_not_flagged(runner, make, letter, tmp_path
     path = tmp_path / "list.txt"
     path.write_text("1. Amnistía Internacional\n")
     result = runner.invoke(args=["import", letter.slug, str(path), "--yes"])
-    assert "Imported 1 entries: 1 published" in result.output
+    assert "Imported 1 entry: 1 published" in result.output
     assert signatures(letter)[0].status is SignatureStatus.approved
 
 
