@@ -5,6 +5,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 from sqlalchemy.orm import Session
 
+from campaign.accounts.models import Role
 from campaign.db import make_engine
 from campaign.dbcli import alembic_config
 from campaign.models import Base
@@ -91,6 +92,39 @@ def test_email_keys_are_made_again_with_the_domain_lower_cased_not_folded(databa
         command.upgrade(cfg, "head")
         assert keys() == ["info@straße.example", "info@αθηνας.example", "info@example.org"]
         assert keys()[:2] == [email_key("info@straße.example"), email_key("Info@αθηνας.example")]
+    finally:
+        command.upgrade(cfg, "head")
+        empty_tables(database_url)
+        engine.dispose()
+
+
+def test_downgrading_todays_columns_keeps_every_row(database_url):
+    """Dropping a column of ``users`` or ``letters`` on the way down must not rebuild the
+    table: on SQLite a rebuild drops the old table, and the foreign keys' cascades then
+    delete every role, signature and text with it."""
+    cfg = alembic_config(database_url)
+    command.upgrade(cfg, "head")
+    engine = make_engine(database_url)
+    with Session(engine) as session:
+        make = Factory(session)
+        letter = make.letter("kept")
+        make.user("lead@example.org", roles={letter: Role.coordinator})
+        make.signature(letter, "Kept Org")
+    tables = ("users", "letter_roles", "letters", "letter_texts", "signatures")
+
+    def counts() -> dict[str, int]:
+        with engine.connect() as connection:
+            return {
+                t: connection.execute(text(f"SELECT COUNT(*) FROM {t}")).scalar() for t in tables
+            }
+
+    before = counts()
+    assert all(before.values())
+    try:
+        command.downgrade(cfg, "e3d8b517e272")  # below the session epoch and letter versions
+        assert counts() == before
+        command.upgrade(cfg, "head")
+        assert counts() == before
     finally:
         command.upgrade(cfg, "head")
         empty_tables(database_url)
