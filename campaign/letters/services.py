@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session, lazyload
 
 from campaign.accounts.models import Role, User
 from campaign.accounts.services import grant
-from campaign.db import utcnow
+from campaign.db import as_utc, utcnow
 from campaign.i18n import CONTENT_LANGUAGES, _l
 from campaign.letters.models import TRANSITIONS, Letter, LetterStatus, LetterText
 
@@ -60,9 +60,20 @@ class LetterError(ValueError):
 
 def _passed(deadline: datetime | None) -> bool:
     """True for a deadline before now; a form's has no zone, and is UTC."""
-    if deadline is None:
-        return False
-    return (deadline if deadline.tzinfo else deadline.replace(tzinfo=UTC)) <= utcnow()
+    return deadline is not None and as_utc(deadline) <= utcnow()
+
+
+def _deadline_as_typed(stored: datetime | None, typed: datetime | None) -> datetime | None:
+    """The deadline a settings form sends, in UTC; the stored one if it is the same to the
+    minute (the form shows minutes), so saving other settings leaves it as it is."""
+    if typed is None:
+        return None
+    typed = as_utc(typed)
+    if stored is not None and stored.replace(second=0, microsecond=0) == typed.replace(
+        second=0, microsecond=0
+    ):
+        return stored
+    return typed
 
 
 # Built once: these run on every sign-on, and building a statement costs more than running it.
@@ -134,6 +145,8 @@ def change_settings(session: Session, letter: Letter, *, slug: str, **fields: ob
         raise LetterError(SLUG_RESERVED)
     if slug != letter.slug and letter.status.is_public:
         raise LetterError(SLUG_LOCKED)
+    if "deadline" in fields:
+        fields["deadline"] = _deadline_as_typed(letter.deadline, fields["deadline"])  # type: ignore[arg-type]
     deadline = fields.get("deadline", letter.deadline)
     if letter.status is LetterStatus.open and deadline != letter.deadline and _passed(deadline):
         raise LetterError(DEADLINE_PASSED, field="deadline")

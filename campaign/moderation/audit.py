@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from campaign.accounts.models import User
+from campaign.db import as_utc
 from campaign.letters.models import Letter
 from campaign.moderation.models import AuditEntry
 from campaign.signatures.models import Signature
@@ -55,8 +56,7 @@ def _loggable(value: Any) -> Any:
     """A value as an entry stores it: enums by value, times as UTC ISO strings (a naive time
     is UTC already, as forms give it)."""
     if isinstance(value, datetime):
-        aware = value if value.tzinfo else value.replace(tzinfo=UTC)
-        return aware.astimezone(UTC).isoformat(timespec="minutes")
+        return as_utc(value).isoformat(timespec="minutes")
     return getattr(value, "value", value)
 
 

@@ -337,6 +337,28 @@ def test_an_open_letter_past_its_deadline_says_sign_on_has_stopped(client, coord
     assert "Still open" in client.get("/en/").get_data(as_text=True)
 
 
+def test_a_deadline_that_passed_on_its_own_does_not_block_other_settings(client, coordinator):
+    """The settings form sends the deadline back as it shows it (to the minute, without a
+    zone): unchanged, it is neither refused nor rewritten, and the letter's version moves
+    only for what changed."""
+    new_letter(client)
+    client.post("/manage/letters/hrc-61/status/open")
+    letter = db.session.query(Letter).one()
+    letter.deadline = datetime.now(UTC) - timedelta(hours=1, seconds=17)  # the deadline came
+    db.session.commit()
+    stored = letter.deadline
+    page = client.get("/manage/letters/hrc-61").get_data(as_text=True)
+    shown = re.search(r'<input[^>]*name="deadline"[^>]*value="([^"]+)"', page).group(1)
+    version = re.search(r'name="version" type="hidden" value="(\d+)"', page).group(1)
+    data = {"slug": "hrc-61", "addressee": "The Council", "deadline": shown, "version": version}
+    response = client.post("/manage/letters/hrc-61/settings", data=data)
+    assert response.status_code == 302, response.get_data(as_text=True)[:2000]
+    db.session.expire_all()
+    letter = db.session.query(Letter).one()
+    assert letter.addressee == "The Council"
+    assert letter.deadline == stored
+
+
 def test_a_published_letter_keeps_its_address(client, coordinator):
     new_letter(client)
     client.post("/manage/letters/hrc-61/status/open")
