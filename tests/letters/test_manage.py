@@ -291,6 +291,25 @@ def test_an_outdated_translation_becomes_authoritative_only_once_confirmed(clien
     assert db.session.query(Letter).one().authoritative_language == "fr"
 
 
+def test_making_a_text_authoritative_dates_no_text(client, coordinator):
+    """The addressee moves between texts when the authoritative language changes; their
+    wording does not, so their dates stay, and a translation saved after the new
+    authoritative text still does not look outdated (nor asks for a confirmation)."""
+    new_letter(client)
+    for language, title in (("fr", "Lettre"), ("es", "Carta")):
+        client.post(f"/manage/letters/hrc-61/texts/{language}", data={"title": title, "body": "…"})
+    dates = {t.language: t.updated_at for t in db.session.query(Letter).one().texts}
+    response = client.post("/manage/letters/hrc-61/texts/fr/authoritative")
+    assert response.headers["Location"] == "/manage/letters/hrc-61"
+    db.session.expire_all()
+    letter = db.session.query(Letter).one()
+    assert letter.authoritative_language == "fr"
+    assert {t.language: t.updated_at for t in letter.texts} == dates
+    assert not letter.is_outdated(letter.text_for("es"))
+    response = client.post("/manage/letters/hrc-61/texts/es/authoritative")
+    assert response.headers["Location"] == "/manage/letters/hrc-61"  # no "?confirm=es"
+
+
 def test_a_text_saved_unchanged_keeps_its_date_and_log(client, coordinator):
     new_letter(client)
     client.post("/manage/letters/hrc-61/texts/fr", data={"title": "Lettre", "body": "Nous…"})
