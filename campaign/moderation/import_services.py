@@ -155,8 +155,10 @@ def apply(session: Session, batch: ImportBatch, actor: User | None) -> list[Sign
     """
     _claim(session, batch, BatchStatus.applied, "applied_at")
     # Locked, so two confirmations of one letter's imports run one after the other and the
-    # second sees what the first wrote.
-    letter = session.get(Letter, batch.letter_id, with_for_update=True)
+    # second sees what the first wrote. FOR NO KEY UPDATE on PostgreSQL: a sign-on's INSERT
+    # checks its foreign key with FOR KEY SHARE on this row, which FOR UPDATE would block
+    # until the import commits.
+    letter = session.get(Letter, batch.letter_id, with_for_update={"key_share": True})
     if letter is None or letter.status is LetterStatus.submitted:
         raise ImportRefused("submitted")
     if not _still_as_previewed(session, batch):
