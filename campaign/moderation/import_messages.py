@@ -83,6 +83,7 @@ PROBLEMS = {
         "A name cannot start with “=”, “+” or “@”: spreadsheets would run it as a formula."
     ),
     "no_name": _l("No name."),
+    "invisible": text.NOTHING_VISIBLE,
     "no_letters": _l("No letters or digits in the name."),
     "ragged": _l("This row has %(count)d cells but the header has %(expected)d."),
     "xlsx_formula": _l(

@@ -71,6 +71,8 @@ def _text_problem(value: str, column: str, limit: int) -> Problem:
     single = " ".join(value.split())
     if len(single) > limit:
         return Problem("too_long", column, {"limit": limit, "count": len(single)})
+    if not text.has_visible(single):
+        return Problem("invisible", column)
     return Problem("formula", column)
 
 

@@ -28,12 +28,16 @@ def test_answering_yes_imports_and_no_does_not(runner, letter):
 
 def test_refused_rows_are_listed_with_their_line(runner, letter, tmp_path):
     path = tmp_path / "list.csv"
-    path.write_text('name,country\nRed Andina,Perú\n"=SUM(A1)",KE\n—,KE\nOK Org,Narnia\n')
+    path.write_text(
+        'name,country\nRed Andina,Perú\n"=SUM(A1)",KE\n—,KE\nOK Org,Narnia\n\u200d\u200d,KE\n'
+    )
     result = runner.invoke(args=["import", letter.slug, str(path), "--yes"])
     assert result.exit_code == 0, result.output
     assert "REFUSED line 3: '=SUM(A1)': Name: A name cannot start with" in result.output
     assert "REFUSED line 4: '—': Name: No letters or digits in the name." in result.output
     assert "WARNING line 5: Country: “Narnia” was not understood and is left out." in result.output
+    invisible = "Name: Type some visible text: this field holds only invisible characters."
+    assert f"REFUSED line 6: '\\u200d\\u200d': {invisible}" in result.output  # shown escaped
     assert "Imported 2 entries" in result.output
     assert [(s.name, s.country) for s in signatures(letter)] == [
         ("Red Andina", "PE"),
