@@ -90,10 +90,17 @@ def _confirmed(count: int) -> bool:
         return False
 
 
-def _cancel(batch: ImportBatch) -> None:
+def _cancel(batch: ImportBatch) -> bool:
+    """Cancel the preview; False if it is one no longer: confirmed or cancelled on the web
+    while the operator read it (it is committed before the question)."""
     db.session.rollback()
-    import_services.cancel(db.session, batch)
+    try:
+        import_services.cancel(db.session, batch)
+    except ImportRefused:
+        db.session.rollback()
+        return False
     db.session.commit()
+    return True
 
 
 def _apply(batch: ImportBatch) -> list[Signature]:
@@ -159,7 +166,8 @@ def import_command(slug: str, path: Path, fmt: str, encoding: str, yes: bool) ->
         # write transaction would stop every other writer (sign-ups, logins) until answered.
         db.session.commit()
         if not (yes or _confirmed(count)):
-            _cancel(batch)
+            if not _cancel(batch):
+                raise click.ClickException(say.refusal("not_preview"))
             raise click.ClickException("Nothing was imported (confirm, or pass --yes).")
         added = _apply(batch)
     s = batch.summary

@@ -5,12 +5,14 @@ from __future__ import annotations
 import sqlite3
 
 import click
+import pytest
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from campaign.db import db, make_engine
 from campaign.letters.models import Letter
+from campaign.moderation import import_services
 from campaign.moderation.import_models import BatchStatus, ImportBatch
 from campaign.signatures.models import SignatureStatus
 from tests.factories import Factory
@@ -127,6 +129,37 @@ def test_the_command_holds_no_transaction_at_its_prompt_and_catches_a_change_aft
     assert [s.source.value for s in signatures(letter)] == ["web"] and audit_actions(letter) == []
     db.session.expire_all()
     assert db.session.scalar(select(ImportBatch.status)) is BatchStatus.cancelled
+
+
+@pytest.mark.parametrize("on_the_web", ["confirm", "cancel"])
+@pytest.mark.parametrize("answer", [True, False])
+def test_the_command_says_so_when_its_preview_was_handled_on_the_web_meanwhile(
+    app, runner, monkeypatch, letter, tmp_path, on_the_web, answer
+):
+    """The preview is committed before the question, so a moderator may confirm or cancel
+    it on the web while the operator reads: whatever the answer, a message, no traceback,
+    and the web's decision stands."""
+    path = tmp_path / "list.txt"
+    path.write_text(LIST)
+
+    def operator(question: str, default: bool) -> bool:  # noqa: ARG001
+        batch = db.session.scalars(select(ImportBatch)).one()
+        if on_the_web == "confirm":
+            import_services.apply(db.session, batch, None)
+        else:
+            import_services.cancel(db.session, batch)
+        db.session.commit()
+        return answer
+
+    monkeypatch.setattr(click, "confirm", operator)
+    result = runner.invoke(args=["import", letter.slug, str(path)])
+    assert result.exit_code == 1 and result.exception is not None
+    assert isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "Traceback" not in result.output
+    db.session.expire_all()
+    expected = BatchStatus.applied if on_the_web == "confirm" else BatchStatus.cancelled
+    assert db.session.scalar(select(ImportBatch.status)) is expected
+    assert "This import was already confirmed or cancelled." in result.output
 
 
 def test_the_command_answered_no_cancels_its_preview(runner, letter, tmp_path):
