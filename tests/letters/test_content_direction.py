@@ -42,6 +42,7 @@ def test_arabic_letter_text_runs_right_to_left_on_english_staff_pages(client, ar
     for element in labelled:
         assert element.get("dir") == direction(element.get("lang")), html.tostring(element)
     shown = doc.xpath("//body//*[contains(text(), $title)]", title=TITLE)
+    assert shown
     for element in shown:
         holder = element.xpath("ancestor-or-self::*[@lang][1]")[0]
         assert (holder.get("lang"), holder.get("dir")) == ("ar", "rtl"), html.tostring(element)
