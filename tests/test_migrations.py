@@ -1,8 +1,12 @@
 """Models and migrations agree, and every revision goes down and up again, on each backend."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from alembic import command
+from alembic.config import Config
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect, text
+from sqlalchemy import Engine, inspect, text
 from sqlalchemy.orm import Session
 
 from campaign.accounts.models import Role
@@ -56,76 +60,75 @@ def test_downgrading_below_account_entries_drops_them(database_url):
         engine.dispose()
 
 
+@contextmanager
+def at_head_with_rows(database_url: str) -> Iterator[tuple[Config, Engine, Factory]]:
+    """The schema at head, a factory to put rows in, and the way back to head with empty
+    tables afterwards, whatever the test did to the schema in between."""
+    cfg = alembic_config(database_url)
+    command.upgrade(cfg, "head")
+    engine = make_engine(database_url)
+    try:
+        with Session(engine) as session:
+            yield cfg, engine, Factory(session)
+    finally:
+        command.upgrade(cfg, "head")
+        empty_tables(database_url)
+        engine.dispose()
+
+
 def test_email_keys_are_made_again_with_the_domain_lower_cased_not_folded(database_url):
     """Keys stored by the older rule (domain case-folded: "straße" became "strasse") are
     made again on the way up, so a signer at "strasse.example" is not taken for one at
     "straße.example" (nor "αθηνασ" for "αθηνας": two domains under IDNA 2008); the way down
     folds them again."""
-    cfg = alembic_config(database_url)
-    command.upgrade(cfg, "head")
-    engine = make_engine(database_url)
-    with Session(engine) as session:
-        make = Factory(session)
+    with at_head_with_rows(database_url) as (cfg, engine, make):
         letter = make.letter("rekey")
         # As the sign-on form stores them (email_validator's normal form).
         german = make.signature(letter, "Verein", contact_email="info@straße.example")
         greek = make.signature(letter, "Ένωση", contact_email="Info+x@αθηνας.example")
         plain = make.signature(letter, "Plain", contact_email="Info@example.org")
         ids = german.id, greek.id, plain.id
-    older = {ids[0]: "info@strasse.example", ids[1]: "info@αθηνασ.example"}
-    with engine.begin() as connection:
-        for signature_id, key in older.items():
-            connection.execute(
-                text("UPDATE signatures SET email_key = :key WHERE id = :id"),
-                {"key": key, "id": signature_id},
-            )
+        older = {ids[0]: "info@strasse.example", ids[1]: "info@αθηνασ.example"}
+        with engine.begin() as connection:
+            for signature_id, key in older.items():
+                connection.execute(
+                    text("UPDATE signatures SET email_key = :key WHERE id = :id"),
+                    {"key": key, "id": signature_id},
+                )
 
-    def keys() -> list[str]:
-        with engine.connect() as connection:
-            query = text("SELECT id, email_key FROM signatures WHERE id IN (:a, :b, :c)")
-            rows = dict(connection.execute(query, dict(zip("abc", ids, strict=True))).all())
-        return [rows[i] for i in ids]
+        def keys() -> list[str]:
+            with engine.connect() as connection:
+                query = text("SELECT id, email_key FROM signatures WHERE id IN (:a, :b, :c)")
+                rows = dict(connection.execute(query, dict(zip("abc", ids, strict=True))).all())
+            return [rows[i] for i in ids]
 
-    try:
         command.downgrade(cfg, "2733a4a370d5")
         assert keys() == ["info@strasse.example", "info@αθηνασ.example", "info@example.org"]
         command.upgrade(cfg, "head")
         assert keys() == ["info@straße.example", "info@αθηνας.example", "info@example.org"]
         assert keys()[:2] == [email_key("info@straße.example"), email_key("Info@αθηνας.example")]
-    finally:
-        command.upgrade(cfg, "head")
-        empty_tables(database_url)
-        engine.dispose()
 
 
 def test_downgrading_todays_columns_keeps_every_row(database_url):
     """Dropping a column of ``users`` or ``letters`` on the way down must not rebuild the
     table: on SQLite a rebuild drops the old table, and the foreign keys' cascades then
     delete every role, signature and text with it."""
-    cfg = alembic_config(database_url)
-    command.upgrade(cfg, "head")
-    engine = make_engine(database_url)
-    with Session(engine) as session:
-        make = Factory(session)
+    tables = ("users", "letter_roles", "letters", "letter_texts", "signatures")
+    with at_head_with_rows(database_url) as (cfg, engine, make):
         letter = make.letter("kept")
         make.user("lead@example.org", roles={letter: Role.coordinator})
         make.signature(letter, "Kept Org")
-    tables = ("users", "letter_roles", "letters", "letter_texts", "signatures")
 
-    def counts() -> dict[str, int]:
-        with engine.connect() as connection:
-            return {
-                t: connection.execute(text(f"SELECT COUNT(*) FROM {t}")).scalar() for t in tables
-            }
+        def counts() -> dict[str, int]:
+            with engine.connect() as connection:
+                return {
+                    t: connection.execute(text(f"SELECT COUNT(*) FROM {t}")).scalar()
+                    for t in tables
+                }
 
-    before = counts()
-    assert all(before.values())
-    try:
+        before = counts()
+        assert all(before.values())
         command.downgrade(cfg, "e3d8b517e272")  # below the session epoch and letter versions
         assert counts() == before
         command.upgrade(cfg, "head")
         assert counts() == before
-    finally:
-        command.upgrade(cfg, "head")
-        empty_tables(database_url)
-        engine.dispose()
