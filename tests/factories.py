@@ -53,6 +53,9 @@ class Factory:
     ) -> Letter:
         texts = texts or {language: ("A letter to the Council", "We, the undersigned, ask…")}
         title, body = texts[language]
+        # Set after opening: a letter whose deadline has passed cannot be opened, but one
+        # may be open when its deadline comes.
+        deadline = fields.pop("deadline", None)
         letter = letters.create_letter(
             self.session,
             slug=slug or f"letter-{next(_seq)}",
@@ -66,6 +69,7 @@ class Factory:
         for step in (LetterStatus.open, LetterStatus.closed, LetterStatus.submitted):
             if list(LetterStatus).index(status) >= list(LetterStatus).index(step):
                 letters.change_status(letter, step)
+        letter.deadline = deadline
         self.session.commit()
         return letter
 

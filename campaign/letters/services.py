@@ -47,6 +47,11 @@ DEADLINE_PASSED = _l(
     "especially; to stop sign-on now, close the letter instead."
 )
 
+OPENED_PAST_DEADLINE = _l(
+    "The deadline in the settings has already passed, so the letter would take no signature. "
+    "Set a later deadline (or none) first, then open it."
+)
+
 
 class LetterError(ValueError):
     """A request about a letter that cannot be carried out; ``message`` is translatable,
@@ -223,6 +228,8 @@ def change_status(letter: Letter, target: LetterStatus, when: datetime | None = 
         raise LetterError(_l("A letter cannot go from this status to that one."))
     if target is LetterStatus.open and letter.authoritative_text is None:
         raise LetterError(_l("Write the authoritative text before opening the letter."))
+    if target is LetterStatus.open and _passed(letter.deadline):
+        raise LetterError(OPENED_PAST_DEADLINE)
     letter.status = target
     setattr(letter, STATUS_STAMP[target], when or utcnow())
 

@@ -356,6 +356,23 @@ def test_an_open_letter_past_its_deadline_says_sign_on_has_stopped(client, coord
     assert "Still open" in client.get("/en/").get_data(as_text=True)
 
 
+def test_a_letter_whose_deadline_has_passed_is_not_opened(client, coordinator):
+    """Set while a draft (a wrong year, say), the deadline would stop sign-on the moment the
+    letter opens: opening is refused with what to do, and works once it is put right."""
+    past = (datetime.now(UTC) - timedelta(days=30)).strftime("%Y-%m-%dT%H:%M")
+    new_letter(client, deadline=past)
+    response = client.post("/manage/letters/hrc-61/status/open", follow_redirects=True)
+    assert "Set a later deadline (or none) first, then open it." in response.get_data(as_text=True)
+    assert db.session.query(Letter).one().status is LetterStatus.draft
+    page = client.get("/manage/letters/hrc-61").get_data(as_text=True)
+    version = re.search(r'name="version" type="hidden" value="(\d+)"', page).group(1)
+    data = {"slug": "hrc-61", "deadline": "2036-12-31T17:00", "version": version}
+    assert client.post("/manage/letters/hrc-61/settings", data=data).status_code == 302
+    client.post("/manage/letters/hrc-61/status/open")
+    db.session.expire_all()
+    assert db.session.query(Letter).one().status is LetterStatus.open
+
+
 def test_a_deadline_that_passed_on_its_own_does_not_block_other_settings(client, coordinator):
     """The settings form sends the deadline back as it shows it (to the minute, without a
     zone): unchanged, it is neither refused nor rewritten, and the letter's version moves
