@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, select
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, and_, or_, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from campaign.db import Base, enum_column, utcnow
@@ -67,6 +67,13 @@ class Letter(Base):
     @classmethod
     def by_slug(cls, slug: str):  # noqa: ANN206 - a Select
         return select(cls).where(cls.slug == slug)
+
+    @classmethod
+    def accepting_signatures_at(cls, now: object):  # noqa: ANN206 - a SQL condition
+        """In SQL, what ``signatures.services.accepting_signatures`` says of one letter:
+        open, and its deadline (if any) after ``now`` (a time, or a bound parameter)."""
+        not_due = or_(cls.deadline.is_(None), cls.deadline > now)
+        return and_(cls.status == LetterStatus.open, not_due)
 
     def text_for(self, language: str) -> LetterText | None:
         return next((t for t in self.texts if t.language == language), None)

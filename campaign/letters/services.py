@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from sqlalchemy import bindparam, or_, select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, lazyload
 
 from campaign.accounts.models import Role, User
@@ -246,8 +246,7 @@ def public_letters(session: Session) -> list[Letter]:
     """The letters accepting signatures now: open, and their deadline (if any) not passed."""
     query = (
         select(Letter)
-        .where(Letter.status == LetterStatus.open)
-        .where(or_(Letter.deadline.is_(None), Letter.deadline > utcnow()))
+        .where(Letter.accepting_signatures_at(utcnow()))
         .order_by(Letter.opened_at.desc())
     )
     return list(session.scalars(query))

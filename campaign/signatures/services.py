@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, Protocol, cast
 
-from sqlalchemy import Table, bindparam, case, delete, literal, or_, select
+from sqlalchemy import Table, bindparam, case, delete, literal, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import Executable
@@ -88,11 +88,7 @@ def _sign_if_open(dialect_insert: Callable[[Table], Any]) -> Executable:
                 now if name == "created_at" else bindparam(name, type_=existing[name].type)
                 for name in _SIGNED
             ),
-        ).where(
-            Letter.slug == bindparam("slug"),
-            Letter.status == LetterStatus.open,
-            or_(Letter.deadline.is_(None), Letter.deadline > now),
-        ),
+        ).where(Letter.slug == bindparam("slug"), Letter.accepting_signatures_at(now)),
     )
     withdrawn = existing.status == SignatureStatus.withdrawn
 
@@ -129,7 +125,7 @@ class _Schedule(Protocol):
 
 
 def accepting_signatures(letter: _Schedule) -> bool:
-    """Open, and the deadline (if any) not passed."""
+    """Open, and the deadline (if any) not passed (in SQL: ``Letter.accepting_signatures_at``)."""
     deadline = letter.deadline
     return letter.status is LetterStatus.open and (deadline is None or utcnow() < deadline)
 
