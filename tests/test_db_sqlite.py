@@ -94,14 +94,19 @@ def test_a_first_write_that_fails_lets_the_next_writer_go(engine):
     failing.close()
 
 
+# The start of a script run by another Python process, on the database its argument names.
+ENGINE_FROM_ARGV = (
+    "import sys\n"
+    "from sqlalchemy import text\n"
+    "from campaign.db import make_engine\n"
+    "engine = make_engine(sys.argv[1])\n"
+)
+
+
 def test_a_writer_in_another_process_is_waited_for(engine, tmp_path):
     """The lock is shared by processes (gunicorn's workers), not only threads."""
     script = (
-        "import sys\n"
-        "from sqlalchemy import text\n"
-        "from campaign.db import make_engine\n"
-        "engine = make_engine(sys.argv[1])\n"
-        "with engine.connect() as connection:\n"
+        ENGINE_FROM_ARGV + "with engine.connect() as connection:\n"
         "    connection.execute(text(\"INSERT INTO t (who) VALUES ('other process')\"))\n"
         "    print('holding', flush=True)\n"
         "    sys.stdin.readline()\n"
@@ -135,11 +140,8 @@ def test_threads_of_a_forked_worker_writing_at_once_take_turns(engine, tmp_path)
     a writer lock of its own; its threads' first writes, all at once, still take turns:
     none fails, none is lost."""
     script = (
-        "import os, sys, threading\n"
-        "from sqlalchemy import text\n"
-        "from campaign.db import make_engine\n"
+        ENGINE_FROM_ARGV + "import os, threading\n"
         "sys.setswitchinterval(1e-6)  # threads change places as often as they can\n"
-        "engine = make_engine(sys.argv[1])\n"
         "with engine.begin() as connection:\n"
         "    connection.execute(text(\"INSERT INTO t (who) VALUES ('master')\"))\n"
         "engine.dispose()  # as the app's warm-up does before the server forks\n"
