@@ -80,6 +80,10 @@ def from_environment(instance_path: Path) -> dict[str, object]:
         "RATELIMIT_STORAGE_URI": _env("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_ENABLED": _env_bool("RATELIMIT_ENABLED", True),
         "LOGIN_RATE_LIMIT": _env("LOGIN_RATE_LIMIT", "10 per 5 minutes"),
+        # Failed logins to one account from all addresses together: a brake on guessing
+        # spread over many networks, loose enough that its owner is rarely held up (and
+        # "Forgot your password?" still lets them in).
+        "LOGIN_ACCOUNT_RATE_LIMIT": _env("LOGIN_ACCOUNT_RATE_LIMIT", "20 per 15 minutes"),
         "SIGN_RATE_LIMIT": _env("SIGN_RATE_LIMIT", "5 per 5 minutes"),
         # All addresses together, per letter: a brake on floods from many addresses.
         "SIGN_LETTER_RATE_LIMIT": _env("SIGN_LETTER_RATE_LIMIT", "3000 per minute"),

@@ -13,6 +13,10 @@ from campaign.i18n import _l
 
 # Zero-width joiners are needed to spell Persian, Indic scripts and emoji correctly.
 ALLOWED_FORMAT_CHARS = {"\u200c", "\u200d"}
+# Letters and signs that print as nothing: the Hangul fillers, Khmer's two inherent vowels
+# (which Unicode advises against using) and the blank braille pattern. A name of U+3164
+# alone would otherwise be a visible-looking blank line in the public list.
+BLANK_LOOKING = frozenset("\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0")
 BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 FORMULA_PREFIXES = ("=", "+", "@", "-")
 FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
@@ -35,10 +39,10 @@ def _is_noncharacter(char: str) -> bool:
 
 def find_forbidden(value: str, multiline: bool = False) -> object | None:
     """Return a translatable message if ``value`` holds a character we refuse, else None."""
-    if value.isprintable():
-        # Nearly every value: every character refused below is in one of Unicode's "Other"
-        # categories (Cc, Cf, Cs, Co, Cn), which Python counts as unprintable, so a printable
-        # value has none. Only the rest is walked character by character.
+    if value.isprintable() and BLANK_LOOKING.isdisjoint(value):
+        # Nearly every value: every other character refused below is in one of Unicode's
+        # "Other" categories (Cc, Cf, Cs, Co, Cn), which Python counts as unprintable, so a
+        # printable value has none. Only the rest is walked character by character.
         return None
     return _walk(value, multiline)
 
@@ -50,7 +54,7 @@ def _walk(value: str, multiline: bool) -> object | None:
         category = unicodedata.category(char)
         if category == "Cc" and not (multiline and char in "\n\r\t"):
             return _l("Remove the control characters from this field.")
-        if category == "Cf" and char not in ALLOWED_FORMAT_CHARS:
+        if (category == "Cf" and char not in ALLOWED_FORMAT_CHARS) or char in BLANK_LOOKING:
             return _l("Remove the invisible characters from this field.")
         if category in {"Cs", "Co"} or _is_noncharacter(char):
             return _l("This field contains characters that cannot be used.")

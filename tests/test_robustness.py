@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from campaign.db import db
 from campaign.letters.models import Letter
-from campaign.text import TextProblem, clean, find_forbidden
+from campaign.text import BLANK_LOOKING, TextProblem, clean, find_forbidden
 
 SETTINGS = settings(
     max_examples=40,
@@ -95,13 +95,15 @@ def test_clean_either_accepts_safely_or_explains(value):
 def test_printable_text_is_never_refused(multiline):
     """find_forbidden skips the character walk for printable values, so every code point
     Python counts as printable must pass the walk (a zero-width joiner, allowed but not
-    printable, makes each value walked), and the refusals must still hold."""
+    printable, makes each value walked), and the refusals must still hold. The printable
+    characters that show nothing (BLANK_LOOKING) are refused by both paths."""
     refused_printable = [
         hex(code)
         for code in range(0x110000)
         if chr(code).isprintable() and find_forbidden(chr(code) + "\u200d", multiline)
     ]
-    assert refused_printable == []
-    for char in ("\u202e", "\u2066", "\x00", "\u200b", "\ufeff", "\ufdd0", "\ue000"):
+    assert refused_printable == [hex(code) for code in sorted(map(ord, BLANK_LOOKING))]
+    blanks = ("\u3164", "\u2800", "\uffa0", "\u115f")
+    for char in ("\u202e", "\u2066", "\x00", "\u200b", "\ufeff", "\ufdd0", "\ue000", *blanks):
         assert find_forbidden(f"Amnesty{char} International", multiline) is not None
     assert find_forbidden("Amnesty\u200dInternational", multiline) is None

@@ -24,7 +24,7 @@ from campaign.accounts import (
 from campaign.accounts.forms import ForgotPasswordForm, LoginForm, NewPasswordForm, PasswordForm
 from campaign.accounts.models import User
 from campaign.db import db, utcnow
-from campaign.errors import FORM_EXPIRED, on_csrf_failure
+from campaign.errors import FORM_EXPIRED, on_csrf_failure, on_rate_limit
 from campaign.extensions import limiter
 from campaign.i18n import _, _l, interface_language
 from campaign.private_links import mark_private
@@ -40,8 +40,24 @@ def _login_limit() -> str:
     return str(current_app.config["LOGIN_RATE_LIMIT"])
 
 
+def _account_limit() -> str:
+    return str(current_app.config["LOGIN_ACCOUNT_RATE_LIMIT"])
+
+
+def _account_tried() -> str:
+    """The account a login names, whatever network it comes from (no limit if none)."""
+    email = services.normalise_email(request.form.get("email", ""))
+    return f"account:{email[:254]}" if email else ""
+
+
+def _failed(response: Response) -> bool:
+    """A login that did not get in: its form came back (a success redirects)."""
+    return response.status_code == 200
+
+
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit(_login_limit, methods=["POST"])
+@limiter.limit(_account_limit, key_func=_account_tried, methods=["POST"], deduct_when=_failed)
 def login() -> str | Response:
     form = LoginForm()
     if form.validate_on_submit():
@@ -52,6 +68,20 @@ def login() -> str | Response:
             return redirect(_safe_next(request.args.get("next")))
         flash(_("That email and password do not match an active account."), "error")
     return render_template("accounts/login.html", form=form)
+
+
+@on_rate_limit("accounts.login")
+def login_later() -> tuple[str, int]:
+    """Too many attempts from this network, or at this account: the form, with the address
+    as typed and the other way in."""
+    form = LoginForm()
+    form.form_errors.append(
+        _(
+            "Too many attempts to log in: please wait a few minutes before trying again, or "
+            "choose a new password through “Forgot your password?”."
+        )
+    )
+    return render_template("accounts/login.html", form=form), 429
 
 
 @bp.route("/logout", methods=["POST"])

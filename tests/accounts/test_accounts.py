@@ -278,6 +278,38 @@ def test_login_is_rate_limited_with_a_friendly_page(client, make, config_overrid
     assert "wait a few minutes" in response.get_data(as_text=True)
 
 
+@pytest.mark.parametrize(
+    "config_overrides",
+    [
+        {
+            "RATELIMIT_ENABLED": True,
+            "LOGIN_RATE_LIMIT": "50 per minute",
+            "LOGIN_ACCOUNT_RATE_LIMIT": "3 per minute",
+        }
+    ],
+)
+def test_guesses_at_one_account_from_many_networks_are_limited(client, make, config_overrides):
+    """Each guess from another address: the per-IP limit never trips, the account's does,
+    and then even the right password waits (the page offers the emailed way in). Other
+    accounts are not held up, and logins that succeed do not count."""
+    make.user("a@example.org")
+    make.user("b@example.org")
+
+    def attempt(email, password, network):
+        data = {"email": email, "password": password}
+        return client.post("/login", data=data, environ_base={"REMOTE_ADDR": network})
+
+    for n in range(3):
+        assert attempt("b@example.org", PASSWORD, f"192.0.2.{n}").status_code == 302
+        assert attempt(" A@Example.org", "wrong guess", f"198.51.100.{n}").status_code == 200
+    refused = attempt("a@example.org", PASSWORD, "203.0.113.9")
+    assert refused.status_code == 429
+    page = refused.get_data(as_text=True)
+    assert "please wait a few minutes" in page and "Forgot your password?" in page
+    assert 'value="a@example.org"' in page
+    assert attempt("b@example.org", PASSWORD, "203.0.113.9").status_code == 302
+
+
 def test_users_create_command(runner, make):
     make.letter("alpha")
     result = runner.invoke(

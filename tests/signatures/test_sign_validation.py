@@ -49,6 +49,8 @@ def test_typed_values_survive_an_error(sign, letter):
         ("@Org", "cannot start with"),
         ("Org\u202eevil", "text-direction"),
         ("Org\u200bname", "invisible characters"),
+        ("\u3164", "invisible characters"),  # a Hangul filler: prints as a blank
+        ("Org \u2800", "invisible characters"),  # the blank braille pattern
         ("Org\x07", "control characters"),
         ("x" * 301, "Keep this under 300 characters"),
     ],
