@@ -22,6 +22,7 @@ from campaign.letters.labels import (
     status_action_label,
     status_label,
 )
+from campaign.text import isolate_against
 
 
 def _page_language() -> str:
@@ -72,6 +73,12 @@ def names_list(names: Iterable[str]) -> Markup:
     return Markup(format_list(isolated, locale=_locale()))
 
 
+def isolated(value: str, lang: str) -> str:
+    """Text quoted in an email written in ``lang`` (a letter's title, a signer's name), kept
+    from scrambling the sentence around it if it runs the other way."""
+    return isolate_against(value, rtl=language(lang).dir == "rtl")
+
+
 def forms_with_errors() -> bool:
     """True when a form made for this request has errors (base.html then starts the page's
     title with "Error:", so it is the first thing a screen reader says)."""
@@ -104,4 +111,5 @@ def register(app: Flask) -> None:
     app.add_template_filter(number)
     app.add_template_filter(minutes)
     app.add_template_filter(names_list)
+    app.add_template_filter(isolated)
     static_versions.init_app(app)

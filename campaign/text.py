@@ -99,6 +99,17 @@ def isolate(name: str) -> str:
     return f"{FIRST_STRONG_ISOLATE}{name}{POP_DIRECTIONAL_ISOLATE}"
 
 
+def isolate_against(value: str, rtl: bool) -> str:
+    """``value`` isolated (see ``isolate``) if it holds a letter written in the direction
+    other than its surroundings' (``rtl`` for those): an Arabic title in an English email, an
+    English one in an Arabic email, whose neighbouring quotes and colons would otherwise be
+    drawn in the wrong place. Text in the surrounding direction is left as it is."""
+    other = {"L"} if rtl else {"R", "AL"}
+    if any(unicodedata.bidirectional(char) in other for char in value):
+        return isolate(value)
+    return value
+
+
 def too_long(limit: int, count: int) -> object:
     return _l("Keep this under %(limit)d characters (it has %(count)d).", limit=limit, count=count)
 

@@ -235,3 +235,18 @@ def test_a_forged_link_is_refused(client):
     response = client.get("/account/welcome/not-a-token")
     assert response.status_code == 404
     assert translated("en", "This link does not work any more") in response.get_data(as_text=True)
+
+
+def test_a_title_written_the_other_way_keeps_its_place_in_the_invitation(
+    client, make, login_as, smtp
+):
+    """An Arabic title in an English email is isolated, so the quotes and colon around it
+    stay where the sentence puts them; an English title is left as it is."""
+    arabic = make.letter("risala", texts={"ar": ("رسالة إلى المجلس 2026", "…")}, language="ar")
+    login_as(make.user("lead@example.org", roles={arabic: Role.coordinator}))
+    assert add(client, "new@example.org", slug="risala").status_code == 302
+    [message] = smtp.inbox.to("new@example.org")
+    isolated = "\u2068رسالة إلى المجلس 2026\u2069"
+    assert message["Subject"] == f"New role on “{isolated}”: Moderator"
+    assert f"on the letter “{isolated}”." in smtp.inbox.text(message)
+    assert f"“{isolated}”" in smtp.inbox.html(message)
