@@ -79,9 +79,7 @@ REFUSALS = {
 
 PROBLEMS = {
     "too_long": _l("Too long: %(count)d characters, at most %(limit)d."),
-    "formula": _l(
-        "A name cannot start with “=”, “+” or “@”: spreadsheets would run it as a formula."
-    ),
+    "formula": text.NAME_IS_FORMULA,
     "no_name": _l("No name."),
     "invisible": text.NOTHING_VISIBLE,
     "no_letters": _l("No letters or digits in the name."),

@@ -47,6 +47,7 @@ def test_typed_values_survive_an_error(sign, letter):
         ("=HYPERLINK(1)", "cannot start with"),
         ("+Org", "cannot start with"),
         ("@Org", "cannot start with"),
+        ("- Org pasted from a list", "cannot start with"),
         ("Org\u202eevil", "text-direction"),
         ("Org\u200bname", "invisible characters"),
         ("\u3164", "invisible characters"),  # a Hangul filler: prints as a blank
