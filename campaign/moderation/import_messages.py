@@ -71,9 +71,9 @@ REFUSALS = {
         "Nothing was imported; please make a new preview."
     ),
     "rematched": _l(
-        "The letter's list changed since this preview: some entries now look like signatures "
-        "on it. Nothing was imported; make a new preview to see which (they will be held for "
-        "moderators)."
+        "The letter's list changed since this preview, so some entries would now be treated "
+        "differently (held for moderators, or added). Nothing was imported; make a new "
+        "preview to see which."
     ),
 }
 

@@ -149,7 +149,8 @@ def apply(session: Session, batch: ImportBatch, actor: User | None) -> list[Sign
     """Write every accepted row of a previewed batch, with one audit entry each.
 
     Refused ("rematched") if the letter changed so that an entry would now be decided
-    otherwise (it looks like a signature the letter gained since): the moderator confirmed
+    otherwise (it looks like a signature the letter gained since, or no longer like one that
+    has gone): the moderator confirmed
     what the preview showed, so nothing else is written in its name. All or nothing: the
     caller commits once, or rolls back on any error.
     """

@@ -41,6 +41,21 @@ def _confirm(client, letter, batch_id: int) -> str:  # noqa: ANN001
     return response.get_data(as_text=True)
 
 
+def test_a_list_whose_look_alike_has_gone_since_the_preview_is_not_imported(
+    client, login_as, letter, coordinator, make
+):
+    """The preview held "Red Andina" as a possible duplicate of a signature that was then
+    rejected: confirming would now add it, which the preview did not show."""
+    existing = make.signature(letter, "Red Andina")
+    login_as(coordinator)
+    batch_id = _previewed(client, letter, pasted=LIST)
+    existing.status = SignatureStatus.rejected
+    db.session.commit()
+    page = _confirm(client, letter, batch_id)
+    assert "would now be treated differently" in page
+    assert [s.name for s in signatures(letter)] == ["Red Andina"]  # the rejected one alone
+
+
 def test_a_list_previewed_twice_and_confirmed_twice_is_imported_once(
     client, login_as, letter, coordinator
 ):
