@@ -105,5 +105,6 @@ def _stamp(document: Document, data: ExportData, title: str, language: str) -> N
     moment = data.as_of.replace(tzinfo=None)
     props.created = props.modified = props.last_printed = moment
     props.author, props.last_modified_by, props.revision = "campaign", "campaign", 1
-    props.title, props.language = title, language
+    # Word's core properties hold at most 255 characters; the page shows the whole title.
+    props.title, props.language = title[:255], language
     props.comments = props.keywords = props.subject = ""

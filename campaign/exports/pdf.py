@@ -199,7 +199,8 @@ def _paragraph(
 
 def _markup(run: Run, family: str) -> str:
     """fpdf2's emphasis markers around ``run``, with its literal text escaped."""
-    text = LINK_LIKE.sub("]\u2060", run.text.replace("\\", "\\\\"))
+    # A character no installed font has is printed as a mark, as in the list, not a blank.
+    text = LINK_LIKE.sub("]\u2060", fonts.drawable(run.text).replace("\\", "\\\\"))
     for marker in FPDF.MARKDOWN_MARKERS:
         text = text.replace(marker, "\\" + marker)
     bold = run.bold and "B" in fonts.FACES[family]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 
 from flask_babel import force_locale
@@ -67,6 +67,12 @@ class ExportFile:
     sponsors: jws.Sponsors | None = None
 
 
+NO_SPONSOR = _l(
+    "No co-sponsor has ECOSOC consultative status: the Council only accepts statements from "
+    "organisations that have it."
+)
+
+
 def validate(spec: ExportSpec) -> None:
     if spec.format not in MIMETYPES:
         raise ExportError(_l("Unknown export format."))
@@ -74,6 +80,28 @@ def validate(spec: ExportSpec) -> None:
         raise ExportError(_l("This language is not supported."))
     if spec.format == "docx" and spec.language not in jws.LANGUAGES:
         raise ExportError(_l("The Council accepts statements in English, French or Spanish."))
+
+
+def validate_content(data: ExportData, spec: ExportSpec) -> None:
+    """What the list and texts allow: a statement is written in the language it declares
+    (the PDF falls back to the authoritative text; the Council would refuse a statement
+    headed in English with its text in Arabic), and it names a co-sponsor with consultative
+    status (else nobody can submit it; the check says so without refusing)."""
+    if spec.format != "docx":
+        return
+    _statement_text(data, spec)
+    if not jws.sponsors(data).with_status:
+        raise ExportError(NO_SPONSOR)
+
+
+def _statement_text(data: ExportData, spec: ExportSpec) -> None:
+    if spec.language not in data.texts:
+        raise ExportError(
+            _l(
+                "The letter has no text in the statement's language yet: add that translation "
+                "first. The Council reads a statement in the language it is submitted in."
+            )
+        )
 
 
 def data_for(session: Session, letter: Letter, snapshot_id: int | None) -> ExportData:
@@ -102,6 +130,7 @@ def produce(
 ) -> ExportFile:
     """Build the file; contact details appear only in CSV/XLSX and only if ``spec.contacts``."""
     validate(spec)
+    validate_content(data, spec)
     shown = data if spec.contacts and spec.format in ("csv", "xlsx") else data.public()
     check = sponsors = None
     with force_locale(interface_language(spec.language)):
@@ -133,8 +162,11 @@ class StatementCheck:
 def check_statement(
     data: ExportData, spec: ExportSpec, session_start: date | None
 ) -> StatementCheck:
-    """Word count against the limit, the sponsors' grouping and the submission deadline."""
+    """Word count against the limit, the sponsors' grouping and the submission deadline,
+    whatever format the form has chosen for downloads."""
+    spec = replace(spec, format="docx")
     validate(spec)
+    _statement_text(data, spec)
     statement = docx_jws.build(data.public(), spec.language, spec.session, spec.agenda_item)
     deadline = jws.submission_deadline(session_start) if session_start else None
     return StatementCheck(statement.check, statement.sponsors, deadline)

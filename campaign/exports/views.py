@@ -80,6 +80,7 @@ def download(letter: Letter) -> Response | tuple[str, int]:
         if form.check.data:
             result = services.check_statement(data, spec, form.session_start.data)
             return _page(letter, form, statement=result)
+        services.validate_content(data, spec)
         if services.is_long(data, spec, current_app.config["EXPORT_BACKGROUND_ROWS"]):
             return _queue(letter, spec, form.snapshot.data or None)
         exported = services.produce(data, spec)

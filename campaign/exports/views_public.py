@@ -22,5 +22,7 @@ def letter_pdf(lang: str, slug: str) -> Response:
     content = public_pdf(db.session, letter, lang, Path(current_app.config["EXPORT_CACHE_DIR"]))
     response = Response(content, mimetype="application/pdf")
     response.headers["Content-Disposition"] = f'inline; filename="{letter.slug}-{lang}.pdf"'
-    response.headers["Cache-Control"] = "public, max-age=300"
+    # A draft's preview is for its staff alone: no shared cache may keep it.
+    public = letter.status.is_public
+    response.headers["Cache-Control"] = "public, max-age=300" if public else "private, no-store"
     return response

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from campaign.accounts.models import Role
 from campaign.demo import TEXTS
 from campaign.letters.models import LetterStatus
 from tests.exports.helpers import expected_order, numbered, pdf_text, run_cli, seed
@@ -141,3 +142,16 @@ def test_public_pdf_unreadable_in_the_cache_is_rebuilt_and_leaves_no_partial_fil
     assert [m for m in messages if "not read" in m and str(cached) in m]
     assert [m for m in messages if "not written" in m and str(cached) in m]
     assert list(cache.iterdir()) == [cached]
+
+
+def test_a_drafts_pdf_preview_is_kept_out_of_shared_caches(client, make, login_as):
+    """Its staff may preview it; a proxy or CDN must not keep it for anyone else, while the
+    public PDF of an open letter may be cached."""
+    draft = make.letter(status=LetterStatus.draft)
+    login_as(make.user(roles={draft: Role.coordinator}))
+    preview = client.get(f"/en/letters/{draft.slug}/letter.pdf")
+    assert preview.status_code == 200
+    assert preview.headers["Cache-Control"] == "private, no-store"
+    published = make.letter()
+    public = client.get(f"/en/letters/{published.slug}/letter.pdf")
+    assert public.headers["Cache-Control"] == "public, max-age=300"

@@ -104,3 +104,11 @@ def test_exports_page_has_no_font_notice_when_every_name_can_be_drawn(client, ma
     login_as(make.user(roles={letter: Role.exporter}))
     page = client.get(f"/manage/letters/{letter.slug}/exports/").get_data(as_text=True)
     assert 'id="pdf-undrawable"' not in page
+
+
+def test_characters_no_font_has_in_the_letter_text_are_marked_not_left_blank(client, make):
+    """As for names: a title or paragraph with such characters shows the mark where they were."""
+    letter = make.letter(texts={"en": (f"Solidarity {NO_FONT} now", f"We stand {NO_FONT} with.")})
+    text = pdf_text(client.get(f"/en/letters/{letter.slug}/letter.pdf").data)
+    assert "Solidarity \ufffd" in text and "We stand \ufffd" in text
+    assert NO_FONT not in text

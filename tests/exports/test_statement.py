@@ -233,3 +233,65 @@ def test_arabic_names_side_by_side_keep_their_order_in_the_downloaded_statement(
 def test_direction_marks_around_names_are_not_counted_as_words():
     arabic = "الجمعية العربية"
     assert jws.count_words([f"\u2068{arabic}\u2069, \u2068 Org\u2069 \u2069 also share"]) == 5
+
+
+def _press(client, letter, button: str, **data: str):  # noqa: ANN001, ANN202
+    fields = {"format": "docx", "language": "en", "snapshot": "0", "columns": "1", **data}
+    url = f"/manage/letters/{letter.slug}/exports/download"
+    return client.post(url, data={**fields, button: "1"})
+
+
+@pytest.mark.parametrize("chosen", [{"format": "pdf", "language": "ar"}, {"format": "csv"}])
+def test_the_check_judges_the_statement_whatever_format_the_form_has(
+    client, make, login_as, chosen
+):
+    """The page preselects the letter's language and the PDF: on an Arabic letter, "Check"
+    says which languages the Council takes instead of failing; with another format chosen
+    for downloads, the English statement is checked."""
+    letter = make.letter(language="ar", texts={"ar": ("رسالة", "نص"), "en": ("Letter", "Text")})
+    make.signature(letter, "Special Org", ecosoc_status=EcosocStatus.special)
+    login_as(make.user(roles={letter: Role.exporter}))
+    response = _press(client, letter, "check", **chosen)
+    page = response.get_data(as_text=True)
+    if chosen.get("language") == "ar":
+        assert response.status_code == 400 and "English, French or Spanish" in page
+    else:
+        assert response.status_code == 200 and "Words: 2 of 1500 allowed." in page
+
+
+def test_a_statement_is_not_made_from_a_text_in_another_language(client, make, login_as):
+    """An Arabic-only letter has no English statement: its text would go out under the
+    Council's English heading. Both buttons say to add the translation; nothing downloads."""
+    letter = make.letter(language="ar", texts={"ar": ("رسالة إلى المجلس", "نحن الموقعين")})
+    make.signature(letter, "General Org", ecosoc_status=EcosocStatus.general)
+    login_as(make.user(roles={letter: Role.exporter}))
+    for button in ("download", "check"):
+        response = _press(client, letter, button)
+        assert response.status_code == 400
+        assert "no text in the statement&#39;s language" in response.get_data(as_text=True)
+
+
+def test_a_statement_without_a_co_sponsor_is_not_downloaded(client, make, login_as):
+    """Nobody could submit it (it would name no organisation); the check still shows it."""
+    letter = make.letter()
+    make.signature(letter, "Org Without Status", ecosoc_status=EcosocStatus.none)
+    login_as(make.user(roles={letter: Role.exporter}))
+    refused = _press(client, letter, "download")
+    assert refused.status_code == 400
+    assert "No co-sponsor has ECOSOC consultative status" in refused.get_data(as_text=True)
+    checked = _press(client, letter, "check")
+    assert checked.status_code == 200 and "Named in the footnote: 1." in checked.get_data(True)
+
+
+def test_a_title_longer_than_words_core_properties_still_makes_a_statement(client, make, login_as):
+    """The title field takes 300 characters; Word's file properties hold 255."""
+    title = "On the protection of human rights defenders " * 6
+    title = title.strip()[:290]
+    letter = make.letter(texts={"en": (title, "We, the undersigned, ask…")})
+    make.signature(letter, "General Org", ecosoc_status=EcosocStatus.general)
+    login_as(make.user(roles={letter: Role.exporter}))
+    response = _press(client, letter, "download")
+    assert response.status_code == 200
+    document = Document(io.BytesIO(response.data))
+    assert title in [p.text for p in document.paragraphs]
+    assert document.core_properties.title == title[:255]
