@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from campaign.accounts import services as accounts
 from campaign.accounts.models import Role, User
+from campaign.db import utcnow
 from campaign.letters import services as letters
 from campaign.letters.models import Letter, LetterStatus
 from campaign.signatures.keys import email_key, name_key
@@ -89,6 +90,8 @@ class Factory:
         fields.setdefault("email_key", email_key(str(fields["contact_email"])))
         fields.setdefault("name_key", name_key(name))
         fields.setdefault("contact_name", f"Contact Person {n}")
+        if status is not SignatureStatus.pending:  # it counted once: its signer confirmed it
+            fields.setdefault("confirmed_at", utcnow())
         signature = Signature(
             letter_id=letter.id, name=name, submitted_name=name, status=status, kind=kind, **fields
         )

@@ -13,7 +13,7 @@ from campaign.db import utcnow
 from campaign.letters.models import Letter
 from campaign.moderation.audit import recording
 from campaign.signatures.models import Signature, SignatureStatus
-from campaign.signatures.states import SignatureError, move
+from campaign.signatures.states import NO_SUCH_MOVE, SignatureError, move
 
 DECISIONS = {
     "approve": SignatureStatus.approved,
@@ -51,6 +51,8 @@ class Outcome:
     done: int = 0
     refused: int = 0
     changed: int = 0
+    # Why signatures were refused beyond "not from that status", each once (translatable).
+    reasons: tuple[object, ...] = ()
 
 
 def decide_many(
@@ -68,14 +70,17 @@ def decide_many(
         select(Signature).where(Signature.letter_id == letter.id, Signature.id.in_(set(seen)))
     ).all()
     done = refused = changed = 0
+    reasons: dict[str, object] = {}
     for signature in sorted(rows, key=lambda s: s.id):
         if seen[signature.id] not in (None, signature.version):
             changed += 1
             continue
         try:
             decide(session, signature, action, actor)
-        except SignatureError:
+        except SignatureError as error:
             refused += 1
+            if error.message is not NO_SUCH_MOVE:
+                reasons.setdefault(str(error.message), error.message)
             continue
         done += 1
-    return Outcome(done, refused, changed)
+    return Outcome(done, refused, changed, tuple(reasons.values()))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from campaign.i18n import _l
-from campaign.moderation.audit import SIGNER_ACTOR
+from campaign.moderation.audit import CLI_ACTOR, SIGNER_ACTOR
 from campaign.signatures.changes import CHANGED_BY_SIGNER
 from campaign.signatures.models import SignatureStatus, SignerKind, Source
 
@@ -74,6 +74,8 @@ ACTION_LABELS = {
     "correction_applied": _l("Correction request applied"),
     "correction_dismissed": _l("Correction request dismissed"),
     "bulk_reject": _l("Rejected in bulk invalidation"),
+    "import": _l("Imported from a list"),
+    "import_batch": _l("List imported"),
     "team_added": _l("Added to the team"),
     "team_removed": _l("Removed from the team"),
     "account_switched_off": _l("Account switched off"),
@@ -90,7 +92,10 @@ ACTION_LABELS = {
 }
 
 # Who made a change, when it was not a staff account (shown by its address).
-ACTOR_LABELS = {SIGNER_ACTOR: _l("The signer, through their private link")}
+ACTOR_LABELS = {
+    SIGNER_ACTOR: _l("The signer, through their private link"),
+    CLI_ACTOR: _l("The command line, on the server"),
+}
 
 
 def label(table: dict, code: object) -> str:

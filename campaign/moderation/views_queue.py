@@ -78,7 +78,8 @@ def decide(letter: Letter) -> Response:
                 "%(num)d signature cannot take that decision in its current state.",
                 "%(num)d signatures cannot take that decision in their current state.",
                 refused,
-            ),
+            )
+            + "".join(f" {reason}" for reason in outcome.reasons),
             "error",
         )
     if outcome.changed:

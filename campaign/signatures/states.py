@@ -28,6 +28,9 @@ COUNTED = (S.confirmed, S.approved, S.held)
 # What a merged row may return to when its merge is undone: the statuses a merge accepts.
 UNMERGEABLE = {s for s, targets in TRANSITIONS.items() if S.merged in targets}
 
+# The plain refusal: the status chart has no such arrow.
+NO_SUCH_MOVE = _l("This signature cannot go from its status to that one.")
+
 STAMPS = {
     S.confirmed: "confirmed_at",
     S.approved: "approved_at",
@@ -49,9 +52,17 @@ def can_move(signature: Signature, target: SignatureStatus) -> bool:
 
 
 def move(signature: Signature, target: SignatureStatus, when: datetime | None = None) -> None:
-    """Move ``signature`` to ``target`` if allowed, stamping the time of the move."""
+    """Move ``signature`` to ``target`` if allowed, stamping the time of the move.
+
+    Only a signature its signer confirmed (or an imported one, confirmed on import) is ever
+    approved: a sign-up rejected before confirmation, then reconsidered, stays off the list,
+    since nobody showed that the organisation agreed to sign."""
     if not can_move(signature, target):
-        raise SignatureError(_l("This signature cannot go from its status to that one."))
+        raise SignatureError(NO_SUCH_MOVE)
+    if target is S.approved and signature.confirmed_at is None:
+        raise SignatureError(
+            _l("This signature was never confirmed by email by its signer: it cannot be approved.")
+        )
     signature.status = target
     if target in STAMPS:
         setattr(signature, STAMPS[target], when or utcnow())
@@ -61,7 +72,7 @@ def unmerge(signature: Signature, previous: SignatureStatus) -> None:
     """Give a row back the status it had before the merge that is being undone: a merged row
     its own, the kept row the one it had before it took the group's approval."""
     if signature.status not in (S.merged, S.approved) or previous not in UNMERGEABLE:
-        raise SignatureError(_l("This signature cannot go from its status to that one."))
+        raise SignatureError(NO_SUCH_MOVE)
     signature.status = previous
 
 

@@ -182,6 +182,28 @@ def test_impossible_decisions_are_refused_and_explained(client, make, letter, mo
     assert "Select at least one signature first." in empty.get_data(True)
 
 
+def test_a_rejection_is_reconsidered_only_for_a_signature_its_signer_confirmed(
+    client, make, letter, moderator
+):
+    """Rejecting a sign-up nobody confirmed, then approving it, would publish a signature no
+    one showed the organisation agreed to: refused. A confirmed one can be reconsidered."""
+    forged = make.signature(letter, "Never Confirmed Org", status=S.pending)
+    wrongly = make.signature(letter, "Wrongly Rejected Org", status=S.rejected)
+    for s in (forged, wrongly):
+        client.post(console() + "/decide", data={"decide": f"reject:{s.id}"})
+    page = client.post(
+        console() + "/decide",
+        data={"action": "approve", "ids": [str(forged.id), str(wrongly.id)]},
+        follow_redirects=True,
+    ).get_data(True)
+    assert "1 signature cannot take that decision" in page
+    assert "never confirmed by email by its signer" in page
+    assert fresh(forged.id).status is S.rejected and fresh(forged.id).approved_at is None
+    assert fresh(wrongly.id).status is S.approved
+    public = client.get("/en/letters/carta").get_data(True)
+    assert "Wrongly Rejected Org" in public and "Never Confirmed Org" not in public
+
+
 def test_known_organisation_is_suggested_and_its_canonical_name_applied(
     client, make, letter, moderator
 ):

@@ -8,6 +8,7 @@ from campaign.letters.models import LetterStatus
 from campaign.moderation.models import Organisation, OrganisationAlias
 from campaign.signatures.keys import name_key
 from campaign.signatures.models import SignatureStatus
+from tests.i18n import translated
 from tests.moderation_import.conftest import LIST, audit_actions, signatures
 
 
@@ -137,3 +138,18 @@ def test_ragged_rows_and_long_names_are_explained(runner, letter, tmp_path):
     assert "REFUSED line 2: 'A': This row has 3 cells but the header has 2." in result.output
     assert "REFUSED line 3: " in result.output
     assert "Name: Too long: 301 characters, at most 300." in result.output
+
+
+def test_an_import_from_the_shell_reads_in_the_audit_log_language(
+    runner, client, letter, coordinator, login_as, tmp_path
+):
+    """Its entries and its actor are labelled in the reader's language, not as codes."""
+    path = tmp_path / "list.csv"
+    path.write_text("name\nRed Andina\n")
+    assert runner.invoke(args=["import", letter.slug, str(path), "--yes"]).exit_code == 0
+    login_as(coordinator)
+    client.get("/language/fr")
+    page = client.get(f"/manage/letters/{letter.slug}/audit").get_data(as_text=True)
+    for label in ("Imported from a list", "List imported", "The command line, on the server"):
+        assert translated("fr", label) in page
+    assert ">import<" not in page and ">command line<" not in page
