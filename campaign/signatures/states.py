@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
+
+from sqlalchemy import event
 
 from campaign.db import utcnow
 from campaign.i18n import _l
@@ -78,6 +81,16 @@ def unmerge(signature: Signature, previous: SignatureStatus) -> None:
 
 # A moderator's mark, not a warning: look-alikes they judged to be different organisations.
 NOT_DUPLICATE = "not_duplicate"
+
+
+@event.listens_for(Signature.name_key, "set", active_history=True)
+@event.listens_for(Signature.country, "set", active_history=True)
+def _judged_again(target: Signature, value: Any, old: Any, _initiator: Any) -> None:
+    """A row kept apart from its look-alikes was judged by the name and country it had: once
+    either changes (by its signer, a moderator, a merge), the mark goes, so the row can be
+    grouped with a real duplicate it now matches. Whatever path changes them, this holds."""
+    if value != old and NOT_DUPLICATE in (target.flags or []):
+        target.flags = [f for f in target.flags if f != NOT_DUPLICATE]
 
 
 def awaits_moderation(signature: Signature) -> bool:

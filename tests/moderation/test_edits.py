@@ -168,3 +168,29 @@ def test_an_individual_has_no_type_to_correct(client, make, letter, moderator):
     data = {"name": "Ana Gómez", "country": "", "org_type": "ngo", "ecosoc_status": "none"}
     client.post(detail(s.id) + "/edit", data=data)
     assert (fresh(s.id).org_type, fresh(s.id).ecosoc_status) == (None, "none")
+
+
+def test_a_row_kept_apart_and_then_corrected_meets_its_real_duplicate(
+    client, make, letter, moderator
+):
+    """Two pairs kept apart (two national sections each); then one row turns out to be the
+    other pair's organisation. Its "keep separate" judged its old name: the new duplicate
+    group is shown, and the pair still kept apart is not."""
+    dups = console() + "/duplicates"
+
+    def groups() -> int:
+        return client.get(dups).get_data(True).count('<section class="cluster"')
+
+    a = make.signature(letter, "Human Rights Watch", country="US")
+    b = make.signature(letter, "Human Rights Watch", country="KE")
+    c = make.signature(letter, "Oxfam", country="GB")
+    d = make.signature(letter, "Oxfam", country="FR")
+    assert groups() == 2
+    for pair in ((a, b), (c, d)):
+        client.post(dups + "/separate", data={"ids": f"{pair[0].id},{pair[1].id}"})
+    assert groups() == 0
+    client.post(detail(b.id) + "/edit", data={"name": "Oxfam", "country": "FR"})
+    page = client.get(dups).get_data(True)
+    assert groups() == 1
+    assert f"/signatures/{b.id}" in page and f"/signatures/{d.id}" in page
+    assert f"/signatures/{a.id}" not in page
