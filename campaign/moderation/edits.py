@@ -73,13 +73,28 @@ def _apply_changes(signature: Signature, changes: dict[str, Any]) -> None:
             setattr(signature, field, _CONVERT.get(field, lambda v: v)(value))
 
 
+def listed_row(session: Session, signature: Signature) -> Signature:
+    """The row that stands for ``signature`` on the list: itself, or, if a merge folded it
+    into another, the row kept (through later merges too)."""
+    seen = {signature.id}
+    while signature.status is SignatureStatus.merged and signature.merged_into_id is not None:
+        kept = session.get(Signature, signature.merged_into_id)
+        if kept is None or kept.id in seen:
+            break
+        seen.add(kept.id)
+        signature = kept
+    return signature
+
+
 def resolve(session: Session, request: CorrectionRequest, apply: bool, actor: User | None) -> None:
     """Apply a signer's request (their corrections, or their withdrawal), or dismiss it."""
     if request.resolved_at is not None:
         raise SignatureError(_l("This request has already been dealt with."))
-    signature = request.signature
+    signature, detail = listed_row(session, request.signature), request.kind.value
+    if signature is not request.signature:
+        detail += f", asked through signature {request.signature_id} merged into it"
     action = "correction_applied" if apply else "correction_dismissed"
-    with recording(session, signature, action, actor, detail=request.kind.value):
+    with recording(session, signature, action, actor, detail=detail):
         if apply and request.kind is RequestKind.withdrawal:
             move(signature, SignatureStatus.withdrawn)
             signature.token_version += 1

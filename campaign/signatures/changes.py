@@ -2,7 +2,9 @@
 
 While sign-on is open they apply at once, each recorded in the letter's audit log with the
 signer as its actor. After it closes the published list may already be with the addressee,
-so they become CorrectionRequest rows for the moderators instead.
+so they become CorrectionRequest rows for the moderators instead. So do those of a signer
+whose sign-up a moderator merged into another of the same organisation: the entry listed
+is no longer theirs alone.
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ CHANGED_BY_SIGNER = "changed_by_signer"
 
 class Outcome(enum.StrEnum):
     applied = "applied"
-    requested = "requested"
+    requested = "requested"  # sign-on has closed
+    combined = "combined"  # merged into another sign-up: the moderators decide
     refused = "refused"
 
 
@@ -66,10 +69,13 @@ def _ask_recheck(signature: Signature) -> None:
 
 
 def correct(session: Session, signature: Signature, details: dict[str, Any]) -> Outcome:
-    """Apply the signer's corrections, or pass them to the moderators once sign-on closed."""
+    """Apply the signer's corrections, or pass them to the moderators once sign-on closed
+    (or if the sign-up was merged into another)."""
+    changes = _changes(signature, details)
+    if signature.status is SignatureStatus.merged:
+        return _ask(session, signature, RequestKind.correction, changes, Outcome.combined)
     if signature.status not in EDITABLE:
         return Outcome.refused
-    changes = _changes(signature, details)
     if accepting_signatures(signature.letter):
         if changes:
             with recording(session, signature, "signer_edit", SIGNER_ACTOR):
@@ -79,15 +85,26 @@ def correct(session: Session, signature: Signature, details: dict[str, Any]) -> 
                     _ask_recheck(signature)
             session.flush()
         return Outcome.applied
-    session.add(
-        CorrectionRequest(signature=signature, kind=RequestKind.correction, changes=changes)
-    )
+    return _ask(session, signature, RequestKind.correction, changes, Outcome.requested)
+
+
+def _ask(
+    session: Session,
+    signature: Signature,
+    kind: RequestKind,
+    changes: dict[str, object],
+    outcome: Outcome,
+) -> Outcome:
+    session.add(CorrectionRequest(signature=signature, kind=kind, changes=changes))
     session.flush()
-    return Outcome.requested
+    return outcome
 
 
 def withdraw(session: Session, signature: Signature) -> Outcome:
-    """Withdraw and revoke the private links, or ask the moderators once sign-on closed."""
+    """Withdraw and revoke the private links, or ask the moderators once sign-on closed (or
+    if the sign-up was merged into another)."""
+    if signature.status is SignatureStatus.merged:
+        return _ask(session, signature, RequestKind.withdrawal, {}, Outcome.combined)
     if signature.status not in EDITABLE:
         return Outcome.refused
     if accepting_signatures(signature.letter):
@@ -96,6 +113,4 @@ def withdraw(session: Session, signature: Signature) -> Outcome:
             signature.token_version += 1
         session.flush()
         return Outcome.applied
-    session.add(CorrectionRequest(signature=signature, kind=RequestKind.withdrawal, changes={}))
-    session.flush()
-    return Outcome.requested
+    return _ask(session, signature, RequestKind.withdrawal, {}, Outcome.requested)

@@ -22,12 +22,20 @@ EDIT_MESSAGES = {
     Outcome.requested: lambda: _(
         "Sign-on has closed, so your corrections were sent to the coordinators for review."
     ),
+    Outcome.combined: lambda: _(
+        "Your sign-up was combined with another from the same organisation, so your "
+        "corrections were sent to the coordinators for review."
+    ),
     Outcome.refused: lambda: _("This signature can no longer be changed."),
 }
 WITHDRAW_MESSAGES = {
     Outcome.applied: lambda: _("Your signature is withdrawn. You can sign again at any time."),
     Outcome.requested: lambda: _(
         "Sign-on has closed, so your request to withdraw was sent to the coordinators."
+    ),
+    Outcome.combined: lambda: _(
+        "Your sign-up was combined with another from the same organisation, so your request "
+        "to withdraw was sent to the coordinators."
     ),
     Outcome.refused: lambda: _("This signature can no longer be changed."),
 }
@@ -95,6 +103,7 @@ def _edit_page(signature: Signature, form: EditForm, token: str) -> tuple[str, i
         withdraw_form=WithdrawForm(formdata=None),
         token=token,
         accepting=services.accepting_signatures(signature.letter),
+        combined=signature.status is SignatureStatus.merged,
     )
     return page, (400 if form.errors or request.method == "POST" else 200)
 

@@ -12,7 +12,7 @@ from campaign.db import db
 from campaign.moderation.audit import SIGNER_ACTOR
 from campaign.moderation.digest_models import DigestState
 from campaign.signatures import tokens
-from campaign.signatures.models import EcosocStatus, OrgType
+from campaign.signatures.models import CorrectionRequest, EcosocStatus, OrgType
 from campaign.signatures.models import SignatureStatus as S
 from tests.moderation.conftest import console, entries, fresh
 
@@ -141,3 +141,44 @@ def test_the_next_digest_tells_moderators_of_a_published_signature_its_signer_ch
     assert "1 published signature was changed by its signer and awaits a new look." in text
     assert "1 signature awaits a moderator's decision." in text
     assert "Changed by its signer after approval: 1" in text
+
+
+def test_the_signer_of_a_merged_sign_up_asks_the_moderators_who_act_on_the_listed_entry(
+    client, make, letter, moderator
+):
+    """Their organisation is listed through the row the merge kept: what they ask goes to
+    the moderators, shown on that row, and applying it changes that row."""
+    kept = make.signature(letter, "Amnesty International", country="GB")
+    folded = make.signature(letter, "Amnesty Internatonal", country="GB", contact_name="Jo")
+    link = f"/en/signatures/edit/{tokens.make(folded, tokens.EDIT)}"
+    merged = client.post(
+        console() + "/duplicates/merge",
+        data={
+            "ids": f"{kept.id},{folded.id}",
+            "primary": str(kept.id),
+            "name_choice": "Amnesty International",
+            "country": "GB",
+        },
+    )
+    assert merged.status_code == 302 and fresh(folded.id).status is S.merged
+    assert "combined with another from the same organisation" in client.get(link).text
+
+    asked = client.post(link, data=as_shown("Amnesty International UK"), follow_redirects=True)
+    assert "your corrections were sent to the coordinators" in asked.text
+    withdrawn = client.post(link.replace("/edit/", "/withdraw/"), follow_redirects=True)
+    assert "your request to withdraw was sent to the coordinators" in withdrawn.text
+    assert fresh(kept.id).status is S.approved and fresh(kept.id).name == "Amnesty International"
+
+    page = client.get(console() + f"/signatures/{kept.id}").text
+    assert page.count("Asked by the signer of a sign-up merged into this one") == 2
+    requests = db.session.scalars(select(CorrectionRequest).order_by(CorrectionRequest.id)).all()
+    correction, withdrawal = (r.id for r in requests)
+    assert {r.signature_id for r in requests} == {folded.id}
+    client.post(console() + f"/requests/{correction}/apply")
+    assert fresh(kept.id).name == "Amnesty International UK"
+    client.post(console() + f"/requests/{withdrawal}/apply")
+    assert fresh(kept.id).status is S.withdrawn and fresh(folded.id).status is S.merged
+    assert "Amnesty International" not in client.get("/en/letters/carta").text
+    [applied, _] = entries("correction_applied")[::-1]
+    assert applied.signature_id == kept.id
+    assert f"asked through signature {folded.id} merged into it" in applied.detail
