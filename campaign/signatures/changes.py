@@ -36,6 +36,7 @@ class Outcome(enum.StrEnum):
     applied = "applied"
     requested = "requested"  # sign-on has closed
     combined = "combined"  # merged into another sign-up: the moderators decide
+    unchanged = "unchanged"  # nothing differed, so nothing was asked for
     refused = "refused"
 
 
@@ -72,18 +73,19 @@ def correct(session: Session, signature: Signature, details: dict[str, Any]) -> 
     """Apply the signer's corrections, or pass them to the moderators once sign-on closed
     (or if the sign-up was merged into another)."""
     changes = _changes(signature, details)
+    if not changes and signature.status in (SignatureStatus.merged, *EDITABLE):
+        return Outcome.unchanged
     if signature.status is SignatureStatus.merged:
         return _ask(session, signature, RequestKind.correction, changes, Outcome.combined)
     if signature.status not in EDITABLE:
         return Outcome.refused
     if accepting_signatures(signature.letter):
-        if changes:
-            with recording(session, signature, "signer_edit", SIGNER_ACTOR):
-                recheck = _needs_recheck(signature, changes)
-                apply_details(session, signature, signature.kind, **details)
-                if recheck:
-                    _ask_recheck(signature)
-            session.flush()
+        with recording(session, signature, "signer_edit", SIGNER_ACTOR):
+            recheck = _needs_recheck(signature, changes)
+            apply_details(session, signature, signature.kind, **details)
+            if recheck:
+                _ask_recheck(signature)
+        session.flush()
         return Outcome.applied
     return _ask(session, signature, RequestKind.correction, changes, Outcome.requested)
 

@@ -26,6 +26,7 @@ EDIT_MESSAGES = {
         "Your sign-up was combined with another from the same organisation, so your "
         "corrections were sent to the coordinators for review."
     ),
+    Outcome.unchanged: lambda: _("Nothing was changed: the form is as it was."),
     Outcome.refused: lambda: _("This signature can no longer be changed."),
 }
 WITHDRAW_MESSAGES = {

@@ -116,6 +116,28 @@ def test_after_closing_corrections_and_withdrawals_go_to_moderators(client, sign
     assert signature.status is SignatureStatus.approved
 
 
+def test_a_form_sent_back_unchanged_asks_nothing_of_the_moderators(client, signed):
+    letter, edit = signed
+    letters.change_status(letter, LetterStatus.closed)
+    db.session.commit()
+    [signature] = [s for s in signatures() if s.ip_address]
+    as_it_is = {
+        "name": signature.name,
+        "country": signature.country,
+        "org_type": signature.org_type.value,
+        "website": signature.website,
+        "ecosoc_status": signature.ecosoc_status.value,
+        "contact_name": signature.contact_name,
+        "contact_role": signature.contact_role,
+        "language": signature.language,
+        **({"consent_contact": "y"} if signature.consent_contact else {}),
+    }
+    client.post(edit, data=as_it_is)
+    page = client.get(edit).get_data(as_text=True)
+    assert translated("es", "Nothing was changed: the form is as it was.") in page
+    assert db.session.scalars(select(CorrectionRequest)).all() == []
+
+
 def _token(page: str) -> str:
     return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)[1]
 
