@@ -6,7 +6,7 @@ public list) and point at the signature kept. Each merge teaches the registry.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -30,6 +30,9 @@ from campaign.signatures.states import (
 )
 
 CHANGED = _l("These signatures changed since the merge, so it can no longer be undone.")
+NEWER_FIRST = _l(
+    "A later merge includes some of these signatures: undo that merge first, then this one."
+)
 UNCONFIRMED_KEPT = _l(
     "The signature to keep must have been confirmed by its signer. This one still awaits "
     "email confirmation: choose another."
@@ -83,6 +86,7 @@ def merge(
     if not name.strip():
         raise SignatureError(_l("Enter the name to show."))
     primary = rows[primary_id]
+    versions_before = _versions(rows)
     spellings = [n for s in rows.values() for n in (s.submitted_name, s.name)]
     org, org_before, alias_ids = registry.remember(
         session, _organisation(session, rows.values()), name, spellings, country, primary.website
@@ -96,12 +100,40 @@ def merge(
         organisation_before=org_before,
         alias_ids=alias_ids,
         actor_label=actor.email if actor else CLI_ACTOR,
+        versions_before=versions_before,
     )
     session.add(record)
     session.flush()
     listing = {"name": name, "country": country, "ecosoc_status": ecosoc_status}
     _fold(session, primary, rows, record, listing, actor)
+    record.versions_after = _versions(rows)
+    session.flush()
     return record
+
+
+def _versions(rows: dict[int, Signature]) -> dict[str, int]:
+    return {str(i): s.version for i, s in rows.items()}
+
+
+def _members(record: SignatureMerge) -> set[int]:
+    return {record.primary_id, *record.merged_ids}
+
+
+def undoable(records: Sequence[SignatureMerge]) -> set[int]:
+    """The ids of the merges among ``records`` (all later merges of their letter included)
+    that are in place and that no later merge in place involves: undone in that order, each
+    undo finds its signatures as its merge left them."""
+    active = [m for m in records if m.undone_at is None]
+    return {
+        m.id for m in active if not any(n.id > m.id and _members(n) & _members(m) for n in active)
+    }
+
+
+def _in_place(session: Session, letter_id: int) -> list[SignatureMerge]:
+    query = select(SignatureMerge).where(
+        SignatureMerge.letter_id == letter_id, SignatureMerge.undone_at.is_(None)
+    )
+    return list(session.scalars(query.order_by(SignatureMerge.id)))
 
 
 def _fold(
@@ -143,13 +175,13 @@ def _promoted(record: SignatureMerge) -> bool:
 
 def undo(session: Session, record: SignatureMerge, actor: User | None) -> None:
     """Put every signature of a merge back as it was, and take back what the registry learnt."""
+    if record.undone_at is not None:
+        raise SignatureError(CHANGED)
+    in_place = _in_place(session, record.letter_id)
+    if record.id not in undoable(in_place):
+        raise SignatureError(NEWER_FIRST)
     rows = _load(session, record.letter_id, [record.primary_id, *record.merged_ids])
-    merged = [rows.get(i) for i in record.merged_ids]
-    if (
-        record.undone_at is not None
-        or any(s is None or s.merged_into_id != record.primary_id for s in merged)
-        or rows[record.primary_id].status is SignatureStatus.merged
-    ):
+    if _changed_since(record, rows):
         raise SignatureError(CHANGED)
     detail = f"undo merge {record.id}"
     promoted = _promoted(record)
@@ -164,12 +196,41 @@ def undo(session: Session, record: SignatureMerge, actor: User | None) -> None:
             s.name, s.name_key = before["name"], name_key(before["name"])
             s.country = before["country"]
     session.flush()
+    _hand_back(record, rows, [m for m in in_place if m.id < record.id])
     org = session.get(Organisation, record.organisation_id) if record.organisation_id else None
     if org is not None:
         registry.forget(session, org, record.organisation_before, record.alias_ids)
     record.undone_at = utcnow()
     record.undone_by = actor.email if actor else CLI_ACTOR
     session.flush()
+
+
+def _changed_since(record: SignatureMerge, rows: dict[int, Signature]) -> bool:
+    """Whether any signature of the merge changed after it. Merges made before versions were
+    kept can only tell whether the merged rows still point at the kept one."""
+    merged = [rows.get(i) for i in record.merged_ids]
+    if (
+        any(s is None or s.merged_into_id != record.primary_id for s in merged)
+        or rows[record.primary_id].status is SignatureStatus.merged
+    ):
+        return True
+    after = record.versions_after or {}
+    return any(
+        (s := rows.get(int(i))) is None or s.version != version for i, version in after.items()
+    )
+
+
+def _hand_back(
+    record: SignatureMerge, rows: dict[int, Signature], earlier: list[SignatureMerge]
+) -> None:
+    """After undoing ``record``, an earlier merge whose signatures had not changed until
+    ``record`` was made finds them as it left them again: it stays undoable."""
+    before = record.versions_before or {}
+    for m in earlier:
+        after = dict(m.versions_after or {})
+        moved = {i: rows[int(i)].version for i, v in after.items() if before.get(i) == v}
+        if moved:
+            m.versions_after = {**after, **moved}
 
 
 def keep_separate(session: Session, letter: Letter, ids: list[int], actor: User | None) -> int:

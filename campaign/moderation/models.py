@@ -92,6 +92,9 @@ class SignatureMerge(Base):
     ``before`` maps each signature id (primary included) to its audited values before the
     merge; ``organisation_before`` holds the registry entry's values (empty if the merge
     created it) and ``alias_ids`` the aliases it added, so an undo leaves no trace.
+    ``versions_before`` and ``versions_after`` map each signature id to its row version just
+    before and just after the merge: an undo is refused once any row changed since (None on
+    merges made before versions were kept).
     """
 
     __tablename__ = "signature_merges"
@@ -106,6 +109,8 @@ class SignatureMerge(Base):
     )
     organisation_before: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     alias_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
+    versions_before: Mapped[dict[str, int] | None] = mapped_column(JSON)
+    versions_after: Mapped[dict[str, int] | None] = mapped_column(JSON)
     actor_label: Mapped[str] = mapped_column(String(254), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     undone_at: Mapped[datetime | None]

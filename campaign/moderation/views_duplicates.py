@@ -73,6 +73,7 @@ def duplicates(letter: Letter) -> str:
         letter=letter,
         groups=groups,
         merges=recent,
+        undoable=merges.undoable(recent),
         names=names,
         readiness=readiness(db.session, letter.id, found),
         labels=labels,

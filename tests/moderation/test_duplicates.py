@@ -14,6 +14,7 @@ from campaign.accounts.models import Role
 from campaign.db import db
 from campaign.exports.rows import numbered_rows
 from campaign.moderation.models import Organisation, SignatureMerge
+from campaign.signatures import tokens
 from campaign.signatures.models import EcosocStatus
 from campaign.signatures.models import SignatureStatus as S
 from tests.exports.helpers import run_cli
@@ -257,3 +258,113 @@ def test_a_signature_awaiting_confirmation_cannot_be_the_one_kept(client, make, 
     assert "This one still awaits email confirmation" in page
     assert db.session.scalars(select(SignatureMerge)).all() == []
     assert fresh(listed.id).status is S.approved and public_list(client) == [(1, "Article 19")]
+
+
+def undo(client, record):
+    return client.post(console() + f"/merges/{record.id}/undo", follow_redirects=True).text
+
+
+def merges_made():
+    db.session.expire_all()
+    return db.session.scalars(select(SignatureMerge).order_by(SignatureMerge.id)).all()
+
+
+def signer_edits(client, signature, **fields):
+    """The signer changes their entry through the private link in their emails."""
+    link = f"/en/signatures/edit/{tokens.make(fresh(signature.id), tokens.EDIT)}"
+    data = {"name": signature.name, "country": "GB", "org_type": "ngo", "ecosoc_status": "none"}
+    response = client.post(link, data={**data, "contact_name": "Jo", "language": "en", **fields})
+    assert response.status_code == 302
+
+
+@pytest.fixture
+def trio(make, letter):
+    """One organisation signed three times, the first with its private edit link's details."""
+    return [
+        make.signature(
+            letter,
+            name,
+            status=S.approved,
+            country="GB",
+            org_type="ngo",
+            ecosoc_status=EcosocStatus.none,
+            contact_name="Jo",
+        )  # fmt: skip
+        for name in ("Amnesty International", "Amnesty Internatonal", "Amnesty Intl")
+    ]
+
+
+def test_an_undo_is_refused_once_the_kept_signer_corrected_their_entry(
+    client, letter, moderator, trio
+):
+    kept, dup, _ = trio
+    merge(client, [kept, dup], "Amnesty International")
+    [record] = merges_made()
+    signer_edits(client, fresh(kept.id), country="FR", ecosoc_status="special")
+    page = undo(client, record)
+    assert "These signatures changed since the merge, so it can no longer be undone." in page
+    after = fresh(kept.id)
+    assert (after.country, after.ecosoc_status) == ("FR", EcosocStatus.special)
+    assert (fresh(dup.id).status, fresh(dup.id).merged_into_id) == (S.merged, kept.id)
+    assert entries("merge_undone") == [] and merges_made()[0].undone_at is None
+
+
+def test_an_undo_is_refused_once_a_moderator_corrected_the_kept_signature(
+    client, letter, moderator, trio
+):
+    kept, dup, _ = trio
+    merge(client, [dup, kept], "Amnesty International", primary=kept)
+    [record] = merges_made()
+    corrected = {"name": "Amnesty International UK", "country": "GB"}
+    client.post(console() + f"/signatures/{kept.id}/edit", data=corrected)
+    assert "can no longer be undone" in undo(client, record)
+    assert fresh(kept.id).name == "Amnesty International UK"
+
+
+def test_a_merge_made_before_versions_were_kept_is_undone_as_before(
+    client, letter, moderator, trio
+):
+    kept, dup, _ = trio
+    merge(client, [kept, dup], "Amnesty Intl UK", name_choice="__other__", other_name="AI UK")
+    [record] = merges_made()
+    record.versions_before = record.versions_after = None
+    db.session.commit()
+    assert "Merge undone." in undo(client, record)
+    assert fresh(kept.id).name == "Amnesty International" and fresh(dup.id).status is S.approved
+
+
+def test_stacked_merges_are_undone_newest_first(client, letter, moderator, trio):
+    a, b, c = trio
+    merge(client, [a, b], "AI UK", name_choice="__other__", other_name="AI UK")
+    merge(client, [a, c], "AI", name_choice="__other__", other_name="AI")
+    first, second = merges_made()
+    page = client.get(DUPS).text
+    assert f"/merges/{second.id}/undo" in page and f"/merges/{first.id}/undo" not in page
+    assert "to undo, first undo the later merge of these signatures" in page
+    refused = undo(client, first)
+    assert "A later merge includes some of these signatures: undo that merge first" in refused
+    assert (fresh(a.id).name, fresh(c.id).status, fresh(b.id).status) == ("AI", S.merged, S.merged)
+    assert "Merge undone." in undo(client, second)
+    assert (fresh(a.id).name, fresh(c.id).status) == ("AI UK", S.approved)
+    assert f"/merges/{first.id}/undo" in client.get(DUPS).text
+    assert "Merge undone." in undo(client, first)
+    assert [(s.name, s.status, s.organisation_id) for s in map(fresh, (a.id, b.id, c.id))] == [
+        ("Amnesty International", S.approved, None),
+        ("Amnesty Internatonal", S.approved, None),
+        ("Amnesty Intl", S.approved, None),
+    ]
+    assert db.session.scalars(select(Organisation)).all() == []
+
+
+def test_a_merge_whose_kept_row_changed_before_a_later_merge_stays_refused(
+    client, letter, moderator, trio
+):
+    """Undoing the later merge gives back the corrected row, not the one the first merge left."""
+    a, b, c = trio
+    merge(client, [a, b], "AI UK", name_choice="__other__", other_name="AI UK")
+    signer_edits(client, fresh(a.id), country="FR")
+    merge(client, [a, c], "AI", name_choice="__other__", other_name="AI")
+    first, second = merges_made()
+    assert "Merge undone." in undo(client, second)
+    assert "can no longer be undone" in undo(client, first)
+    assert (fresh(a.id).name, fresh(a.id).country, fresh(b.id).status) == ("AI UK", "FR", S.merged)
