@@ -69,12 +69,17 @@ def make_engine(url: str) -> Engine:
     turns (see ``db_sqlite``)."""
     if url.startswith("sqlite"):
         database = make_url(url).database
-        engine = create_engine(url, connect_args=db_sqlite.connect_args(database, 30))
+        engine = create_engine(
+            url, connect_args=db_sqlite.connect_args(database, 30), hide_parameters=True
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    # hide_parameters: an error's text (logged) must not carry a signer's address or name.
+    return create_engine(
+        url, pool_pre_ping=True, pool_size=10, max_overflow=20, hide_parameters=True
+    )
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

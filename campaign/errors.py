@@ -44,6 +44,16 @@ on_csrf_failure = _answer_registrar("csrf")
 on_rate_limit = _answer_registrar("rate_limit")
 
 
+def logged_path() -> str:
+    """The request's path for a log line, with private link tokens (a signer's edit link
+    lasts a year) masked: a log is read by more people than the link was sent to."""
+    path = request.path
+    for name, value in (request.view_args or {}).items():
+        if name == "token" and value:
+            path = path.replace(str(value), "<token>")
+    return path
+
+
 def _registered_answer(refusal: str) -> ResponseReturnValue | None:
     """The answer the request's endpoint registered for ``refusal``, or None."""
     answer = _ANSWERS[refusal].get(request.endpoint or "")
@@ -145,20 +155,23 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(StaleDataError)
     def changed_meanwhile(error: StaleDataError) -> tuple[str, int]:
-        log.info("concurrent change refused on %s: %s", request.path, error)
+        log.info("concurrent change refused on %s: %s", logged_path(), error)
         _rollback()
         return render_error(409)
 
     @app.errorhandler(OperationalError)
     @app.errorhandler(InterfaceError)
     def database_down(error: Exception) -> tuple[str, int]:
-        log.error("database error on %s: %s", request.path, error)
+        # The driver's class and SQLSTATE say what failed; its message may quote values.
+        cause = getattr(error, "orig", None) or error
+        code = getattr(cause, "sqlstate", None) or ""
+        log.error("database error on %s: %s %s", logged_path(), type(cause).__name__, code)
         _rollback()
         g._login_user = AnonymousUserMixin()  # the page must not query the database again
         return render_error(ServiceUnavailable.code)
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception) -> tuple[str, int]:
-        log.exception("unhandled error on %s", request.path)
+        log.exception("unhandled error on %s", logged_path())
         _rollback()
         return render_error(500)

@@ -24,6 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.wrappers import Response
 
 from campaign.extensions import talisman
+from campaign.private_links import keep_staff_pages_private
 
 POLICY = {
     "default-src": "'self'",
@@ -67,6 +68,7 @@ def _allow_framing(response: Response) -> Response:
 
 def init_app(app: Flask) -> None:
     app.after_request(_allow_framing)  # registered first, so it runs after Talisman's
+    app.after_request(keep_staff_pages_private)
     talisman.init_app(
         app,
         force_https=False,

@@ -133,8 +133,18 @@ def test_sign_ups_never_confirmed_are_forgotten_after_their_keeping_time(make, r
         "Old Confirmed": (SignatureStatus.confirmed, 90),
         "Old Approved": (SignatureStatus.approved, 90),
         "Old Withdrawn": (SignatureStatus.withdrawn, 90),
+        "Old Rejected": (SignatureStatus.rejected, 90),
+        # Rejected (a spam wave) or withdrawn before anyone confirmed them.
+        "Old Rejected Unconfirmed": (SignatureStatus.rejected, 21),
+        "Old Withdrawn Unconfirmed": (SignatureStatus.withdrawn, 21),
+        "Recent Rejected Unconfirmed": (SignatureStatus.rejected, 19),
     }
-    rows = {name: make.signature(letter, name, status=status) for name, (status, _) in ages.items()}
+    rows = {
+        name: make.signature(
+            letter, name, status=status, **({"confirmed_at": None} if "Unconfirmed" in name else {})
+        )
+        for name, (status, _) in ages.items()
+    }
     old = rows["Old Pending"]
     db.session.add(CorrectionRequest(signature_id=old.id, kind=RequestKind.correction))
     db.session.add(
@@ -145,16 +155,18 @@ def test_sign_ups_never_confirmed_are_forgotten_after_their_keeping_time(make, r
     db.session.commit()
 
     output = runner.invoke(main, args=["cleanup"]).output
-    assert "1 unconfirmed sign-up(s)" in output
-    assert remaining(Signature.name) == sorted(set(ages) - {"Old Pending"})
+    assert "3 unconfirmed sign-up(s)" in output
+    gone = {"Old Pending", "Old Rejected Unconfirmed", "Old Withdrawn Unconfirmed"}
+    assert remaining(Signature.name) == sorted(set(ages) - gone)
     assert remaining(CorrectionRequest.id) == []
     assert remaining(AuditEntry.signature_id) == [None]  # the record stays, unlinked
 
     # Never before its confirmation link (14 days here) has expired, whatever the setting.
     app.config["SIGN_UNCONFIRMED_KEEP_DAYS"] = 1
-    assert "1 unconfirmed sign-up(s)" in runner.invoke(main, args=["cleanup"]).output
+    assert "2 unconfirmed sign-up(s)" in runner.invoke(main, args=["cleanup"]).output
     assert "Fresh Pending" in remaining(Signature.name)
     assert "Recent Pending" not in remaining(Signature.name)
+    assert "Recent Rejected Unconfirmed" not in remaining(Signature.name)
 
 
 def test_a_repeat_submission_keeps_an_unconfirmed_sign_up(client, make, app):

@@ -55,3 +55,27 @@ def test_plain_http_keeps_working_outside_production(client, make):
     assert "Secure" not in response.headers["Set-Cookie"]
     login(client, "lead@example.org")
     assert client.get("/manage/").status_code == 200
+
+
+def test_staff_pages_are_kept_out_of_every_cache(client, make, login_as):
+    """They show contact details: once left, a shared office computer's browser must not
+    show them again from its cache. Public pages keep their own caching."""
+    from campaign.accounts.models import Role
+
+    letter = make.letter("carta")
+    make.signature(letter, "Amnesty International")
+    login_as(make.user("mod@example.org", roles={letter: Role.coordinator}))
+    for path in (
+        "/manage/",
+        "/manage/letters/carta",
+        "/manage/letters/carta/moderation",
+        "/manage/letters/carta/moderation/duplicates",
+        "/manage/letters/carta/exports/",
+        "/manage/letters/carta/team/",
+        "/manage/letters/carta/audit",
+        "/account/password",
+    ):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert response.headers["Cache-Control"] == "private, no-store", path
+    assert "no-store" not in client.get("/en/letters/carta").headers.get("Cache-Control", "")

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, Protocol, cast
 
-from sqlalchemy import Table, bindparam, case, delete, literal, select
+from sqlalchemy import Table, and_, bindparam, case, delete, literal, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import Executable
@@ -28,6 +28,7 @@ from campaign.signatures.models import (
     Signature,
     SignatureStatus,
     SignerKind,
+    Source,
 )
 from campaign.signatures.states import COUNTED, awaits_moderation, move
 
@@ -234,14 +235,20 @@ def confirm(session: Session, signature: Signature) -> bool:
 
 
 def purge_unconfirmed(session: Session, before: datetime) -> int:
-    """Delete sign-ups still awaiting email confirmation that nobody touched since ``before``:
-    they never counted, and their owners never confirmed they want to be kept (a repeat
-    submission counts as a touch). Corrections asked for them go too, and so do their emails
-    not yet sent; audit entries stay, without the link. A signature a merge kept stays (a
-    signer who withdrew it and signed again without confirming): deleting it would take the
-    merge's record with it. Flushes."""
+    """Delete sign-ups never confirmed by email that nobody touched since ``before``: those
+    still awaiting confirmation, and those rejected (a spam wave typing strangers' addresses)
+    or withdrawn before it. They never counted, and their owners never confirmed they want to
+    be kept (a repeat submission, a decision or a withdrawal counts as a touch). Corrections
+    asked for them go too, and so do their emails not yet sent; audit entries stay, without
+    the link. A signature a merge kept stays (a signer who withdrew it and signed again
+    without confirming): deleting it would take the merge's record with it. Flushes."""
+    never_confirmed = and_(
+        Signature.status.in_([SignatureStatus.rejected, SignatureStatus.withdrawn]),
+        Signature.confirmed_at.is_(None),
+        Signature.source == Source.web,
+    )
     doomed = (
-        Signature.status == SignatureStatus.pending,
+        or_(Signature.status == SignatureStatus.pending, never_confirmed),
         Signature.updated_at < before,
         Signature.id.not_in(select(SignatureMerge.primary_id)),
     )

@@ -4,6 +4,7 @@ second change is a whole request, sent while the first one is about to save."""
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -185,3 +186,21 @@ def test_a_signer_correcting_over_a_moderators_change_is_told_and_keeps_their_en
         answer.get_data(as_text=True)
     )
     assert fresh(signature.id).name == "Amnesty International"
+
+
+def test_a_signers_link_refused_as_a_concurrent_change_is_not_written_to_the_log(
+    app, client, make, letter, moderator, caplog
+):
+    """The refusal is logged with the path, whose token is the signer's key for a year."""
+    signature = make.signature(letter, "Amnesty International", status=S.confirmed)
+    token = tokens.make(signature, tokens.EDIT)
+
+    def moderator_approves() -> None:
+        assert client.post(console() + "/decide", data={"decide": f"approve:{signature.id}"})
+
+    caplog.set_level(logging.INFO)
+    with meanwhile(moderator_approves):
+        refused = app.test_client().post(f"/en/signatures/withdraw/{token}")
+    assert refused.status_code == 409
+    assert "concurrent change refused on /en/signatures/withdraw/<token>" in caplog.text
+    assert token not in caplog.text

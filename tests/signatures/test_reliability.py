@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.client
+import logging
 import threading
 from urllib.parse import urlencode, urlsplit
 
@@ -153,3 +154,14 @@ def test_failure_mid_transaction_leaves_no_half_written_signature(make, sign, fa
     assert response.status_code == 500  # the database refused the write: not an outage
     assert "Nothing you entered was saved half-way" in response.get_data(as_text=True)
     assert signatures() == []
+
+
+def test_a_refused_write_logs_no_signers_details(make, sign, failing_outbox, caplog):
+    """The log of a database error says what failed, never the values being written: a
+    signer's contact address and name would otherwise be in every server log."""
+    letter = make.letter("carta")
+    caplog.set_level(logging.INFO)
+    response = sign(letter, contact_email="lucia@proderechos.example.org", contact_name="Lucía")
+    assert response.status_code == 500
+    assert "unhandled error on /en/letters/carta/sign" in caplog.text
+    assert "lucia@proderechos.example.org" not in caplog.text and "Lucía" not in caplog.text
