@@ -11,6 +11,7 @@ from campaign.accounts import services as accounts
 from campaign.accounts.models import Role, User
 from campaign.letters import services as letters
 from campaign.letters.models import Letter, LetterStatus
+from campaign.letters.texts import save_text
 from campaign.signatures.keys import email_key, name_key
 from campaign.signatures.models import Signature, SignatureStatus, SignerKind
 
@@ -65,7 +66,7 @@ class Factory:
             **fields,
         )
         for code, (t, b) in texts.items():
-            letters.save_text(letter, code, t, b)
+            save_text(letter, code, t, b)
         for step in (LetterStatus.open, LetterStatus.closed, LetterStatus.submitted):
             if list(LetterStatus).index(status) >= list(LetterStatus).index(step):
                 letters.change_status(letter, step)

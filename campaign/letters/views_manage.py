@@ -15,7 +15,7 @@ from campaign.accounts.permissions import ANY_ROLE, can_create_letters, letter_r
 from campaign.db import db
 from campaign.i18n import CONTENT_LANGUAGES, _
 from campaign.letters import manage_bp as bp
-from campaign.letters import services
+from campaign.letters import queries, services, texts
 from campaign.letters.forms import ActionForm, LetterSettingsForm, LetterTextForm, NewLetterForm
 from campaign.letters.models import Letter, LetterStatus, LetterText
 from campaign.letters.services import LetterError
@@ -45,7 +45,7 @@ def _committed() -> bool:
 @bp.route("/")
 @login_required
 def dashboard() -> str:
-    letters = services.letters_for(db.session, current_user)
+    letters = queries.letters_for(db.session, current_user)
     return render_template(
         "manage/dashboard.html", letters=letters, can_create=can_create_letters()
     )
@@ -150,11 +150,11 @@ def _save_text(letter: Letter, language: str, form: LetterTextForm) -> bool:
     saved it or added it meanwhile (then explained on ``form``)."""
     addressee = form.addressee.data if "addressee" in form else None
     typed = (form.title.data, form.body.data or "", addressee)
-    if not services.text_changes(letter.text_for(language), *typed):
+    if not texts.text_changes(letter.text_for(language), *typed):
         flash(_("The text was already as you sent it: nothing changed."), "success")
         return True
     with recording(db.session, letter, "text_saved", current_user, detail=language):
-        services.save_text(letter, language, *typed)
+        texts.save_text(letter, language, *typed)
     if _committed():
         flash(_("Text saved."), "success")
         return True
@@ -184,15 +184,15 @@ def edit_text(letter: Letter, language: str) -> tuple[str, int] | Response:
 def text_operation(letter: Letter, language: str, operation: str) -> Response:
     confirmed = request.args.get("confirm") == "outdated"
     operations = {
-        "delete": services.delete_text,
-        "authoritative": partial(services.set_authoritative, confirmed=confirmed),
+        "delete": texts.delete_text,
+        "authoritative": partial(texts.set_authoritative, confirmed=confirmed),
     }
     if operation not in operations or not ActionForm().validate_on_submit():
         abort(400)
     try:
         with recording(db.session, letter, f"text_{operation}", current_user, detail=language):
             operations[operation](letter, language)
-    except services.OutdatedTranslation as error:
+    except texts.OutdatedTranslation as error:
         flash(str(error.message), "error")
         return redirect(url_for(".letter", slug=letter.slug, confirm=language))
     except LetterError as error:
