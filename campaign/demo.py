@@ -15,6 +15,7 @@ from campaign.accounts.models import Role
 from campaign.db import db
 from campaign.letters import services as letters
 from campaign.letters.models import Letter, LetterStatus
+from campaign.letters.texts import save_text
 from campaign.mail_cli import describe_destination
 from campaign.signatures.keys import email_key, name_key
 from campaign.signatures.models import OrgType, Signature, SignatureStatus
@@ -94,7 +95,7 @@ def ensure_demo_letter() -> Letter:
             lead_organisations="Demo Coalition for Migrants' Rights\nExample Rights Network",
         )
     for code, (title, body) in TEXTS.items():
-        letters.save_text(letter, code, title, body, ADDRESSEES.get(code))
+        save_text(letter, code, title, body, ADDRESSEES.get(code))
     if letter.status is LetterStatus.draft:
         letters.change_status(letter, LetterStatus.open)
     # No moderation screens yet: confirmed signatures go straight to the public list.

@@ -12,6 +12,7 @@ from campaign.accounts.models import Role, User
 from campaign.db import utcnow
 from campaign.letters import services as letters
 from campaign.letters.models import Letter, LetterStatus
+from campaign.letters.texts import save_text
 from campaign.signatures.keys import email_key, name_key
 from campaign.signatures.models import Signature, SignatureStatus, SignerKind
 
@@ -66,7 +67,7 @@ class Factory:
             **fields,
         )
         for code, (t, b) in texts.items():
-            letters.save_text(letter, code, t, b)
+            save_text(letter, code, t, b)
         for step in (LetterStatus.open, LetterStatus.closed, LetterStatus.submitted):
             if list(LetterStatus).index(status) >= list(LetterStatus).index(step):
                 letters.change_status(letter, step)

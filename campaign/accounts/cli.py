@@ -10,7 +10,7 @@ from flask.cli import with_appcontext
 from campaign.accounts import services, staff, team
 from campaign.accounts.models import Role
 from campaign.db import db
-from campaign.letters.services import find_by_slug
+from campaign.letters.queries import find_by_slug
 
 ROLE_NAMES = ["admin", *[r.value for r in Role]]
 

@@ -59,8 +59,8 @@ def _creator_context(session: Session, stored: dict[str, Any], lang: str) -> dic
 def _context(session: Session, stored: dict[str, Any], lang: str) -> dict[str, Any]:
     """The letter's title and the right link, as they are when the email goes out: a new
     member chooses a password; someone who has one logs in."""
-    # Imported here: accounts is imported by letters.services, which needs this module first.
-    from campaign.letters.services import title_for
+    # Imported here: accounts is imported by the letters package, which needs this module first.
+    from campaign.letters.queries import title_for
 
     user = session.get(User, stored["user_id"])
     letter = session.get(Letter, stored["letter_id"])

@@ -11,13 +11,13 @@ from flask_login import current_user, login_required
 
 from campaign.accounts.models import Role
 from campaign.db import db
-from campaign.letters import services
+from campaign.letters import queries
 from campaign.letters.models import Letter
 
 
 def letter_for(slug: str, *roles: Role) -> Letter:
     """The letter named by ``slug`` if the current user holds one of ``roles``; else 404 or 403."""
-    letter = services.find_by_slug(db.session, slug)
+    letter = queries.find_by_slug(db.session, slug)
     if letter is None:
         abort(404)
     if not any(current_user.has_role(letter.id, role) for role in roles):

@@ -8,4 +8,4 @@ bp = language_blueprint("letters", __name__)
 manage_bp = Blueprint("manage", __name__, url_prefix="/manage")
 
 
-from campaign.letters import views, views_manage  # noqa: E402, F401
+from campaign.letters import views, views_manage, views_texts  # noqa: E402, F401

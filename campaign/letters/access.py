@@ -8,7 +8,7 @@ from flask_login import current_user
 from campaign.accounts.permissions import ANY_ROLE
 from campaign.db import db
 from campaign.letters.models import Letter
-from campaign.letters.services import find_by_slug
+from campaign.letters.queries import find_by_slug
 
 
 def visible_letter(slug: str, *, texts: bool = True) -> Letter:

@@ -119,7 +119,7 @@ class LetterText(Base):
     body: Mapped[str] = mapped_column(Text, default="")
     # The addressee in this language; empty: the letter's own (see Letter.addressee_in).
     addressee: Mapped[str] = mapped_column(String(300), default="", server_default="")
-    # When its wording (title, body, addressee) was last saved changed (services.save_text),
+    # When its wording (title, body, addressee) was last saved changed (texts.save_text),
     # not any write to the row: the addressee handed over when another text becomes
     # authoritative is no new wording, and must not make the other texts look outdated.
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)

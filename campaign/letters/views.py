@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import render_template
 
 from campaign.db import db
-from campaign.letters import bp, services
+from campaign.letters import bp, queries
 from campaign.letters.access import visible_letter
 from campaign.signatures.page import render_letter_page
 
@@ -14,7 +14,7 @@ __all__ = ["index", "letter_page", "visible_letter"]
 
 @bp.route("/")
 def index() -> str:
-    return render_template("letters/index.html", letters=services.public_letters(db.session))
+    return render_template("letters/index.html", letters=queries.public_letters(db.session))
 
 
 @bp.route("/letters/<slug>")

@@ -133,19 +133,19 @@ def read(
     data: bytes, fmt: str, max_rows: int, encoding: str | None = None, filename: str = ""
 ) -> ParsedFile:
     """Parse ``data`` as ``fmt`` (``auto`` detects it) into raw rows, refusing bad files."""
-    from campaign.moderation import import_formats
+    from campaign.moderation import import_text, import_xlsx
 
     if fmt not in FORMATS:
         fmt = detect_format(filename, data)
     if not data.strip():
         raise ImportFileError("empty")
     if fmt == "xlsx":
-        rows, sheet = import_formats.read_xlsx(data, max_rows)
+        rows, sheet = import_xlsx.read_xlsx(data, max_rows)
         return ParsedFile("xlsx", "", _nonempty(rows), sheet)
     if data.startswith((ZIP_MAGIC, OLE_MAGIC)):
         raise ImportFileError("binary")
     text = decode(data, encoding)
-    reader = import_formats.read_csv if fmt == "csv" else import_formats.read_text
+    reader = import_text.read_csv if fmt == "csv" else import_text.read_text
     rows = _nonempty(reader(text, max_rows))
     return ParsedFile(fmt, encoding or "utf-8", rows)
 

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from campaign import mail
 from campaign.i18n import interface_language
-from campaign.letters.services import title_for
+from campaign.letters.queries import title_for
 from campaign.mail_models import OutboxMessage, OutboxStatus
 from campaign.mail_render import NothingToSend, absolute, completes
 from campaign.signatures import tokens

@@ -17,7 +17,7 @@ from sqlalchemy.sql.expression import Executable
 
 from campaign.db import utcnow
 from campaign.letters.models import Letter, LetterStatus
-from campaign.letters.services import SLUG_RE
+from campaign.letters.queries import SLUG_RE
 from campaign.moderation.models import SignatureMerge
 from campaign.signatures import emails
 from campaign.signatures.keys import email_key, name_key

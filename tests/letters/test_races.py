@@ -7,7 +7,7 @@ import pytest
 
 from campaign.accounts.models import Role
 from campaign.db import db
-from campaign.letters import services
+from campaign.letters import services, texts
 from campaign.letters.models import Letter, LetterStatus
 from tests.conftest import login
 
@@ -26,18 +26,18 @@ def two_coordinators(app, make):
     return clients
 
 
-def at_once(monkeypatch, step, requests):
+def at_once(monkeypatch, module, step, requests):
     """Run the (client, path, data) ``requests`` in threads that meet after ``step`` (a
-    service function) has run in each, so both checks pass before either writes."""
+    service function of ``module``) has run in each, so both checks pass before either writes."""
     barrier = threading.Barrier(len(requests), timeout=10)
-    original = getattr(services, step)
+    original = getattr(module, step)
 
     def met(*args, **kwargs):
         result = original(*args, **kwargs)
         barrier.wait()
         return result
 
-    monkeypatch.setattr(services, step, met)
+    monkeypatch.setattr(module, step, met)
     responses = [None] * len(requests)
 
     def run(i, client, path, data):
@@ -58,6 +58,7 @@ def test_the_same_translation_added_at_once_is_refused_with_the_text_kept(
     path = "/manage/letters/hrc-61/texts/fr"
     saved, refused = at_once(
         monkeypatch,
+        texts,
         "save_text",
         [
             (alice, path, {"title": "Lettre", "body": "Texte d’Alice", "version": "0"}),
@@ -79,6 +80,7 @@ def test_the_same_new_address_taken_at_once_is_refused_with_the_input_kept(
     new = {"slug": "hrc-63", "language": "en", "body": "x", "deadline": ""}
     refused, created = at_once(
         monkeypatch,
+        services,
         "slug_taken",
         [
             (alice, "/manage/letters/new", {**new, "title": "Alice’s letter"}),
@@ -99,6 +101,7 @@ def test_renaming_two_letters_to_one_address_at_once_is_refused_with_the_input_k
     settings = {"slug": "hrc-99", "addressee": "", "deadline": ""}
     responses = at_once(
         monkeypatch,
+        services,
         "slug_taken",
         [
             (alice, "/manage/letters/hrc-61/settings", {**settings, "addressee": "Alice’s"}),
