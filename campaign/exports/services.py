@@ -203,3 +203,14 @@ def undrawable_names(session: Session, letter: Letter) -> list[Undrawable]:
                     Undrawable(kind, entry.number, entry.name, entry.signature_id, missing)
                 )
     return found
+
+
+def undrawable_texts(letter: Letter) -> dict[str, str]:
+    """For each language whose title, addressee or text holds characters no installed PDF
+    font has (an emoji, a rare script), those characters: the PDF prints each as a mark."""
+    found = {}
+    for text in letter.texts:
+        missing = fonts.undrawable(f"{text.title}{text.addressee or ''}{text.body}")
+        if missing:
+            found[text.language] = " ".join(f"U+{ord(c):04X}" for c in missing)
+    return found

@@ -43,6 +43,7 @@ def _page(letter: Letter, form: ExportForm, status: int = 200, **extra: object) 
         diff_form=diff_form,
         can_moderate=current_user.has_role(letter.id, Role.moderator),
         undrawable=services.undrawable_names(db.session, letter),
+        undrawable_texts=services.undrawable_texts(letter),
         kinds=KINDS,
         **extra,
     ), status

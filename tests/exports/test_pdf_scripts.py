@@ -106,9 +106,18 @@ def test_exports_page_has_no_font_notice_when_every_name_can_be_drawn(client, ma
     assert 'id="pdf-undrawable"' not in page
 
 
-def test_characters_no_font_has_in_the_letter_text_are_marked_not_left_blank(client, make):
-    """As for names: a title or paragraph with such characters shows the mark where they were."""
+def test_characters_no_font_has_in_the_letter_text_are_marked_not_left_blank(
+    client, make, login_as
+):
+    """As for names: a title or paragraph with such characters shows the mark where they were,
+    and the exports page says which languages' texts hold them."""
     letter = make.letter(texts={"en": (f"Solidarity {NO_FONT} now", f"We stand {NO_FONT} with.")})
     text = pdf_text(client.get(f"/en/letters/{letter.slug}/letter.pdf").data)
     assert "Solidarity \ufffd" in text and "We stand \ufffd" in text
     assert NO_FONT not in text
+    login_as(make.user(roles={letter: Role.exporter}))
+    page = client.get(f"/manage/letters/{letter.slug}/exports/").get_data(as_text=True)
+    notice = page[page.index('id="pdf-undrawable-text"') :]
+    notice = notice[: notice.index("</div>")]
+    assert "English" in notice and "U+0F56" in notice
+    assert 'id="pdf-undrawable"' not in page  # no name has such characters
