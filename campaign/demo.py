@@ -18,7 +18,7 @@ from campaign.letters.models import Letter, LetterStatus
 from campaign.letters.texts import save_text
 from campaign.mail_cli import describe_destination
 from campaign.signatures.keys import email_key, name_key
-from campaign.signatures.models import OrgType, Signature, SignatureStatus
+from campaign.signatures.models import EcosocStatus, OrgType, Signature, SignatureStatus
 
 DEMO_SLUG = "demo"
 DEMO_COORDINATOR = "coordinator@demo.example.org"
@@ -105,20 +105,21 @@ def ensure_demo_letter() -> Letter:
     return letter
 
 
-# Names chosen to show the collation order: "Àltera" after "Albergue", "İ" among the I's.
+# Names chosen to show the collation order: "Àltera" after "Albergue", "İ" among the I's;
+# ECOSOC statuses so the Council's statement has co-sponsors and a footnote.
 DEMO_SIGNATORIES = [
-    ("Albergue Solidario", "ES", "albergue-solidario"),
-    ("Àltera Asociación", "ES", "altera"),
-    ("İstanbul Göç Derneği", "TR", "istanbul-goc"),
-    ("Réseau Migrations Afrique", "SN", "reseau-migrations"),
-    ("Zentrum für Menschenrechte", "DE", "zentrum-mr"),
+    ("Albergue Solidario", "ES", "albergue-solidario", EcosocStatus.none),
+    ("Àltera Asociación", "ES", "altera", EcosocStatus.unknown),
+    ("İstanbul Göç Derneği", "TR", "istanbul-goc", EcosocStatus.special),
+    ("Réseau Migrations Afrique", "SN", "reseau-migrations", EcosocStatus.roster),
+    ("Zentrum für Menschenrechte", "DE", "zentrum-mr", EcosocStatus.general),
 ]
 
 
 def ensure_demo_signatories(letter: Letter) -> None:
     """A few approved organisations, so the list and its numbering show (idempotent)."""
     session = db.session
-    for name, country, domain in DEMO_SIGNATORIES:
+    for name, country, domain, ecosoc in DEMO_SIGNATORIES:
         address = f"contact@{domain}.example"
         query = select(Signature.id).where(
             Signature.letter_id == letter.id, Signature.email_key == email_key(address)
@@ -133,6 +134,7 @@ def ensure_demo_signatories(letter: Letter) -> None:
                 name_key=name_key(name),
                 country=country,
                 org_type=OrgType.ngo,
+                ecosoc_status=ecosoc,
                 contact_name="Demo contact",
                 contact_email=address,
                 email_key=email_key(address),

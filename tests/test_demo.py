@@ -38,3 +38,16 @@ def test_demo_creates_a_signable_letter_and_says_where_mail_goes(runner):
     assert letter.auto_approve
     names = [e.name for e in public_entries(db.session, letter.id).organisations]
     assert names[:2] == ["Albergue Solidario", "Àltera Asociación"] and len(names) == 5
+
+
+def test_the_demo_letter_makes_a_statement_for_the_council(runner, tmp_path):
+    """Its signatories have ECOSOC statuses: co-sponsors above the title, others in a note."""
+    from docx import Document
+
+    runner.invoke(main, ["demo"])
+    path = tmp_path / "statement.docx"
+    args = ["export", "demo", "--format", "docx", "--lang", "fr", "--output", str(path)]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, result.output
+    lines = [p.text for p in Document(str(path)).paragraphs]
+    assert "\u2068Zentrum für Menschenrechte\u2069 (Général)" in lines
