@@ -45,6 +45,21 @@ def test_addresses_read_left_to_right_on_arabic_pages_and_autofill(client, lette
     assert 'dir="ltr"' not in tag(page, "name")
 
 
+def test_typed_text_takes_its_own_direction_on_arabic_pages(client, make, letter):
+    """A Latin name typed on an Arabic page reads "Acme Rights Inc.", not ".Acme Rights Inc";
+    the signer's address on the private page reads left to right within the Arabic text."""
+    page = client.get("/ar/letters/carta").get_data(as_text=True)
+    for field_id in ("name", "contact_name", "contact_role"):
+        assert 'dir="auto"' in tag(page, field_id)
+    assert 'dir="auto"' not in tag(page, "website")  # its own: ltr
+    signature = make.signature(letter, "Acme Rights Inc.", contact_email="2024.info@example.org")
+    edit = client.get(f"/ar/signatures/edit/{tokens.make(signature, tokens.EDIT)}")
+    page = edit.get_data(as_text=True)
+    assert '<bdi dir="ltr">2024.info@example.org</bdi>' in page
+    for field_id in ("name", "contact_name", "contact_role"):
+        assert 'dir="auto"' in tag(page, field_id)
+
+
 def test_staff_login_address_reads_left_to_right(client):
     client.get("/language/ar")
     page = client.get("/login").get_data(as_text=True)
