@@ -112,7 +112,6 @@ def _edit_page(signature: Signature, form: EditForm, token: str) -> tuple[str, i
         "signatures/edit.html",
         signature=signature,
         form=form,
-        withdraw_form=WithdrawForm(formdata=None),
         token=token,
         accepting=services.accepting_signatures(signature.letter),
         combined=signature.status is SignatureStatus.merged,
@@ -157,11 +156,37 @@ def withdraw_again() -> Response | tuple[str, int]:
     return redirect(url_for(".edit", token=token), 303)
 
 
+def _withdraw_page(signature: Signature, token: str) -> str:
+    """Asks the signer to confirm the withdrawal, or to keep the signature."""
+    return render_template(
+        "signatures/withdraw.html",
+        signature=signature,
+        form=WithdrawForm(formdata=None, confirm="1"),
+        token=token,
+        accepting=services.accepting_signatures(signature.letter),
+        combined=signature.status is SignatureStatus.merged,
+    )
+
+
+@bp.route("/signatures/withdraw/<token>")
+def ask_withdraw(token: str) -> str | tuple[str, int]:
+    """The private page's "Withdraw" leads here; nothing changes until the signer confirms."""
+    signature = tokens.resolve(db.session, token, tokens.EDIT)
+    if signature is None:
+        return _invalid_link()
+    return _withdraw_page(signature, token)
+
+
 @bp.route("/signatures/withdraw/<token>", methods=["POST"])
 def withdraw(token: str) -> str | Response | tuple[str, int]:
+    """Withdraws once confirmed; a press without the confirmation (a page opened before the
+    confirmation step existed) is asked to confirm."""
     signature = tokens.resolve(db.session, token, tokens.EDIT)
-    if signature is None or not WithdrawForm().validate_on_submit():
+    form = WithdrawForm()
+    if signature is None or not form.validate_on_submit():
         return _invalid_link()
+    if form.confirm.data != "1":
+        return _withdraw_page(signature, token)
     outcome = changes.withdraw(db.session, signature)
     db.session.commit()
     flash(WITHDRAW_MESSAGES[outcome](), "success" if outcome is not Outcome.refused else "error")
