@@ -60,6 +60,20 @@ def test_typed_text_takes_its_own_direction_on_arabic_pages(client, make, letter
         assert 'dir="auto"' in tag(page, field_id)
 
 
+def test_each_language_offered_is_marked_as_written_in_itself(client, make, letter):
+    """WCAG 3.1.2: "العربية" on an English page is read in Arabic, "Français" in French."""
+    signature = make.signature(letter, "Acme Rights Inc.")
+    for url in ("/en/letters/carta", f"/ar/signatures/edit/{tokens.make(signature, tokens.EDIT)}"):
+        page = client.get(url).get_data(as_text=True)
+        menu = re.search(r'<select[^>]*id="language".*?</select>', page, re.S).group(0)
+        options = re.findall(r"<option([^>]*)>([^<]*)</option>", menu)
+        assert [label for _attrs, label in options] == ["English", "Français", "Español", "العربية"]
+        for attrs, label in options:
+            code = re.search(r'value="(\w+)"', attrs).group(1)
+            direction = "rtl" if code == "ar" else "ltr"
+            assert f'lang="{code}"' in attrs and f'dir="{direction}"' in attrs, label
+
+
 def test_staff_login_address_reads_left_to_right(client):
     client.get("/language/ar")
     page = client.get("/login").get_data(as_text=True)

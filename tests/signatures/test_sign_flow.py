@@ -29,7 +29,7 @@ def test_open_letter_page_shows_the_sign_on_form_in_its_language(client, make):
     assert 'action="/es/letters/carta/sign' in page
     for name in ("name", "country", "org_type", "website", "ecosoc_status", "contact_email"):
         assert f'name="{name}"' in page
-    assert '<option selected value="es">' in page or 'value="es" selected' in page
+    assert '<option dir="ltr" lang="es" selected value="es">Español</option>' in page
     assert "España" in page  # countries named in the page's language
 
 
