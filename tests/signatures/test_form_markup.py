@@ -74,6 +74,22 @@ def test_each_language_offered_is_marked_as_written_in_itself(client, make, lett
             assert f'lang="{code}"' in attrs and f'dir="{direction}"' in attrs, label
 
 
+def test_the_forms_say_what_the_red_star_means(client, make, letter):
+    """The stars beside labels are hidden from screen readers (the inputs say "required");
+    a line at the top of each form says what they mean, to everyone."""
+    signature = make.signature(letter, "Acme Rights Inc.")
+    for lang, url in (
+        ("en", "/en/letters/carta"),
+        ("ar", f"/ar/signatures/edit/{tokens.make(signature, tokens.EDIT)}"),
+    ):
+        page = client.get(url).get_data(as_text=True)
+        note = '<p class="small required-note"><span class="req">*</span> '
+        note += f"{translated(lang, 'required')}</p>"
+        form = page[page.index('<form method="post"') :]
+        assert note in form and form.index(note) < form.index('<div class="field')
+        assert '<span class="req" aria-hidden="true">*</span>' in page
+
+
 def test_staff_login_address_reads_left_to_right(client):
     client.get("/language/ar")
     page = client.get("/login").get_data(as_text=True)
