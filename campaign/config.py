@@ -100,8 +100,8 @@ def from_environment(instance_path: Path) -> dict[str, object]:
         "SESSION_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_SECURE": production,
         "REMEMBER_COOKIE_HTTPONLY": True,
-        # Flask-Compress: pages, not streamed files (static files are small and cached, and
-        # compressing a stream left its file open).
+        # Flask-Compress: pages, not streamed files (compressing a stream left its file open);
+        # static CSS and JS are read into their responses to be compressed (static_versions).
         "COMPRESS_STREAMS": False,
         "MAX_CONTENT_LENGTH": _env_int("MAX_UPLOAD_BYTES", 10 * 1024 * 1024),
         # Signatory lists brought in by coordinators (campaign.moderation.imports).

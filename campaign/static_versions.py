@@ -2,7 +2,8 @@
 of the file's content, and a request carrying a version is served with a year's max-age,
 so a page no longer waits for a revalidation round trip per file. A changed file gets a new
 address. Requests without a version (``/static/embed.js``, which other sites load by a fixed
-address) keep revalidating."""
+address) keep revalidating. Style sheets and scripts are also sent compressed to browsers
+that accept it, as pages are."""
 
 from __future__ import annotations
 
@@ -46,6 +47,28 @@ def _cache_versioned(response: Response) -> Response:
     return response
 
 
+# What Flask-Compress would compress if the file were not streamed.
+TEXT_TYPES = {"text/css", "text/javascript", "application/javascript"}
+
+
+def _read_text_files(response: Response) -> Response:
+    """Flask sends a static file as a stream, which Flask-Compress leaves alone (its
+    COMPRESS_STREAMS is off: compressing a stream left its file open). Style sheets and
+    scripts are small, so they are read into the response instead (the file is closed with
+    it), and go out compressed like pages: campaign.css is a third of its size in gzip on a
+    phone's first visit. Registered after Flask-Compress, so it runs before it."""
+    if (
+        request.endpoint == "static"
+        and response.status_code == 200
+        and response.mimetype in TEXT_TYPES
+        and response.direct_passthrough
+    ):
+        response.direct_passthrough = False
+        response.make_sequence()
+    return response
+
+
 def init_app(app: Flask) -> None:
     app.url_defaults(_add_version)
     app.after_request(_cache_versioned)
+    app.after_request(_read_text_files)

@@ -28,7 +28,11 @@ def choices(pairs: list[tuple[object, object]]) -> list[SelectChoice]:
 
 
 def language_choices() -> list[SelectChoice]:
-    return choices([(code, lang.native_name) for code, lang in CONTENT_LANGUAGES.items()])
+    """Each language named in itself, and marked so (lang, dir)."""
+    return [
+        SelectChoice(code, lang.native_name, render_kw=lang.attrs)
+        for code, lang in CONTENT_LANGUAGES.items()
+    ]
 
 
 FORMAT_CHOICES = [

@@ -8,6 +8,7 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired
 
 from campaign.forms import Form, VersionedForm
@@ -23,8 +24,12 @@ from campaign.validators import (
 )
 
 
-def language_choices() -> list[tuple[str, str]]:
-    return [(code, lang.native_name) for code, lang in CONTENT_LANGUAGES.items()]
+def language_choices() -> list[SelectChoice]:
+    """Each language named in itself, and marked so (lang, dir)."""
+    return [
+        SelectChoice(code, lang.native_name, render_kw=lang.attrs)
+        for code, lang in CONTENT_LANGUAGES.items()
+    ]
 
 
 SETTINGS_CHANGED = _l(

@@ -70,8 +70,12 @@ def enum_choices(labels: dict) -> list[SelectChoice]:
 
 
 def language_choices() -> list[SelectChoice]:
-    """Languages we can write to a signer in."""
-    return [SelectChoice(code, lang.native_name) for code, lang in INTERFACE_LANGUAGES.items()]
+    """Languages we can write to a signer in, each named in itself and marked so (lang, dir),
+    so a screen reader says "العربية" in Arabic on an English page (WCAG 3.1.2)."""
+    return [
+        SelectChoice(code, lang.native_name, render_kw=lang.attrs)
+        for code, lang in INTERFACE_LANGUAGES.items()
+    ]
 
 
 # The short menus of the sign-on form. Their values are fixed and their labels translated only

@@ -221,4 +221,8 @@ class EditForm(SignerDetailsForm, VersionedForm):
 
 
 class WithdrawForm(Form):
-    submit = SubmitField(_l("Withdraw this signature"))
+    """The second step of a withdrawal: "Withdraw" on the private page only asks (WCAG 3.3.4),
+    and this form's button withdraws."""
+
+    confirm = HiddenField()  # "1" on the confirmation page; absent from an older page's form
+    submit = SubmitField(_l("Yes, withdraw"))

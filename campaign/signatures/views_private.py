@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import flash, g, redirect, render_template, request, url_for
+from flask import flash, g, redirect, render_template, request, session, url_for
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.wrappers import Response
 
@@ -60,33 +60,44 @@ def _position(signature: Signature) -> int | None:
     return next((e.number for e in listed if e.signature_id == signature.id), None)
 
 
+# The session's note that this browser has just confirmed a signature (its id): the page the
+# confirmation redirects to shows that signature's private edit link once.
+JUST_CONFIRMED = "just_confirmed"
+
+
 @bp.route("/signatures/confirm/<token>", methods=["GET", "POST"])
 @csrf.exempt  # the signed token in the address is the credential; a form token adds nothing
-def confirm(token: str) -> str | tuple[str, int]:
+def confirm(token: str) -> str | Response | tuple[str, int]:
     """Opening the emailed link only shows what is about to be confirmed; the signer's press
     of the button confirms. Mail security scanners that open every link in a message (common
-    in large organisations' mail) therefore cannot confirm a signature nobody agreed to."""
+    in large organisations' mail) therefore cannot confirm a signature nobody agreed to.
+    The press is answered with a redirect to the link itself, so Back or a reload on the
+    page that follows never asks to send the form again."""
     signature = tokens.resolve(db.session, token, tokens.CONFIRM)
     if signature is None:
         return _invalid_link()
-    if request.method == "GET" and signature.status is SignatureStatus.pending:
-        return render_template("signatures/confirm.html", signature=signature)
-    changed = False
     if request.method == "POST":
         try:
-            changed = services.confirm(db.session, signature)
-            db.session.commit()
+            if services.confirm(db.session, signature):
+                db.session.commit()
+                session[JUST_CONFIRMED] = signature.id
         except StaleDataError:  # pressed twice on a slow line: the other press confirmed it
             db.session.rollback()
-            changed = False
+        return redirect(url_for(".confirm", token=token), 303)
+    if signature.status is SignatureStatus.pending:
+        return render_template("signatures/confirm.html", signature=signature)
+    # Only the press that confirmed gets the edit link, shown once: the confirmation link
+    # lives on in the mail (forwarded, or logged by a scanner) and must not keep handing it
+    # out. The session holds no link, only the signature's id.
+    just_confirmed = session.get(JUST_CONFIRMED) == signature.id
+    if just_confirmed:
+        session.pop(JUST_CONFIRMED)
     return render_template(
         "signatures/confirmed.html",
         signature=signature,
-        just_confirmed=changed,
+        just_confirmed=just_confirmed,
         number=_position(signature) if signature.is_public else None,
-        # Only the press that confirms gets the edit link: the confirmation link lives on in
-        # the mail (forwarded, or logged by a scanner) and must not keep handing it out.
-        edit_token=tokens.make(signature, tokens.EDIT) if changed else None,
+        edit_token=tokens.make(signature, tokens.EDIT) if just_confirmed else None,
     )
 
 
@@ -101,7 +112,6 @@ def _edit_page(signature: Signature, form: EditForm, token: str) -> tuple[str, i
         "signatures/edit.html",
         signature=signature,
         form=form,
-        withdraw_form=WithdrawForm(formdata=None),
         token=token,
         accepting=services.accepting_signatures(signature.letter),
         combined=signature.status is SignatureStatus.merged,
@@ -146,11 +156,37 @@ def withdraw_again() -> Response | tuple[str, int]:
     return redirect(url_for(".edit", token=token), 303)
 
 
+def _withdraw_page(signature: Signature, token: str) -> str:
+    """Asks the signer to confirm the withdrawal, or to keep the signature."""
+    return render_template(
+        "signatures/withdraw.html",
+        signature=signature,
+        form=WithdrawForm(formdata=None, confirm="1"),
+        token=token,
+        accepting=services.accepting_signatures(signature.letter),
+        combined=signature.status is SignatureStatus.merged,
+    )
+
+
+@bp.route("/signatures/withdraw/<token>")
+def ask_withdraw(token: str) -> str | tuple[str, int]:
+    """The private page's "Withdraw" leads here; nothing changes until the signer confirms."""
+    signature = tokens.resolve(db.session, token, tokens.EDIT)
+    if signature is None:
+        return _invalid_link()
+    return _withdraw_page(signature, token)
+
+
 @bp.route("/signatures/withdraw/<token>", methods=["POST"])
 def withdraw(token: str) -> str | Response | tuple[str, int]:
+    """Withdraws once confirmed; a press without the confirmation (a page opened before the
+    confirmation step existed) is asked to confirm."""
     signature = tokens.resolve(db.session, token, tokens.EDIT)
-    if signature is None or not WithdrawForm().validate_on_submit():
+    form = WithdrawForm()
+    if signature is None or not form.validate_on_submit():
         return _invalid_link()
+    if form.confirm.data != "1":
+        return _withdraw_page(signature, token)
     outcome = changes.withdraw(db.session, signature)
     db.session.commit()
     flash(WITHDRAW_MESSAGES[outcome](), "success" if outcome is not Outcome.refused else "error")

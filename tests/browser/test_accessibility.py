@@ -51,6 +51,7 @@ def test_public_pages_pass(page, base_url, make, letter):
         ("/fr/letters/carta?by=country", 200),
         ("/en/letters/carta/thanks", 200),
         (f"/ar/signatures/edit/{tokens.make(signature, tokens.EDIT)}", 200),
+        (f"/ar/signatures/withdraw/{tokens.make(signature, tokens.EDIT)}", 200),
         ("/en/letters/no-such-letter", 404),
         ("/login", 200),
         ("/account/forgot", 200),

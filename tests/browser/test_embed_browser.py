@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from flask import Flask
+from playwright.sync_api import expect
 
 from campaign.accounts.models import Role
 from campaign.signatures.models import SignatureStatus
@@ -153,3 +154,20 @@ def test_the_pasted_code_sizes_the_frame_to_its_form_and_keeps_it_in_view(
     page.wait_for_timeout(200)
     assert page.evaluate("document.querySelector('iframe').offsetHeight") == height
     visitor.close()
+
+
+def test_a_form_sent_back_in_the_frame_puts_focus_on_its_error_summary(
+    page, base_url, make, member_site
+):
+    """Chromium ignores ``autofocus`` in a frame from another site, so static/embed_frame.js
+    moves focus to the summary: a screen reader then reads what to correct."""
+    site, framed = member_site
+    make.letter("lettre", texts=FR, embed_origins=site)
+    framed["src"] = f"{base_url}/fr/letters/lettre/embed"
+    page.goto(f"{site}/join")
+    form = page.frame_locator("iframe")
+    form.locator("#name").fill("Mon Association")
+    form.locator("#contact_email").fill("not an address")
+    form.locator("#submit").click()
+    form.locator(".error-summary").wait_for()
+    expect(form.locator(".error-summary")).to_be_focused()

@@ -65,7 +65,8 @@ def test_french_signer_signs_confirms_corrects_and_withdraws(page, base_url, mak
     assert numbered(page) == ["1. Albergue", "2. Association Zénith", "3. Zeta Réseau"]
 
     page.goto(edit)
-    page.click("form[action*='/withdraw/'] [type=submit]")
+    page.click("#withdraw")  # only asks
+    page.get_by_role("button", name=translated("fr", "Yes, withdraw", escape=False)).click()
     page.wait_for_url("**/fr/letters/lettre")
     assert numbered(page) == ["1. Albergue", "2. Zeta Réseau"]
 

@@ -45,7 +45,7 @@ def test_a_withdrawal_made_while_a_moderator_approves_is_kept(app, client, make,
     withdraw = f"/en/signatures/withdraw/{tokens.make(signature, tokens.EDIT)}"
 
     def signer_withdraws() -> None:
-        assert app.test_client().post(withdraw).status_code == 302
+        assert app.test_client().post(withdraw, data={"confirm": "1"}).status_code == 302
 
     with meanwhile(signer_withdraws):
         response = client.post(console() + "/decide", data={"decide": f"approve:{signature.id}"})
@@ -117,7 +117,7 @@ def test_bulk_decisions_skip_only_the_rows_that_changed(app, client, make, lette
     picks = re.findall(r'name="ids" value="([^"]+)"', page)
     assert len(picks) == 2
     withdraw = f"/en/signatures/withdraw/{tokens.make(withdrawn, tokens.EDIT)}"
-    assert app.test_client().post(withdraw).status_code == 302
+    assert app.test_client().post(withdraw, data={"confirm": "1"}).status_code == 302
 
     answer = client.post(
         console() + "/decide", data={"action": "approve", "ids": picks}, follow_redirects=True
@@ -200,7 +200,7 @@ def test_a_signers_link_refused_as_a_concurrent_change_is_not_written_to_the_log
 
     caplog.set_level(logging.INFO)
     with meanwhile(moderator_approves):
-        refused = app.test_client().post(f"/en/signatures/withdraw/{token}")
+        refused = app.test_client().post(f"/en/signatures/withdraw/{token}", data={"confirm": "1"})
     assert refused.status_code == 409
     assert "concurrent change refused on /en/signatures/withdraw/<token>" in caplog.text
     assert token not in caplog.text

@@ -66,7 +66,7 @@ def test_signers_edits_and_withdrawal_are_in_the_letters_log(client, letter, mod
     s, edit = approved
     client.post(edit, data=as_shown("amnesty intl uk", contact_role="Director"))
     client.post(edit, data=as_shown("amnesty intl uk", contact_role="Director"))  # no change
-    client.post(edit.replace("/edit/", "/withdraw/"))
+    client.post(edit.replace("/edit/", "/withdraw/"), data={"confirm": "1"})
     edited, withdrawn = entries()
     assert (edited.action, edited.actor_label) == ("signer_edit", SIGNER_ACTOR)
     assert edited.actor_id is None
@@ -165,7 +165,9 @@ def test_the_signer_of_a_merged_sign_up_asks_the_moderators_who_act_on_the_liste
 
     asked = client.post(link, data=as_shown("Amnesty International UK"), follow_redirects=True)
     assert "your corrections were sent to the coordinators" in asked.text
-    withdrawn = client.post(link.replace("/edit/", "/withdraw/"), follow_redirects=True)
+    withdrawn = client.post(
+        link.replace("/edit/", "/withdraw/"), data={"confirm": "1"}, follow_redirects=True
+    )
     assert "your request to withdraw was sent to the coordinators" in withdrawn.text
     assert fresh(kept.id).status is S.approved and fresh(kept.id).name == "Amnesty International"
 

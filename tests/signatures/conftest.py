@@ -75,7 +75,7 @@ def confirm(client: FlaskClient, link: str) -> TestResponse:
     url = path(link)
     shown = client.get(url)
     assert shown.status_code == 200, shown.status_code
-    return client.post(url)
+    return client.post(url, follow_redirects=True)
 
 
 def signatures() -> list[Signature]:

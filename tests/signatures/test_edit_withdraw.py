@@ -85,13 +85,33 @@ def test_edit_refuses_bad_values_and_keeps_them(client, signed):
 
 def test_withdrawal_removes_the_entry_renumbers_and_revokes_the_link(client, signed):
     _letter, edit = signed
-    response = client.post(edit.replace("/edit/", "/withdraw/"))
+    response = client.post(edit.replace("/edit/", "/withdraw/"), data={"confirm": "1"})
     assert response.status_code == 302
     lines = numbered(client)
     assert len(lines) == 2 and '<li value="2"><bdi class="name">Zulu Foundation' in lines[1]
     [signature] = [s for s in signatures() if s.ip_address]
     assert signature.status is SignatureStatus.withdrawn and signature.withdrawn_at is not None
     assert client.get(edit).status_code == 404
+
+
+def test_one_press_of_withdraw_only_asks_to_confirm(client, signed):
+    """WCAG 3.3.4: the private page's "Withdraw" leads to a question; a withdrawal posted
+    without its confirmation (a page opened before the question existed) only asks too."""
+    _letter, edit = signed
+    withdraw = edit.replace("/edit/", "/withdraw/")
+    assert client.post(withdraw).status_code == 200
+    assert [s.status for s in signatures() if s.ip_address] == [SignatureStatus.approved]
+    assert f'id="withdraw" href="{withdraw}"' in client.get(edit).text
+    for asked in (client.get(withdraw), client.post(withdraw)):
+        assert asked.status_code == 200
+        page = asked.text
+        assert translated("es", "Withdraw your signature?") in page
+        assert f'<form method="post" action="{withdraw}">' in page
+        assert 'name="confirm" type="hidden" value="1"' in page
+        assert translated("es", "Yes, withdraw") in page
+        assert f'href="{edit}">{translated("es", "Keep my signature")}</a>' in page
+    assert [s.status for s in signatures() if s.ip_address] == [SignatureStatus.approved]
+    assert len(numbered(client)) == 3 and client.get(edit).status_code == 200
 
 
 def test_after_closing_corrections_and_withdrawals_go_to_moderators(client, signed):
@@ -107,7 +127,7 @@ def test_after_closing_corrections_and_withdrawals_go_to_moderators(client, sign
         "Sign-on has closed, so your corrections were sent to the coordinators for review.",
     )
     assert sent in client.get(edit).get_data(as_text=True)
-    client.post(edit.replace("/edit/", "/withdraw/"))
+    client.post(edit.replace("/edit/", "/withdraw/"), data={"confirm": "1"})
     requests = db.session.scalars(select(CorrectionRequest).order_by(CorrectionRequest.id)).all()
     assert [r.kind for r in requests] == [RequestKind.correction, RequestKind.withdrawal]
     assert requests[0].changes == {"name": "Nuevo Nombre", "country": "FR", "contact_name": "L P"}
@@ -171,14 +191,18 @@ def test_a_withdrawal_whose_session_was_lost_says_so_and_leads_back_to_the_page(
     app.config["WTF_CSRF_ENABLED"] = True
     token = _token(client.get(edit).text)
     client.delete_cookie("session")
-    refused = client.post(edit.replace("/edit/", "/withdraw/"), data={"csrf_token": token})
+    refused = client.post(
+        edit.replace("/edit/", "/withdraw/"), data={"csrf_token": token, "confirm": "1"}
+    )
     assert refused.status_code == 303 and path(refused.location) == edit
     assert [s.status for s in signatures() if s.ip_address] == [SignatureStatus.approved]
     page = client.get(edit).text
     assert translated("es", NOT_WITHDRAWN) in page
     assert translated("es", SESSION_ENDED) not in page
 
-    withdrawn = client.post(edit.replace("/edit/", "/withdraw/"), data={"csrf_token": _token(page)})
+    withdrawn = client.post(
+        edit.replace("/edit/", "/withdraw/"), data={"csrf_token": _token(page), "confirm": "1"}
+    )
     assert withdrawn.status_code == 302
     assert [s.status for s in signatures() if s.ip_address] == [SignatureStatus.withdrawn]
 
@@ -236,6 +260,6 @@ def test_an_old_link_never_opens_a_later_signature_that_took_its_number(
     response = client.get(path(first_edit))
     assert response.status_code == 404
     assert "victim@example.org" not in response.get_data(as_text=True)
-    withdrawn = client.post(path(first_edit).replace("/edit/", "/withdraw/"))
+    withdrawn = client.post(path(first_edit).replace("/edit/", "/withdraw/"), data={"confirm": "1"})
     assert withdrawn.status_code == 404
     assert signatures()[0].status is SignatureStatus.pending

@@ -161,6 +161,11 @@ def test_entries_to_correct_come_back_in_the_frame_as_typed(client, make):
     assert 'action="/es/letters/carta/embed"' in page and 'class="site-header"' not in page
     assert "https://coalition.example.org" in ancestors(sent)
     assert signatures() == []
+    # Focus goes to the summary (by script: browsers ignore autofocus in a framed page from
+    # another site), and the frame's history takes the form's address (Back asks no resending).
+    assert '<div class="error-summary"' in page and "/static/embed_frame.js?v=" in page
+    assert re.search(r'post_address\.js\?v=\w+" data-address="/es/letters/carta/embed"', page)
+    assert "post_address.js" not in client.get("/es/letters/carta/embed").get_data(as_text=True)
 
 
 def test_the_robot_checks_still_hold_in_the_frame(app, client, make):

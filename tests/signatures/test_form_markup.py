@@ -45,6 +45,51 @@ def test_addresses_read_left_to_right_on_arabic_pages_and_autofill(client, lette
     assert 'dir="ltr"' not in tag(page, "name")
 
 
+def test_typed_text_takes_its_own_direction_on_arabic_pages(client, make, letter):
+    """A Latin name typed on an Arabic page reads "Acme Rights Inc.", not ".Acme Rights Inc";
+    the signer's address on the private page reads left to right within the Arabic text."""
+    page = client.get("/ar/letters/carta").get_data(as_text=True)
+    for field_id in ("name", "contact_name", "contact_role"):
+        assert 'dir="auto"' in tag(page, field_id)
+    assert 'dir="auto"' not in tag(page, "website")  # its own: ltr
+    signature = make.signature(letter, "Acme Rights Inc.", contact_email="2024.info@example.org")
+    edit = client.get(f"/ar/signatures/edit/{tokens.make(signature, tokens.EDIT)}")
+    page = edit.get_data(as_text=True)
+    assert '<bdi dir="ltr">2024.info@example.org</bdi>' in page
+    for field_id in ("name", "contact_name", "contact_role"):
+        assert 'dir="auto"' in tag(page, field_id)
+
+
+def test_each_language_offered_is_marked_as_written_in_itself(client, make, letter):
+    """WCAG 3.1.2: "العربية" on an English page is read in Arabic, "Français" in French."""
+    signature = make.signature(letter, "Acme Rights Inc.")
+    for url in ("/en/letters/carta", f"/ar/signatures/edit/{tokens.make(signature, tokens.EDIT)}"):
+        page = client.get(url).get_data(as_text=True)
+        menu = re.search(r'<select[^>]*id="language".*?</select>', page, re.S).group(0)
+        options = re.findall(r"<option([^>]*)>([^<]*)</option>", menu)
+        assert [label for _attrs, label in options] == ["English", "Français", "Español", "العربية"]
+        for attrs, label in options:
+            code = re.search(r'value="(\w+)"', attrs).group(1)
+            direction = "rtl" if code == "ar" else "ltr"
+            assert f'lang="{code}"' in attrs and f'dir="{direction}"' in attrs, label
+
+
+def test_the_forms_say_what_the_red_star_means(client, make, letter):
+    """The stars beside labels are hidden from screen readers (the inputs say "required");
+    a line at the top of each form says what they mean, to everyone."""
+    signature = make.signature(letter, "Acme Rights Inc.")
+    for lang, url in (
+        ("en", "/en/letters/carta"),
+        ("ar", f"/ar/signatures/edit/{tokens.make(signature, tokens.EDIT)}"),
+    ):
+        page = client.get(url).get_data(as_text=True)
+        note = '<p class="small required-note"><span class="req">*</span> '
+        note += f"{translated(lang, 'required')}</p>"
+        form = page[page.index('<form method="post"') :]
+        assert note in form and form.index(note) < form.index('<div class="field')
+        assert '<span class="req" aria-hidden="true">*</span>' in page
+
+
 def test_staff_login_address_reads_left_to_right(client):
     client.get("/language/ar")
     page = client.get("/login").get_data(as_text=True)

@@ -43,7 +43,7 @@ def test_a_repeat_asks_the_database_exactly_what_a_first_signature_does(
         confirm(client, smtp.inbox.links(smtp.inbox.messages[-1])[0])
     if earlier == "withdrawn":
         _confirm, edit, _ = smtp.inbox.links(smtp.inbox.to("lucia@proderechos.example.org")[0])
-        client.post(path(edit).replace("/edit/", "/withdraw/"))
+        client.post(path(edit).replace("/edit/", "/withdraw/"), data={"confirm": "1"})
     sent_before = len(smtp.inbox.to("lucia@proderechos.example.org"))
     with recorded() as repeat:
         assert sign(letter, name="Someone Else").status_code == 302
@@ -85,7 +85,7 @@ def test_withdrawn_signer_can_sign_again(client, make, sign, smtp):
     letter = make.letter("carta", auto_approve=True)
     sign(letter)
     _confirm, edit, _ = smtp.inbox.links(smtp.inbox.messages[0])
-    client.post(path(edit).replace("/edit/", "/withdraw/"))
+    client.post(path(edit).replace("/edit/", "/withdraw/"), data={"confirm": "1"})
     assert signatures()[0].status is SignatureStatus.withdrawn
     sign(letter, name="Asociación Pro Derechos Humanos")
     [signature] = signatures()
@@ -107,7 +107,7 @@ def test_the_emails_a_repeat_sends_go_to_the_address_on_file_not_the_one_typed(
     assert len(smtp.inbox.to("info@ngo.example")) == 2
 
     _confirm, edit, _ = smtp.inbox.links(smtp.inbox.messages[0])
-    client.post(path(edit).replace("/edit/", "/withdraw/"))
+    client.post(path(edit).replace("/edit/", "/withdraw/"), data={"confirm": "1"})
     sign(letter, contact_email="info+other@ngo.example")  # signing afresh after withdrawing
     assert smtp.inbox.to("info+other@ngo.example") == []
     assert len(smtp.inbox.to("info@ngo.example")) == 3

@@ -29,7 +29,7 @@ def test_open_letter_page_shows_the_sign_on_form_in_its_language(client, make):
     assert 'action="/es/letters/carta/sign' in page
     for name in ("name", "country", "org_type", "website", "ecosoc_status", "contact_email"):
         assert f'name="{name}"' in page
-    assert '<option selected value="es">' in page or 'value="es" selected' in page
+    assert '<option dir="ltr" lang="es" selected value="es">Español</option>' in page
     assert "España" in page  # countries named in the page's language
 
 
@@ -104,9 +104,35 @@ def test_opening_the_link_confirms_nothing_until_the_signer_presses_the_button(
     assert '<form method="post"' in page
     assert "Asociación Pro Derechos" not in client.get("/es/letters/carta").get_data(as_text=True)
 
-    done = client.post(link).get_data(as_text=True)
+    done = client.post(link, follow_redirects=True).get_data(as_text=True)
     assert translated("es", "Signature confirmed") in done
     assert signatures()[0].status is SignatureStatus.approved
+
+
+def test_the_press_is_answered_by_a_redirect_and_the_edit_link_is_shown_once(
+    client, make, sign, smtp
+):
+    """Back or a reload on the confirmed page opens the link again (GET), never asks to send
+    the form again; the private edit link is on the page the press leads to, and only
+    there."""
+    letter = make.letter("carta", texts=ES_TEXTS, auto_approve=True)
+    sign(letter)
+    link = path(smtp.inbox.links(smtp.inbox.messages[0])[0])
+    pressed = client.post(link)
+    assert pressed.status_code == 303
+    assert pressed.headers["Location"] == link
+    assert signatures()[0].status is SignatureStatus.approved
+
+    shown = client.get(link).get_data(as_text=True)
+    assert translated("es", "Signature confirmed") in shown
+    assert "/signatures/edit/" in shown
+    again = client.get(link).get_data(as_text=True)  # Back, or a reload
+    assert translated("es", "This signature was already confirmed") in again
+    assert "/signatures/edit/" not in again
+
+    # Another browser (no session of the press) is never given the edit link.
+    other = client.application.test_client()
+    assert "/signatures/edit/" not in other.get(link).get_data(as_text=True)
 
 
 def test_confirmation_link_works_only_once(client, make, sign, smtp):
@@ -116,7 +142,7 @@ def test_confirmation_link_works_only_once(client, make, sign, smtp):
     confirm(client, link)
     first = signatures()[0].confirmed_at
     already = translated("es", "This signature was already confirmed")
-    for again in (client.get(path(link)), client.post(path(link))):
+    for again in (client.get(path(link)), client.post(path(link), follow_redirects=True)):
         page = again.get_data(as_text=True)
         assert already in page
         # The link lives on in the mail; it no longer hands out the private edit link.
@@ -183,7 +209,8 @@ def test_the_button_confirms_even_when_the_page_session_was_lost(app, client, ma
     sign(letter)
     app.config["WTF_CSRF_ENABLED"] = True
     client.delete_cookie("session")
-    assert client.post(path(smtp.inbox.links(smtp.inbox.messages[0])[0])).status_code == 200
+    pressed = client.post(path(smtp.inbox.links(smtp.inbox.messages[0])[0]))
+    assert pressed.status_code == 303
     assert signatures()[0].status is SignatureStatus.approved
 
 
@@ -194,11 +221,11 @@ def test_a_double_press_on_a_slow_line_confirms_once_and_says_so(app, client, ma
     link = path(smtp.inbox.links(smtp.inbox.messages[0])[0])
 
     def first_press() -> None:
-        done = app.test_client().post(link).get_data(as_text=True)
+        done = app.test_client().post(link, follow_redirects=True).get_data(as_text=True)
         assert translated("es", "Signature confirmed") in done
 
     with meanwhile(first_press):
-        second = client.post(link)
+        second = client.post(link, follow_redirects=True)
     assert second.status_code == 200
     page = second.get_data(as_text=True)
     assert translated("es", "This signature was already confirmed") in page
