@@ -9,6 +9,7 @@ from flask import Flask, redirect, request, session, url_for
 from werkzeug.routing import BaseConverter
 from werkzeug.wrappers import Response
 
+from campaign import access_log
 from campaign import config as settings
 from campaign.i18n import CONTENT_LANGUAGES, INTERFACE_LANGUAGES
 from campaign.ids import IdConverter
@@ -42,6 +43,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     _init_extensions(app)
     _register_blueprints(app)
     _register_root_routes(app)
+    access_log.init_app(app)
     from campaign.cli import register
 
     register(app)

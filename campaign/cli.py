@@ -11,10 +11,16 @@ from flask import Flask
 from flask.cli import FlaskGroup
 
 from campaign import create_app
+from campaign.config import ConfigError
 
 
 def _build_app(*_args: object, **_kwargs: object) -> Flask:
-    return create_app()
+    """The app; settings it refuses (production without a secret, say) are said in one line,
+    without a traceback, and the command exits with an error."""
+    try:
+        return create_app()
+    except ConfigError as error:
+        raise click.ClickException(str(error)) from None
 
 
 @click.group(cls=FlaskGroup, create_app=_build_app, add_version_option=False)

@@ -13,7 +13,7 @@ from campaign import housekeeping
 from campaign.db import db
 from campaign.mail_debug import debug_server_command
 from campaign.mail_delivery import send_due
-from campaign.mail_models import OutboxMessage
+from campaign.mail_models import OutboxMessage, OutboxStatus
 
 
 @click.group("outbox")
@@ -60,12 +60,24 @@ def worker_command(interval: float) -> None:
 @outbox.command("status")
 @with_appcontext
 def status_command() -> None:
-    """How many messages are queued, sent and failed."""
+    """How many messages are queued, sent and failed; then each failed one, with its
+    recipient and the reason, so an operator can see whose confirmation never went out."""
     rows = db.session.execute(
         select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)
     ).all()
     for status, count in rows:
         click.echo(f"{status.value}: {count}")
+    failed = db.session.scalars(
+        select(OutboxMessage)
+        .where(OutboxMessage.status == OutboxStatus.failed)
+        .order_by(OutboxMessage.id)
+    )
+    for message in failed:
+        reason = " ".join(message.last_error.split())[:200]
+        click.echo(
+            f"failed #{message.id} {message.template} to {message.recipient} "
+            f"({message.created_at:%Y-%m-%d %H:%M} UTC, {message.attempts} attempts): {reason}"
+        )
 
 
 def describe_destination() -> str:

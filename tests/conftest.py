@@ -87,6 +87,11 @@ def test_config(database_url: str, **overrides: object) -> dict[str, object]:
         # Sent before the response, so a test reads the inbox right after a request; the
         # default, a sender thread, has its own tests (tests/signatures/test_outbox.py).
         "MAIL_SEND_AFTER_REQUEST": "inline",
+        # Nothing listens on the discard port: a test's mail never reaches an SMTP server a
+        # developer runs beside the tests (the demo's, on 8025), unless the test sends it to
+        # its own (``mail_settings``).
+        "MAIL_SERVER": "127.0.0.1",
+        "MAIL_PORT": 9,
         "PUBLIC_BASE_URL": "http://localhost",
         "SERVER_NAME": None,
         # Its own, so no test reads a public PDF an earlier test or run left in the cache.

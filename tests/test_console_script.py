@@ -42,3 +42,17 @@ def test_help_lists_every_command_group():
     result = run("--help", env=dict(os.environ))
     for command in ("db", "users", "demo", "dedupe", "export", "outbox", "translations"):
         assert f"  {command} " in result.stdout
+
+
+def test_settings_refused_in_production_are_said_in_one_line(tmp_path):
+    env = {
+        **os.environ,
+        "CAMPAIGN_ENV": "production",
+        "CAMPAIGN_DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}",
+    }
+    env.pop("CAMPAIGN_SECRET_KEY", None)
+    result = run("outbox", "status", env=env)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "Error: Set CAMPAIGN_SECRET_KEY to a random value of 32+ characters."
+    )
