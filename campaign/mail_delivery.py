@@ -18,7 +18,6 @@ from campaign.mail_transport import Unsendable, transport
 log = logging.getLogger(__name__)
 
 LEASE = timedelta(minutes=5)
-RECORD_EVERY = 20
 SEND_ERRORS = (OSError, smtplib.SMTPException)
 
 
@@ -106,35 +105,69 @@ def _render(session: Session, messages: list[OutboxMessage]) -> list[OutboxMessa
     return [m for m in messages if is_rendered(m) and m.status is OutboxStatus.queued]
 
 
+def _permanent(error: BaseException) -> bool:
+    """The server refused for good (a 5xx: no such mailbox, policy), not for now (a 4xx):
+    trying again for hours would only harm the sender's standing with that server."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _text in error.recipients.values()]
+        return bool(codes) and all(code >= 500 for code in codes)
+    if isinstance(error, smtplib.SMTPResponseException):  # sender or data refused
+        return error.smtp_code >= 500
+    return False
+
+
+def _still_ours(session: Session, message: OutboxMessage) -> bool:
+    """Renew this sender's lease on ``message`` just before sending it, and commit: False if
+    the lease was lost meanwhile (a slow batch outlived it and another sender took the
+    message), which is then left to that sender. The lease's end is the claim's mark."""
+    table = OutboxMessage.__table__
+    renewed = utcnow() + LEASE
+    held = session.connection().execute(
+        update(table)
+        .where(
+            table.c.id == message.id,
+            table.c.status == OutboxStatus.queued,
+            table.c.locked_until == message.locked_until,
+        )
+        .values(locked_until=renewed)
+    )
+    session.commit()
+    if held.rowcount != 1:
+        session.expire(message)
+        return False
+    message.locked_until = renewed
+    return True
+
+
 def _deliver(session: Session, messages: list[OutboxMessage]) -> int:
-    """Send over one connection, recording what went every RECORD_EVERY messages (and each
-    failure at once): a sender that dies between two records leaves at most that many sent
-    messages leased, to be sent again once their lease ends. A message that cannot be sent
-    is recorded as such and the others go on: one bad address never holds up the rest."""
-    sent = unrecorded = 0
+    """Send over one connection, each message only while this sender still holds it, and
+    record each one as soon as the server has answered: a sender that dies leaves at most the
+    message in flight to be sent again, and a batch slower than the lease never goes twice.
+    A message that cannot be sent is recorded as such and the others go on: one bad address
+    never holds up the rest."""
+    sent = 0
     try:
         with transport() as connection:
             for message in messages:
+                if not _still_ours(session, message):
+                    continue
                 try:
                     connection.send(message)
                 except Unsendable as error:
                     log.warning("outbox message %s cannot be sent: %s", message.id, error)
                     _give_up(message, f"cannot be sent: {error}")
-                    unrecorded = RECORD_EVERY
                 except SEND_ERRORS as error:
-                    _record_failure(message, error)
-                    unrecorded = RECORD_EVERY
+                    if _permanent(error):
+                        _give_up(message, f"refused: {type(error).__name__}: {error}")
+                    else:
+                        _record_failure(message, error)
                 except Exception as error:  # unforeseen: back off, as a broken template does
                     log.exception("could not send outbox message %s", message.id)
                     _record_failure(message, error)
-                    unrecorded = RECORD_EVERY
                 else:
                     _record_sent(message)
                     sent += 1
-                    unrecorded += 1
-                if unrecorded >= RECORD_EVERY:
-                    session.commit()
-                    unrecorded = 0
+                session.commit()
     except SEND_ERRORS as error:  # could not connect, or the server hung up
         for message in messages:
             if message.status is OutboxStatus.queued and message.locked_until is not None:

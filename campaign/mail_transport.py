@@ -103,12 +103,20 @@ def ascii_domain(address: str) -> str:
         return address
 
 
+def _sender() -> tuple[str, str] | None:
+    """The configured sender, its domain in IDNA 2008 as the recipients' are ("letters@
+    straße.de" is not letters@strasse.de), its display name kept (Flask-Mail encodes it)."""
+    name, address = parseaddr(str(current_app.config["MAIL_DEFAULT_SENDER"]))
+    return (name, ascii_domain(address)) if address else None
+
+
 def as_mail(message: OutboxMessage) -> Message:
     mail = _Message(
         subject=message.subject,
         recipients=[ascii_domain(message.recipient)],
         body=message.body_text,
         html=message.body_html or None,
+        sender=_sender(),
     )
     # The message id names the sender's domain rather than this machine.
     domain = parseaddr(sanitize_address(mail.sender))[1].rpartition("@")[2]

@@ -30,6 +30,16 @@ class Inbox:
         # Clear it to make the server hold each message (before answering DATA) until set.
         self.gate = threading.Event()
         self.gate.set()
+        # Recipients the server refuses, with its answer ("550 5.1.1 No such user").
+        self.refusals: dict[str, str] = {}
+
+    async def handle_RCPT(
+        self, _server: object, _session: object, envelope: object, address: str, _options: object
+    ) -> str:
+        if address in self.refusals:
+            return self.refusals[address]
+        envelope.rcpt_tos.append(address)  # type: ignore[attr-defined]
+        return "250 OK"
 
     async def handle_DATA(self, _server: object, _session: object, envelope: object) -> str:
         if not self.gate.is_set():
