@@ -145,11 +145,12 @@ def _deliver(session: Session, messages: list[OutboxMessage]) -> int:
     message in flight to be sent again, and a batch slower than the lease never goes twice.
     A message that cannot be sent is recorded as such and the others go on: one bad address
     never holds up the rest."""
-    sent = 0
+    sent, lost = 0, set()
     try:
         with transport() as connection:
             for message in messages:
                 if not _still_ours(session, message):
+                    lost.add(message.id)  # another sender's now: its record is not ours
                     continue
                 try:
                     connection.send(message)
@@ -170,6 +171,8 @@ def _deliver(session: Session, messages: list[OutboxMessage]) -> int:
                 session.commit()
     except SEND_ERRORS as error:  # could not connect, or the server hung up
         for message in messages:
+            if message.id in lost:
+                continue
             if message.status is OutboxStatus.queued and message.locked_until is not None:
                 _record_failure(message, error)
     session.commit()
