@@ -13,12 +13,17 @@ from sqlalchemy.orm import Session
 from campaign.db import utcnow
 from campaign.mail_models import OutboxMessage, OutboxStatus
 from campaign.mail_render import NothingToSend, is_rendered, preload, render_message
-from campaign.mail_transport import Unsendable, transport
+from campaign.mail_transport import ConsoleTransport, SmtpTransport, Unsendable, transport
 
 log = logging.getLogger(__name__)
 
-LEASE = timedelta(minutes=5)
 SEND_ERRORS = (OSError, smtplib.SMTPException)
+
+
+def lease() -> timedelta:
+    """How long a sender holds what it claimed (MAIL_LEASE_SECONDS): longer than sending one
+    message can take, as each message's hold is renewed just before it is sent."""
+    return timedelta(seconds=float(current_app.config.get("MAIL_LEASE_SECONDS", 300)))
 
 
 def backoff(attempts: int) -> timedelta:
@@ -53,7 +58,7 @@ def _claim(session: Session, ids: list[int], now: datetime) -> list[int]:
             table.c.status == OutboxStatus.queued,
             or_(table.c.locked_until.is_(None), table.c.locked_until < now),
         )
-        .values(locked_until=now + LEASE)
+        .values(locked_until=now + lease())
         .returning(table.c.id)
     )
     leased = sorted(claimed.scalars())
@@ -116,27 +121,45 @@ def _permanent(error: BaseException) -> bool:
     return False
 
 
-def _still_ours(session: Session, message: OutboxMessage) -> bool:
-    """Renew this sender's lease on ``message`` just before sending it, and commit: False if
-    the lease was lost meanwhile (a slow batch outlived it and another sender took the
-    message), which is then left to that sender. The lease's end is the claim's mark."""
+def _renew(session: Session, message_id: int, mark: datetime | None) -> datetime | None:
+    """Renew this sender's lease on a message, only if it still holds it (the lease still
+    ends at ``mark``, this sender's last mark on it), and commit: the new mark, or None if the
+    lease was lost (a slow batch outlived it and another sender took the message, which is
+    then that sender's to send and record)."""
     table = OutboxMessage.__table__
-    renewed = utcnow() + LEASE
+    renewed = utcnow() + lease()
     held = session.connection().execute(
         update(table)
         .where(
-            table.c.id == message.id,
+            table.c.id == message_id,
             table.c.status == OutboxStatus.queued,
-            table.c.locked_until == message.locked_until,
+            table.c.locked_until == mark,
         )
         .values(locked_until=renewed)
     )
     session.commit()
-    if held.rowcount != 1:
-        session.expire(message)
-        return False
-    message.locked_until = renewed
-    return True
+    return renewed if held.rowcount == 1 else None
+
+
+def _send_one(connection: SmtpTransport | ConsoleTransport, message: OutboxMessage) -> bool:
+    """Send ``message`` and record the answer on it (not committed); True if it went."""
+    try:
+        connection.send(message)
+    except Unsendable as error:
+        log.warning("outbox message %s cannot be sent: %s", message.id, error)
+        _give_up(message, f"cannot be sent: {error}")
+    except SEND_ERRORS as error:
+        if _permanent(error):
+            _give_up(message, f"refused: {type(error).__name__}: {error}")
+        else:
+            _record_failure(message, error)
+    except Exception as error:  # unforeseen: back off, as a broken template does
+        log.exception("could not send outbox message %s", message.id)
+        _record_failure(message, error)
+    else:
+        _record_sent(message)
+        return True
+    return False
 
 
 def _deliver(session: Session, messages: list[OutboxMessage]) -> int:
@@ -145,32 +168,21 @@ def _deliver(session: Session, messages: list[OutboxMessage]) -> int:
     message in flight to be sent again, and a batch slower than the lease never goes twice.
     A message that cannot be sent is recorded as such and the others go on: one bad address
     never holds up the rest."""
-    sent = 0
+    # The lease each message was claimed with, kept apart from the objects, which a session
+    # that expires on commit would reload with whatever another sender wrote since.
+    marks = {message.id: message.locked_until for message in messages}
+    sent = reached = 0
     try:
         with transport() as connection:
             for message in messages:
-                if not _still_ours(session, message):
+                reached += 1
+                if _renew(session, message.id, marks[message.id]) is None:
                     continue
-                try:
-                    connection.send(message)
-                except Unsendable as error:
-                    log.warning("outbox message %s cannot be sent: %s", message.id, error)
-                    _give_up(message, f"cannot be sent: {error}")
-                except SEND_ERRORS as error:
-                    if _permanent(error):
-                        _give_up(message, f"refused: {type(error).__name__}: {error}")
-                    else:
-                        _record_failure(message, error)
-                except Exception as error:  # unforeseen: back off, as a broken template does
-                    log.exception("could not send outbox message %s", message.id)
-                    _record_failure(message, error)
-                else:
-                    _record_sent(message)
-                    sent += 1
+                sent += _send_one(connection, message)
                 session.commit()
     except SEND_ERRORS as error:  # could not connect, or the server hung up
-        for message in messages:
-            if message.status is OutboxStatus.queued and message.locked_until is not None:
+        for message in messages[reached:]:
+            if _renew(session, message.id, marks[message.id]) is not None:
                 _record_failure(message, error)
     session.commit()
     return sent
