@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from campaign.db import utcnow
 from campaign.mail_models import OutboxMessage, OutboxStatus
-from campaign.mail_render import NothingToSend, is_rendered, preload, render_message
+from campaign.mail_render import NothingToSend, is_rendered, preload, render_message, to_render
 from campaign.mail_transport import ConsoleTransport, SmtpTransport, Unsendable, transport
 
 log = logging.getLogger(__name__)
@@ -91,13 +91,14 @@ def _record_sent(message: OutboxMessage) -> None:
 
 
 def _render(session: Session, messages: list[OutboxMessage]) -> list[OutboxMessage]:
-    """Render what is not rendered yet; a message that cannot be rendered backs off, and one
-    about something since deleted is given up at once. One commit for the batch: nothing is
+    """Render what is not rendered yet, or again for a retry (see ``to_render``); a message
+    that cannot be rendered backs off (its earlier rendering is not sent), and one about
+    something since deleted is given up at once. One commit for the batch: nothing is
     written (nor, on SQLite, the writer's lock taken) while the templates' data is read."""
     with session.no_autoflush:
         loaded = preload(session, messages)  # noqa: F841 - kept alive while rendering
         for message in messages:
-            if is_rendered(message):
+            if not to_render(message):
                 continue
             try:
                 render_message(session, message)
@@ -107,7 +108,12 @@ def _render(session: Session, messages: list[OutboxMessage]) -> list[OutboxMessa
                 log.exception("could not render outbox message %s", message.id)
                 _record_failure(message, error)
     session.commit()
-    return [m for m in messages if is_rendered(m) and m.status is OutboxStatus.queued]
+    # What backed off has left its lease; what is left is still held and rendered.
+    return [
+        m
+        for m in messages
+        if is_rendered(m) and m.status is OutboxStatus.queued and m.locked_until is not None
+    ]
 
 
 def _permanent(error: BaseException) -> bool:
