@@ -38,6 +38,8 @@ class Inbox:
         self.pause = 0.0
         # Recipients the server refuses, with its answer ("550 5.1.1 No such user").
         self.refusals: dict[str, str] = {}
+        # Recipients whose message the server refuses after reading it, with its answer to DATA.
+        self.data_refusals: dict[str, str] = {}
 
     async def handle_RCPT(
         self, _server: object, _session: object, envelope: object, address: str, _options: object
@@ -50,6 +52,9 @@ class Inbox:
     async def handle_DATA(self, _server: object, _session: object, envelope: object) -> str:
         if self.pause:
             await asyncio.sleep(self.pause)
+        for address in envelope.rcpt_tos:  # type: ignore[attr-defined]
+            if address in self.data_refusals:
+                return self.data_refusals[address]
         if not self.gate.is_set() and self.answer_held_from is None:
             await asyncio.get_running_loop().run_in_executor(None, self.gate.wait)
         message = email.message_from_bytes(envelope.content, policy=default)  # type: ignore[attr-defined]

@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from campaign.cli import main
 from campaign.db import db, utcnow
 from campaign.mail_delivery import _claim, _deliver, send_due
 from campaign.mail_models import OutboxMessage, OutboxStatus
@@ -61,6 +62,20 @@ def test_a_permanent_refusal_is_given_up_at_once_and_a_temporary_one_retried(app
     assert fresh(busy).status is OutboxStatus.queued and fresh(busy).attempts == 1
     assert fresh(fine).status is OutboxStatus.sent
     assert [m["To"] for m in smtp.inbox.messages] == ["fine@example.org"]
+
+
+def test_a_message_refused_for_good_after_data_is_given_up_and_for_now_retried(app, smtp, runner):
+    smtp.inbox.data_refusals = {
+        "spam@example.org": "554 5.7.1 Message rejected as spam",
+        "full@example.org": "452 4.3.1 Insufficient system storage",
+    }
+    spam, full = queued("spam@example.org", "full@example.org")
+    assert "sent 0" in runner.invoke(main, args=["outbox", "send", "--now"]).output
+    assert fresh(spam).status is OutboxStatus.failed and "554" in fresh(spam).last_error
+    assert fresh(full).status is OutboxStatus.queued and fresh(full).attempts == 1
+    assert smtp.inbox.messages == []
+    status = runner.invoke(main, args=["outbox", "status"]).output
+    assert "failed #" in status and "spam@example.org" in status and "full@" not in status
 
 
 def test_a_message_another_sender_took_after_this_ones_lease_ended_is_sent_once(app, smtp):
