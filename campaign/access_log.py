@@ -18,16 +18,20 @@ class _MaskTokens(logging.Filter):
 
     pattern: re.Pattern[str] | None = None
 
+    def masked(self, text: str) -> str:
+        return text if self.pattern is None else self.pattern.sub(r"\1<token>", text)
+
     def filter(self, record: logging.LogRecord) -> bool:
-        if self.pattern is not None:
-            message = record.getMessage()
-            masked = self.pattern.sub(r"\1<token>", message)
-            if masked != message:
-                record.msg, record.args = masked, ()
+        message = record.getMessage()
+        masked = self.masked(message)
+        if masked != message:
+            record.msg, record.args = masked, ()
         return True
 
 
 _FILTER = _MaskTokens()
+# A path as the app's own log lines give it (errors.py), masked the same way.
+masked = _FILTER.masked
 
 
 def _prefix(rule: str) -> str:

@@ -72,6 +72,9 @@ def from_environment(instance_path: Path) -> dict[str, object]:
         "MAIL_RETRY_BASE_SECONDS": _env_int("MAIL_RETRY_BASE_SECONDS", 30),
         "MAIL_RETRY_MAX_SECONDS": _env_int("MAIL_RETRY_MAX_SECONDS", 3600),
         "MAIL_MAX_ATTEMPTS": _env_int("MAIL_MAX_ATTEMPTS", 20),
+        # A sender holds the messages it claimed this long (each one's hold renewed just
+        # before it is sent); one that dies leaves its batch to the others after this.
+        "MAIL_LEASE_SECONDS": _env_int("MAIL_LEASE_SECONDS", 300),
         # How many reverse proxies in front of the app set X-Forwarded-For, -Proto and -Host
         # (1 behind one nginx). With 0 those headers are ignored, as any client could send
         # them; behind a proxy that leaves every visitor with the proxy's address, so they

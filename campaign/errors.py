@@ -14,6 +14,7 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
 
+from campaign import access_log
 from campaign.csrf import note_refusal, refused_for_referrer
 from campaign.db import db
 from campaign.i18n import _, _l
@@ -46,12 +47,9 @@ on_rate_limit = _answer_registrar("rate_limit")
 
 def logged_path() -> str:
     """The request's path for a log line, with private link tokens (a signer's edit link
-    lasts a year) masked: a log is read by more people than the link was sent to."""
-    path = request.path
-    for name, value in (request.view_args or {}).items():
-        if name == "token" and value:
-            path = path.replace(str(value), "<token>")
-    return path
+    lasts a year) masked as the access log masks them: a log is read by more people than
+    the link was sent to."""
+    return access_log.masked(request.path)
 
 
 def _registered_answer(refusal: str) -> ResponseReturnValue | None:

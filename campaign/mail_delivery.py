@@ -12,13 +12,18 @@ from sqlalchemy.orm import Session
 
 from campaign.db import utcnow
 from campaign.mail_models import OutboxMessage, OutboxStatus
-from campaign.mail_render import NothingToSend, is_rendered, preload, render_message
-from campaign.mail_transport import Unsendable, transport
+from campaign.mail_render import NothingToSend, is_rendered, preload, render_message, to_render
+from campaign.mail_transport import ConsoleTransport, SmtpTransport, Unsendable, transport
 
 log = logging.getLogger(__name__)
 
-LEASE = timedelta(minutes=5)
 SEND_ERRORS = (OSError, smtplib.SMTPException)
+
+
+def lease() -> timedelta:
+    """How long a sender holds what it claimed (MAIL_LEASE_SECONDS): longer than sending one
+    message can take, as each message's hold is renewed just before it is sent."""
+    return timedelta(seconds=float(current_app.config.get("MAIL_LEASE_SECONDS", 300)))
 
 
 def backoff(attempts: int) -> timedelta:
@@ -53,7 +58,7 @@ def _claim(session: Session, ids: list[int], now: datetime) -> list[int]:
             table.c.status == OutboxStatus.queued,
             or_(table.c.locked_until.is_(None), table.c.locked_until < now),
         )
-        .values(locked_until=now + LEASE)
+        .values(locked_until=now + lease())
         .returning(table.c.id)
     )
     leased = sorted(claimed.scalars())
@@ -86,13 +91,14 @@ def _record_sent(message: OutboxMessage) -> None:
 
 
 def _render(session: Session, messages: list[OutboxMessage]) -> list[OutboxMessage]:
-    """Render what is not rendered yet; a message that cannot be rendered backs off, and one
-    about something since deleted is given up at once. One commit for the batch: nothing is
+    """Render what is not rendered yet, or again for a retry (see ``to_render``); a message
+    that cannot be rendered backs off (its earlier rendering is not sent), and one about
+    something since deleted is given up at once. One commit for the batch: nothing is
     written (nor, on SQLite, the writer's lock taken) while the templates' data is read."""
     with session.no_autoflush:
         loaded = preload(session, messages)  # noqa: F841 - kept alive while rendering
         for message in messages:
-            if is_rendered(message):
+            if not to_render(message):
                 continue
             try:
                 render_message(session, message)
@@ -102,41 +108,66 @@ def _render(session: Session, messages: list[OutboxMessage]) -> list[OutboxMessa
                 log.exception("could not render outbox message %s", message.id)
                 _record_failure(message, error)
     session.commit()
-    return [m for m in messages if is_rendered(m) and m.status is OutboxStatus.queued]
+    # What backed off has left its lease; what is left is still held and rendered.
+    return [
+        m
+        for m in messages
+        if is_rendered(m) and m.status is OutboxStatus.queued and m.locked_until is not None
+    ]
 
 
 def _permanent(error: BaseException) -> bool:
-    """The server refused for good (a 5xx: no such mailbox, policy), not for now (a 4xx):
-    trying again for hours would only harm the sender's standing with that server."""
+    """The server refused this message for good (a 5xx for its recipient or its content),
+    not for now (a 4xx): trying again for hours would only harm the sender's standing with
+    that server. A refused sender or login is not about the message: every message would
+    meet it until the settings are put right, so those back off and are sent then."""
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         codes = [code for code, _text in error.recipients.values()]
         return bool(codes) and all(code >= 500 for code in codes)
-    if isinstance(error, smtplib.SMTPResponseException):  # sender or data refused
+    if isinstance(error, smtplib.SMTPDataError):
         return error.smtp_code >= 500
     return False
 
 
-def _still_ours(session: Session, message: OutboxMessage) -> bool:
-    """Renew this sender's lease on ``message`` just before sending it, and commit: False if
-    the lease was lost meanwhile (a slow batch outlived it and another sender took the
-    message), which is then left to that sender. The lease's end is the claim's mark."""
+def _renew(session: Session, message_id: int, mark: datetime | None) -> datetime | None:
+    """Renew this sender's lease on a message, only if it still holds it (the lease still
+    ends at ``mark``, this sender's last mark on it), and commit: the new mark, or None if the
+    lease was lost (a slow batch outlived it and another sender took the message, which is
+    then that sender's to send and record)."""
     table = OutboxMessage.__table__
-    renewed = utcnow() + LEASE
+    renewed = utcnow() + lease()
     held = session.connection().execute(
         update(table)
         .where(
-            table.c.id == message.id,
+            table.c.id == message_id,
             table.c.status == OutboxStatus.queued,
-            table.c.locked_until == message.locked_until,
+            table.c.locked_until == mark,
         )
         .values(locked_until=renewed)
     )
     session.commit()
-    if held.rowcount != 1:
-        session.expire(message)
-        return False
-    message.locked_until = renewed
-    return True
+    return renewed if held.rowcount == 1 else None
+
+
+def _send_one(connection: SmtpTransport | ConsoleTransport, message: OutboxMessage) -> bool:
+    """Send ``message`` and record the answer on it (not committed); True if it went."""
+    try:
+        connection.send(message)
+    except Unsendable as error:
+        log.warning("outbox message %s cannot be sent: %s", message.id, error)
+        _give_up(message, f"cannot be sent: {error}")
+    except SEND_ERRORS as error:
+        if _permanent(error):
+            _give_up(message, f"refused: {type(error).__name__}: {error}")
+        else:
+            _record_failure(message, error)
+    except Exception as error:  # unforeseen: back off, as a broken template does
+        log.exception("could not send outbox message %s", message.id)
+        _record_failure(message, error)
+    else:
+        _record_sent(message)
+        return True
+    return False
 
 
 def _deliver(session: Session, messages: list[OutboxMessage]) -> int:
@@ -145,35 +176,21 @@ def _deliver(session: Session, messages: list[OutboxMessage]) -> int:
     message in flight to be sent again, and a batch slower than the lease never goes twice.
     A message that cannot be sent is recorded as such and the others go on: one bad address
     never holds up the rest."""
-    sent, lost = 0, set()
+    # The lease each message was claimed with, kept apart from the objects, which a session
+    # that expires on commit would reload with whatever another sender wrote since.
+    marks = {message.id: message.locked_until for message in messages}
+    sent = reached = 0
     try:
         with transport() as connection:
             for message in messages:
-                if not _still_ours(session, message):
-                    lost.add(message.id)  # another sender's now: its record is not ours
+                reached += 1
+                if _renew(session, message.id, marks[message.id]) is None:
                     continue
-                try:
-                    connection.send(message)
-                except Unsendable as error:
-                    log.warning("outbox message %s cannot be sent: %s", message.id, error)
-                    _give_up(message, f"cannot be sent: {error}")
-                except SEND_ERRORS as error:
-                    if _permanent(error):
-                        _give_up(message, f"refused: {type(error).__name__}: {error}")
-                    else:
-                        _record_failure(message, error)
-                except Exception as error:  # unforeseen: back off, as a broken template does
-                    log.exception("could not send outbox message %s", message.id)
-                    _record_failure(message, error)
-                else:
-                    _record_sent(message)
-                    sent += 1
+                sent += _send_one(connection, message)
                 session.commit()
     except SEND_ERRORS as error:  # could not connect, or the server hung up
-        for message in messages:
-            if message.id in lost:
-                continue
-            if message.status is OutboxStatus.queued and message.locked_until is not None:
+        for message in messages[reached:]:
+            if _renew(session, message.id, marks[message.id]) is not None:
                 _record_failure(message, error)
     session.commit()
     return sent

@@ -50,7 +50,7 @@ def preload(session: Session, messages: list[OutboxMessage]) -> list[object]:
     the result while it renders them (the session holds loaded objects only weakly)."""
     contexts: dict[str, list[dict[str, Any]]] = {}
     for message in messages:
-        if not is_rendered(message) and message.template in _PRELOADS:
+        if to_render(message) and message.template in _PRELOADS:
             contexts.setdefault(message.template, []).append(message.context or {})
     return [_PRELOADS[template](session, stored) for template, stored in contexts.items()]
 
@@ -85,6 +85,13 @@ def is_rendered(message: OutboxMessage) -> bool:
     return bool(message.body_text)
 
 
+def to_render(message: OutboxMessage) -> bool:
+    """Not rendered yet, or rendered for an attempt that failed and made from what it is
+    about (a completion): made again, so its title and links are those of when it leaves
+    (a signer who withdrew meanwhile revoked the links the first rendering made)."""
+    return not is_rendered(message) or (message.attempts > 0 and message.template in _COMPLETIONS)
+
+
 def _complete(session: Session, message: OutboxMessage) -> dict[str, Any]:
     context = dict(message.context or {})
     completion = _COMPLETIONS.get(message.template)
@@ -93,9 +100,10 @@ def _complete(session: Session, message: OutboxMessage) -> dict[str, Any]:
 
 def render_message(session: Session, message: OutboxMessage) -> None:
     """Fill in subject and bodies from the message's template, language and context; the
-    completed context is kept with the message as a record of what was sent."""
+    completed context is kept with the message as a record of what was sent, beside the
+    stored ids it was made from (to make it again for a retry)."""
     context = _complete(session, message)
     message.subject, message.body_text, message.body_html = render(
         message.template, message.language, **context
     )
-    message.context = context
+    message.context = {**(message.context or {}), **context}

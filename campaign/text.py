@@ -20,9 +20,6 @@ BLANK_LOOKING = frozenset("\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0")
 BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 FORMULA_PREFIXES = ("=", "+", "@", "-")
 FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
-# A list pasted with its bullets ("- Name") is refused too: the dash would make the cell
-# a formula in the spreadsheets the list is exported to.
-NAME_FORMULA_PREFIXES = ("=", "+", "-", "@")
 NAME_IS_FORMULA = _l(
     "A name cannot start with “=”, “+”, “-” or “@”: spreadsheets would run it as a formula."
 )
@@ -135,7 +132,8 @@ def web_address(value: str) -> str | None:
 
 def check_not_formula(value: str) -> None:
     """Refuse names a spreadsheet would run as a formula."""
-    if value.startswith(NAME_FORMULA_PREFIXES):
+    # A list pasted with its bullets ("- Name") is refused too: the dash makes a formula.
+    if value.startswith(FORMULA_PREFIXES):
         raise TextProblem(NAME_IS_FORMULA)
 
 

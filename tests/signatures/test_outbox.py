@@ -8,15 +8,15 @@ import threading
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import delete, event, select
 
 from campaign.cli import main
 from campaign.db import db
 from campaign.mail_delivery import backoff, send_due
 from campaign.mail_models import OutboxMessage, OutboxStatus
 from campaign.mail_sender import NICENESS
-from campaign.signatures.models import SignatureStatus
-from tests.signatures.conftest import confirm, signatures
+from campaign.signatures.models import Signature, SignatureStatus
+from tests.signatures.conftest import confirm, path, signatures
 
 
 def outbox() -> list[OutboxMessage]:
@@ -242,3 +242,42 @@ def test_a_batch_of_confirmations_reads_its_signatures_in_one_query(make, sign, 
         event.remove(db.engine, "before_cursor_execute", listener)
     assert len([s for s in statements if "FROM signatures" in s]) == 1
     assert len(smtp.inbox.messages) == 20
+
+
+def test_a_retry_is_rendered_again_so_its_links_are_those_of_when_it_leaves(
+    make, sign, smtp, app, client, runner
+):
+    """The first attempt (SMTP down) made the links; the signer then withdrew through the
+    private link, which revokes them. The mail that finally goes is made again: its links
+    are the live ones."""
+    smtp.stop()
+    sign(make.letter("carta"))
+    [message] = outbox()
+    assert message.attempts == 1 and message.context["edit_url"] in message.body_text
+    first_edit = path(message.context["edit_url"])
+    assert client.post(first_edit.replace("/edit/", "/withdraw/"), data={"confirm": "1"})
+    assert client.get(first_edit).status_code == 404  # revoked
+
+    smtp.start()
+    assert "sent 1" in runner.invoke(main, args=["outbox", "send", "--now"]).output
+    confirm_link, edit_link, *_ = smtp.inbox.links(smtp.inbox.messages[0])
+    assert client.get(path(edit_link)).status_code == 200
+    assert client.get(path(confirm_link)).status_code == 200
+    assert outbox()[0].status is OutboxStatus.sent
+
+
+def test_a_retry_whose_signature_is_gone_is_given_up_not_sent_as_first_made(
+    make, sign, smtp, runner
+):
+    smtp.stop()
+    sign(make.letter("carta"))
+    [message] = outbox()
+    assert message.attempts == 1 and message.body_text
+    db.session.execute(delete(Signature))
+    db.session.commit()
+
+    smtp.start()
+    assert "sent 0" in runner.invoke(main, args=["outbox", "send", "--now"]).output
+    assert smtp.inbox.messages == []
+    [message] = outbox()
+    assert message.status is OutboxStatus.failed and "nothing to send" in message.last_error
