@@ -5,7 +5,6 @@ count never are."""
 from __future__ import annotations
 
 import os
-import subprocess
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -28,9 +27,8 @@ from campaign.signatures.models import (
     SignatureStatus,
     SignerKind,
 )
-from tests.conftest import ROOT
 from tests.exports.helpers import pdf_text
-from tests.test_console_script import CAMPAIGN
+from tests.workers import outbox_worker, wait_for
 
 
 @pytest.fixture
@@ -191,24 +189,10 @@ def test_the_outbox_worker_cleans_up_as_it_starts_and_then_hourly(make, database
     """A deployment that runs the worker (README: Production) needs no cron job for this."""
     db.session.add(mail("old-sent", OutboxStatus.sent, 31))
     db.session.commit()
-    env = {**os.environ, "CAMPAIGN_DATABASE_URL": database_url, "CAMPAIGN_MAIL_PORT": "9"}
-    worker = subprocess.Popen(
-        [CAMPAIGN, "outbox", "worker", "--interval", "0.2"],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while remaining(OutboxMessage.recipient) and time.monotonic() < deadline:
-            time.sleep(0.2)
-        assert remaining(OutboxMessage.recipient) == []
-    finally:
-        worker.terminate()
-        output = worker.communicate(timeout=30)[0]
-    assert "outbox worker" in output
+    with outbox_worker(database_url, MAIL_PORT=9) as worker:
+        assert "outbox worker" in worker.stdout.readline()
+        wait_for(lambda: not remaining(OutboxMessage.recipient))
+    assert remaining(OutboxMessage.recipient) == []
 
 
 def test_a_signature_a_merge_kept_is_never_forgotten(make, runner):

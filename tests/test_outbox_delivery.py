@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
@@ -19,9 +15,8 @@ from campaign.db import db, utcnow
 from campaign.mail_delivery import _claim, _deliver, send_due
 from campaign.mail_models import OutboxMessage, OutboxStatus
 from campaign.signatures.models import SignatureStatus
-from tests.conftest import ROOT
 from tests.smtp import SmtpServer
-from tests.test_console_script import CAMPAIGN
+from tests.workers import outbox_worker, wait_for
 
 
 @pytest.fixture
@@ -132,34 +127,9 @@ def test_a_sender_domain_in_another_script_is_written_as_idna_2008(app, smtp):
     assert message["Message-ID"].endswith("@xn--strae-oqa.de>")
 
 
-@contextmanager
-def worker(database_url: str, smtp: SmtpServer, lease_seconds: int) -> Iterator[subprocess.Popen]:
-    """A `campaign outbox worker` process sending to ``smtp``, with a short lease."""
-    env = {
-        **os.environ,
-        "CAMPAIGN_DATABASE_URL": database_url,
-        "CAMPAIGN_MAIL_PORT": str(smtp.port),
-        "CAMPAIGN_MAIL_LEASE_SECONDS": str(lease_seconds),
-    }
-    process = subprocess.Popen(
-        [CAMPAIGN, "outbox", "worker", "--interval", "0.2"],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        yield process
-    finally:
-        process.kill()
-        process.wait(timeout=30)
-
-
-def wait_for(condition: Callable[[], object], seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.05)
+def worker(database_url: str, smtp: SmtpServer, lease_seconds: int):  # noqa: ANN201
+    """A worker sending to ``smtp``, with a short lease."""
+    return outbox_worker(database_url, MAIL_PORT=smtp.port, MAIL_LEASE_SECONDS=lease_seconds)
 
 
 def statuses() -> list[OutboxStatus]:
