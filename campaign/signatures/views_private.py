@@ -180,13 +180,14 @@ def ask_withdraw(token: str) -> str | tuple[str, int]:
 @bp.route("/signatures/withdraw/<token>", methods=["POST"])
 def withdraw(token: str) -> str | Response | tuple[str, int]:
     """Withdraws once confirmed; a press without the confirmation (a page opened before the
-    confirmation step existed) is asked to confirm."""
+    confirmation step existed) is sent to the question, by its address (303), so reloading
+    it or going Back never posts again."""
     signature = tokens.resolve(db.session, token, tokens.EDIT)
     form = WithdrawForm()
     if signature is None or not form.validate_on_submit():
         return _invalid_link()
     if form.confirm.data != "1":
-        return _withdraw_page(signature, token)
+        return redirect(url_for(".ask_withdraw", token=token), code=303)
     outcome = changes.withdraw(db.session, signature)
     db.session.commit()
     flash(WITHDRAW_MESSAGES[outcome](), "success" if outcome is not Outcome.refused else "error")

@@ -96,13 +96,15 @@ def test_withdrawal_removes_the_entry_renumbers_and_revokes_the_link(client, sig
 
 def test_one_press_of_withdraw_only_asks_to_confirm(client, signed):
     """WCAG 3.3.4: the private page's "Withdraw" leads to a question; a withdrawal posted
-    without its confirmation (a page opened before the question existed) only asks too."""
+    without its confirmation (a page opened before the question existed) is sent to the
+    question by its address, so Back or a reload there posts nothing again."""
     _letter, edit = signed
     withdraw = edit.replace("/edit/", "/withdraw/")
-    assert client.post(withdraw).status_code == 200
+    unconfirmed = client.post(withdraw)
+    assert (unconfirmed.status_code, unconfirmed.location) == (303, withdraw)
     assert [s.status for s in signatures() if s.ip_address] == [SignatureStatus.approved]
     assert f'id="withdraw" href="{withdraw}"' in client.get(edit).text
-    for asked in (client.get(withdraw), client.post(withdraw)):
+    for asked in (client.get(withdraw), client.post(withdraw, follow_redirects=True)):
         assert asked.status_code == 200
         page = asked.text
         assert translated("es", "Withdraw your signature?") in page
