@@ -65,7 +65,7 @@ def cleanup_command() -> None:
     keeping time, and cached public PDFs that are out of date."""
     removed = run(db.session)
     click.echo(
-        f"deleted {removed['mail']} sent message(s), {removed['exports']} finished export(s), "
+        f"deleted {removed['mail']} finished message(s), {removed['exports']} finished export(s), "
         f"{removed['imports']} import(s), {removed['unconfirmed']} unconfirmed sign-up(s), "
         f"{removed['public_pdfs']} out-of-date public PDF(s)"
     )

@@ -60,8 +60,9 @@ def worker_command(interval: float) -> None:
 @outbox.command("status")
 @with_appcontext
 def status_command() -> None:
-    """How many messages are queued, sent and failed; then each failed one, with its
-    recipient and the reason, so an operator can see whose confirmation never went out."""
+    """How many messages are queued, sent, failed and cancelled; then each failed one, with
+    its recipient and the reason, so an operator can see whose confirmation never went out
+    (a cancelled one was no longer wanted: nothing went wrong)."""
     rows = db.session.execute(
         select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)
     ).all()

@@ -76,9 +76,12 @@ def _record_failure(message: OutboxMessage, error: BaseException) -> None:
         message.next_attempt_at = utcnow() + backoff(message.attempts)
 
 
-def _give_up(message: OutboxMessage, reason: str) -> None:
-    """Never try this message again (what it is about is gone, or it cannot be written)."""
-    message.status = OutboxStatus.failed
+def _give_up(
+    message: OutboxMessage, reason: str, status: OutboxStatus = OutboxStatus.failed
+) -> None:
+    """Never try this message again: it failed for good (it cannot be written, or the server
+    refused it), or, with ``status`` cancelled, what it is about no longer wants it sent."""
+    message.status = status
     message.last_error = reason[:2000]
     message.locked_until = None
 
@@ -92,9 +95,10 @@ def _record_sent(message: OutboxMessage) -> None:
 
 def _render(session: Session, messages: list[OutboxMessage]) -> list[OutboxMessage]:
     """Render what is not rendered yet, or again for a retry (see ``to_render``); a message
-    that cannot be rendered backs off (its earlier rendering is not sent), and one about
-    something since deleted is given up at once. One commit for the batch: nothing is
-    written (nor, on SQLite, the writer's lock taken) while the templates' data is read."""
+    that cannot be rendered backs off (its earlier rendering is not sent), and one whose
+    subject no longer wants it (see ``NothingToSend``) is cancelled. One commit for the
+    batch: nothing is written (nor, on SQLite, the writer's lock taken) while the templates'
+    data is read."""
     with session.no_autoflush:
         loaded = preload(session, messages)  # noqa: F841 - kept alive while rendering
         for message in messages:
@@ -103,7 +107,7 @@ def _render(session: Session, messages: list[OutboxMessage]) -> list[OutboxMessa
             try:
                 render_message(session, message)
             except NothingToSend as error:
-                _give_up(message, f"nothing to send: {error}")
+                _give_up(message, f"nothing to send: {error}", OutboxStatus.cancelled)
             except Exception as error:  # a broken template must not block the rest
                 log.exception("could not render outbox message %s", message.id)
                 _record_failure(message, error)
@@ -220,12 +224,13 @@ def send_due(
 
 
 def purge(session: Session, before: datetime) -> int:
-    """Delete messages sent or given up before ``before``: their bodies hold addresses and
-    private links, kept only as long as someone may ask whether a mail went. Flushes."""
+    """Delete messages sent, given up or cancelled before ``before``: their bodies hold
+    addresses and private links, kept only as long as someone may ask whether a mail went.
+    Flushes."""
     result = session.execute(
         delete(OutboxMessage)
         .where(
-            OutboxMessage.status.in_([OutboxStatus.sent, OutboxStatus.failed]),
+            OutboxMessage.status != OutboxStatus.queued,
             OutboxMessage.created_at < before,
         )
         .execution_options(synchronize_session=False)

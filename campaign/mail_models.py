@@ -13,11 +13,14 @@ from campaign.db import Base, enum_column, utcnow
 
 
 class OutboxStatus(enum.StrEnum):
-    """queued → sent, or failed once the retries are used up."""
+    """queued → sent; or failed (refused for good, or the retries used up); or cancelled
+    (never sent, as what it was about no longer wants it: a signer withdrew before their
+    confirmation left, an account or a signature was deleted)."""
 
     queued = "queued"
     sent = "sent"
     failed = "failed"
+    cancelled = "cancelled"
 
 
 class OutboxMessage(Base):

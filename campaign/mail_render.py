@@ -20,7 +20,8 @@ from campaign.mail_models import OutboxMessage
 
 
 class NothingToSend(LookupError):
-    """Raised by a completion when what the message is about no longer exists."""
+    """Raised by a completion when what the message is about no longer exists, or no longer
+    wants it sent: the message is cancelled, never sent."""
 
 
 Completion = Callable[[Session, dict[str, Any], str], dict[str, Any]]

@@ -68,6 +68,7 @@ def test_cleanup_deletes_only_what_is_past_its_keeping_time(make, runner):
         [
             mail("old-sent", OutboxStatus.sent, 31),
             mail("old-failed", OutboxStatus.failed, 45),
+            mail("old-cancelled", OutboxStatus.cancelled, 31),
             mail("old-queued", OutboxStatus.queued, 60),  # still to be sent: never deleted
             mail("recent-sent", OutboxStatus.sent, 29),
         ]
@@ -109,7 +110,7 @@ def test_cleanup_deletes_only_what_is_past_its_keeping_time(make, runner):
     db.session.commit()
 
     output = runner.invoke(main, args=["cleanup"]).output
-    assert "deleted 2 sent message(s), 2 finished export(s), 2 import(s)," in output
+    assert "deleted 3 finished message(s), 2 finished export(s), 2 import(s)," in output
     assert remaining(OutboxMessage.recipient) == [
         "old-queued@example.org",
         "recent-sent@example.org",
@@ -119,7 +120,7 @@ def test_cleanup_deletes_only_what_is_past_its_keeping_time(make, runner):
     assert remaining(ImportBatch.filename) == ["recent-preview"]
 
     again = runner.invoke(main, args=["cleanup"]).output
-    assert "deleted 0 sent message(s), 0 finished export(s), 0 import(s)," in again
+    assert "deleted 0 finished message(s), 0 finished export(s), 0 import(s)," in again
 
 
 def test_sign_ups_never_confirmed_are_forgotten_after_their_keeping_time(make, runner, app):

@@ -3,10 +3,12 @@
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import pytest
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect, text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from campaign.accounts.models import Role
@@ -132,3 +134,23 @@ def test_downgrading_todays_columns_keeps_every_row(database_url):
         assert counts() == before
         command.upgrade(cfg, "head")
         assert counts() == before
+
+
+def test_cancelled_mail_is_failed_below_its_revision_and_refused_there(database_url):
+    """Older code knows no cancelled message: the way down makes it a failed one, keeping
+    its reason, and the older schema refuses the status again."""
+    insert = text(
+        "INSERT INTO outbox_messages (template, language, recipient, subject, body_text,"
+        " body_html, status, attempts, last_error, created_at, next_attempt_at, context)"
+        " VALUES ('t', 'en', 'a@example.org', '', '', '', :status, 0, 'why',"
+        " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, '{}')"
+    )
+    with at_head_with_rows(database_url) as (cfg, engine, _make):
+        with engine.begin() as connection:
+            connection.execute(insert, {"status": "cancelled"})
+        command.downgrade(cfg, "dbe7fe85b69f")
+        with engine.connect() as connection:
+            rows = connection.execute(text("SELECT status, last_error FROM outbox_messages"))
+            assert rows.all() == [("failed", "why")]
+        with pytest.raises(IntegrityError), engine.begin() as connection:
+            connection.execute(insert, {"status": "cancelled"})

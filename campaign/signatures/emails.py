@@ -32,13 +32,35 @@ def _load_signatures(session: Session, stored: list[dict[str, Any]]) -> list[Sig
     return list(session.scalars(query).unique())
 
 
-@completes(CONFIRMATION, preload=_load_signatures)
-@completes(REPEAT_NOTICE, preload=_load_signatures)
-def _context(session: Session, stored: dict[str, Any], lang: str) -> dict[str, Any]:
-    """What the templates need, from the signature as it is when the email is rendered."""
+def _wanted(session: Session, stored: dict[str, Any]) -> Signature:
+    """The signature an email is about, if that email is still wanted: not once the signature
+    is deleted, nor once its signer withdrew it (a withdrawal revokes the links such an email
+    carries; signing again queues a new one)."""
     signature = session.get(Signature, stored["signature_id"])
     if signature is None:
         raise NothingToSend(f"signature {stored['signature_id']} no longer exists")
+    if signature.status is SignatureStatus.withdrawn:
+        raise NothingToSend(f"signature {signature.id} was withdrawn")
+    return signature
+
+
+@completes(CONFIRMATION, preload=_load_signatures)
+def _confirmation(session: Session, stored: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A request to confirm is not sent for a sign-up moderators turned down before it was
+    confirmed (a spam wave typing strangers' addresses): its link could confirm nothing."""
+    signature = _wanted(session, stored)
+    if signature.status is SignatureStatus.rejected and signature.confirmed_at is None:
+        raise NothingToSend(f"signature {signature.id} was rejected before it was confirmed")
+    return _context(session, signature, lang)
+
+
+@completes(REPEAT_NOTICE, preload=_load_signatures)
+def _repeat_notice(session: Session, stored: dict[str, Any], lang: str) -> dict[str, Any]:
+    return _context(session, _wanted(session, stored), lang)
+
+
+def _context(session: Session, signature: Signature, lang: str) -> dict[str, Any]:
+    """What the templates need, from the signature as it is when the email is rendered."""
     letter = signature.letter
     return {
         "signature": {

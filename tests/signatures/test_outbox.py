@@ -15,6 +15,7 @@ from campaign.db import db
 from campaign.mail_delivery import backoff, send_due
 from campaign.mail_models import OutboxMessage, OutboxStatus
 from campaign.mail_sender import NICENESS
+from campaign.moderation.decisions import decide
 from campaign.signatures.models import Signature, SignatureStatus
 from tests.signatures.conftest import confirm, path, signatures
 
@@ -129,14 +130,14 @@ def first_of_two_queued(app, make, sign, address: str) -> OutboxMessage:  # noqa
     return outbox()[0]
 
 
-def test_mail_about_a_deleted_signature_is_given_up_without_blocking_others(make, sign, smtp, app):
+def test_mail_about_a_deleted_signature_is_cancelled_without_blocking_others(make, sign, smtp, app):
     first_of_two_queued(app, make, sign, "gone@example.org")
     db.session.delete(signatures()[0])
     db.session.commit()
     assert send_due(db.session, force=True) == 1
     assert [m["To"] for m in smtp.inbox.messages] == ["fine@example.org"]
     gone = outbox()[0]
-    assert gone.status is OutboxStatus.failed and "no longer exists" in gone.last_error
+    assert gone.status is OutboxStatus.cancelled and "no longer exists" in gone.last_error
 
 
 def test_a_message_that_cannot_be_rendered_backs_off_without_blocking_others(make, sign, smtp, app):
@@ -248,25 +249,71 @@ def test_a_retry_is_rendered_again_so_its_links_are_those_of_when_it_leaves(
     make, sign, smtp, app, client, runner
 ):
     """The first attempt (SMTP down) made the links; the signer then withdrew through the
-    private link, which revokes them. The mail that finally goes is made again: its links
-    are the live ones."""
+    private link, which revokes them, and signed again. The first mail, when it finally
+    goes, is made again: its links are the live ones."""
     smtp.stop()
-    sign(make.letter("carta"))
+    letter = make.letter("carta")
+    sign(letter)
     [message] = outbox()
     assert message.attempts == 1 and message.context["edit_url"] in message.body_text
     first_edit = path(message.context["edit_url"])
     assert client.post(first_edit.replace("/edit/", "/withdraw/"), data={"confirm": "1"})
     assert client.get(first_edit).status_code == 404  # revoked
+    sign(letter)  # the same address again: pending afresh, its own confirmation queued
+
+    smtp.start()
+    assert "sent 2" in runner.invoke(main, args=["outbox", "send", "--now"]).output
+    remade = outbox()[0].context["edit_url"]
+    assert path(remade) != first_edit and remade in smtp.inbox.text(smtp.inbox.messages[0])
+    for mail in smtp.inbox.messages:
+        confirm_link, edit_link, *_ = smtp.inbox.links(mail)
+        assert client.get(path(edit_link)).status_code == 200
+    assert confirm(client, confirm_link).status_code == 200
+    assert signatures()[0].status is SignatureStatus.confirmed
+
+
+def test_a_confirmation_is_not_sent_once_its_signer_withdrew(make, sign, smtp, client, runner):
+    """A signer who withdrew (through the link shown after signing) while the server was down
+    is not asked afterwards to confirm what they withdrew; the operator sees it cancelled,
+    not failed."""
+    smtp.stop()
+    sign(make.letter("carta"))
+    [message] = outbox()
+    edit = path(message.context["edit_url"])
+    assert client.post(edit.replace("/edit/", "/withdraw/"), data={"confirm": "1"})
+
+    smtp.start()
+    assert "sent 0" in runner.invoke(main, args=["outbox", "send", "--now"]).output
+    assert smtp.inbox.messages == []
+    [message] = outbox()
+    assert message.status is OutboxStatus.cancelled and "was withdrawn" in message.last_error
+    status = runner.invoke(main, args=["outbox", "status"]).output
+    assert "cancelled: 1" in status and "failed" not in status
+
+
+def test_a_confirmation_is_not_sent_for_a_sign_up_rejected_before_it_was_confirmed(
+    make, sign, smtp, runner
+):
+    """A spam wave typing strangers' addresses, rejected by a moderator during an outage:
+    the strangers are not asked to confirm (the link could confirm nothing); the others'
+    confirmations go."""
+    smtp.stop()
+    letter = make.letter("carta")
+    sign(letter, contact_email="stranger@example.org")
+    sign(letter, contact_email="real@example.org")
+    spam = next(s for s in signatures() if s.contact_email == "stranger@example.org")
+    decide(db.session, spam, "reject", None)
+    db.session.commit()
 
     smtp.start()
     assert "sent 1" in runner.invoke(main, args=["outbox", "send", "--now"]).output
-    confirm_link, edit_link, *_ = smtp.inbox.links(smtp.inbox.messages[0])
-    assert client.get(path(edit_link)).status_code == 200
-    assert client.get(path(confirm_link)).status_code == 200
-    assert outbox()[0].status is OutboxStatus.sent
+    assert [m["To"] for m in smtp.inbox.messages] == ["real@example.org"]
+    cancelled = [m for m in outbox() if m.status is OutboxStatus.cancelled]
+    assert [m.recipient for m in cancelled] == ["stranger@example.org"]
+    assert "rejected before it was confirmed" in cancelled[0].last_error
 
 
-def test_a_retry_whose_signature_is_gone_is_given_up_not_sent_as_first_made(
+def test_a_retry_whose_signature_is_gone_is_cancelled_not_sent_as_first_made(
     make, sign, smtp, runner
 ):
     smtp.stop()
@@ -280,4 +327,4 @@ def test_a_retry_whose_signature_is_gone_is_given_up_not_sent_as_first_made(
     assert "sent 0" in runner.invoke(main, args=["outbox", "send", "--now"]).output
     assert smtp.inbox.messages == []
     [message] = outbox()
-    assert message.status is OutboxStatus.failed and "nothing to send" in message.last_error
+    assert message.status is OutboxStatus.cancelled and "nothing to send" in message.last_error
