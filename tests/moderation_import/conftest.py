@@ -1,4 +1,5 @@
-"""Fixtures for imports: a letter, its coordinator, and the realistic signatory list."""
+"""Fixtures for imports: a letter, its coordinator, the realistic signatory list, and
+helpers that preview and confirm a list through the web."""
 
 from __future__ import annotations
 
@@ -41,3 +42,25 @@ def signatures(letter) -> list[Signature]:
 def audit_actions(letter) -> list[str]:
     query = select(AuditEntry.action).where(AuditEntry.letter_id == letter.id)
     return list(db.session.scalars(query.order_by(AuditEntry.id)))
+
+
+def _post(client, letter, **data):  # noqa: ANN001, ANN202
+    fields = {"format": "auto", "encoding": "utf-8", **data}
+    return client.post(
+        f"/manage/letters/{letter.slug}/import/", data=fields, content_type="multipart/form-data"
+    )
+
+
+def previewed(client, letter, **data) -> int:  # noqa: ANN001
+    """Upload or paste a list (``data``: the form's fields); the id of its preview."""
+    response = _post(client, letter, **data)
+    assert response.status_code == 302, response.get_data(as_text=True)[:2000]
+    return int(response.headers["Location"].rstrip("/").rsplit("/", 1)[1])
+
+
+def confirm(client, letter, batch_id: int) -> str:  # noqa: ANN001
+    """Press "Import" on a preview; the page it leads to, with what happened."""
+    url = f"/manage/letters/{letter.slug}/import/{batch_id}/apply"
+    response = client.post(url, follow_redirects=True)
+    assert response.status_code == 200
+    return response.get_data(as_text=True)

@@ -16,29 +16,9 @@ from campaign.moderation import import_services
 from campaign.moderation.import_models import BatchStatus, ImportBatch
 from campaign.signatures.models import SignatureStatus
 from tests.factories import Factory
-from tests.moderation_import.conftest import audit_actions, signatures
+from tests.moderation_import.conftest import audit_actions, confirm, previewed, signatures
 
 LIST = "1. Red Andina\n2. Zambia Legal Aid\n3. Instituto Andino de Derechos Humanos\n"
-
-
-def _post(client, letter, **data):  # noqa: ANN001, ANN202
-    fields = {"format": "auto", "encoding": "utf-8", **data}
-    return client.post(
-        f"/manage/letters/{letter.slug}/import/", data=fields, content_type="multipart/form-data"
-    )
-
-
-def _previewed(client, letter, **data) -> int:  # noqa: ANN001
-    response = _post(client, letter, **data)
-    assert response.status_code == 302, response.get_data(as_text=True)[:2000]
-    return int(response.headers["Location"].rstrip("/").rsplit("/", 1)[1])
-
-
-def _confirm(client, letter, batch_id: int) -> str:  # noqa: ANN001
-    url = f"/manage/letters/{letter.slug}/import/{batch_id}/apply"
-    response = client.post(url, follow_redirects=True)
-    assert response.status_code == 200
-    return response.get_data(as_text=True)
 
 
 def test_a_list_whose_look_alike_has_gone_since_the_preview_is_not_imported(
@@ -48,10 +28,10 @@ def test_a_list_whose_look_alike_has_gone_since_the_preview_is_not_imported(
     rejected: confirming would now add it, which the preview did not show."""
     existing = make.signature(letter, "Red Andina")
     login_as(coordinator)
-    batch_id = _previewed(client, letter, pasted=LIST)
+    batch_id = previewed(client, letter, pasted=LIST)
     existing.status = SignatureStatus.rejected
     db.session.commit()
-    page = _confirm(client, letter, batch_id)
+    page = confirm(client, letter, batch_id)
     assert "would now be treated differently" in page
     assert [s.name for s in signatures(letter)] == ["Red Andina"]  # the rejected one alone
 
@@ -60,16 +40,16 @@ def test_a_list_previewed_twice_and_confirmed_twice_is_imported_once(
     client, login_as, letter, coordinator
 ):
     login_as(coordinator)
-    first, second = _previewed(client, letter, pasted=LIST), _previewed(client, letter, pasted=LIST)
-    assert "3 entries imported." in _confirm(client, letter, first)
-    page = _confirm(client, letter, second)
+    first, second = previewed(client, letter, pasted=LIST), previewed(client, letter, pasted=LIST)
+    assert "3 entries imported." in confirm(client, letter, first)
+    page = confirm(client, letter, second)
     assert "The letter&#39;s list changed since this preview" in page
     assert [s.status for s in signatures(letter)] == [SignatureStatus.approved] * 3
     assert audit_actions(letter) == ["import"] * 3 + ["import_batch"]
     db.session.expire_all()
     assert db.session.get(ImportBatch, second).status is BatchStatus.preview
     page = client.get(
-        f"/manage/letters/{letter.slug}/import/{_previewed(client, letter, pasted=LIST)}"
+        f"/manage/letters/{letter.slug}/import/{previewed(client, letter, pasted=LIST)}"
     )
     assert "Possible duplicates: 3" in page.get_data(as_text=True)
 
@@ -78,9 +58,9 @@ def test_an_entry_matching_a_signature_that_arrived_since_the_preview_is_not_pub
     client, login_as, make, letter, coordinator
 ):
     login_as(coordinator)
-    batch_id = _previewed(client, letter, pasted=LIST)
+    batch_id = previewed(client, letter, pasted=LIST)
     make.signature(letter, "Red Andina")
-    assert "Nothing was imported; make a new preview" in _confirm(client, letter, batch_id)
+    assert "Nothing was imported; make a new preview" in confirm(client, letter, batch_id)
     assert [s.name for s in signatures(letter)] == ["Red Andina"]
     assert audit_actions(letter) == []
 
@@ -90,9 +70,9 @@ def test_a_list_held_for_moderators_is_confirmed_even_if_unrelated_signatures_ar
 ):
     login_as(coordinator)
     make.signature(letter, "Red Andina")
-    batch_id = _previewed(client, letter, pasted=LIST)
+    batch_id = previewed(client, letter, pasted=LIST)
     make.signature(letter, "Kenya Human Rights Commission")
-    assert "3 entries imported." in _confirm(client, letter, batch_id)
+    assert "3 entries imported." in confirm(client, letter, batch_id)
     imported = [s for s in signatures(letter) if s.source.value == "imported"]
     assert [s.status for s in imported] == [
         SignatureStatus.confirmed,
@@ -187,10 +167,10 @@ def test_the_command_answered_no_cancels_its_preview(runner, letter, tmp_path):
 
 def test_counts_of_one_entry_are_singular(client, login_as, runner, letter, coordinator, tmp_path):
     login_as(coordinator)
-    batch_id = _previewed(client, letter, pasted="1. Red Andina\n")
+    batch_id = previewed(client, letter, pasted="1. Red Andina\n")
     page = client.get(f"/manage/letters/{letter.slug}/import/{batch_id}").get_data(as_text=True)
     assert ">Import 1 entry<" in page and "1 entries" not in page
-    assert "1 entry imported." in _confirm(client, letter, batch_id)
+    assert "1 entry imported." in confirm(client, letter, batch_id)
     path = tmp_path / "list.txt"
     path.write_text("1. Zambia Legal Aid\n")
     result = runner.invoke(args=["import", letter.slug, str(path)], input="y\n")
