@@ -1,0 +1,64 @@
+"""Sign-ups whose email never reached their signer: the outbox gave up on the latest one.
+
+Such a sign-up cannot be confirmed (its link never arrived) and would wait, unseen, until
+the clean-up deletes it; moderators are shown it (flagged in their queue, the reason on its
+page) and may send its confirmation again. Read from the outbox, whose signer emails keep
+the signature's id in their context.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from campaign.mail_delivery import in_short
+from campaign.mail_models import OutboxMessage, OutboxStatus
+from campaign.signatures.emails import CONFIRMATION, REPEAT_NOTICE
+
+# The moderators' flag on such a sign-up (see moderation.signals).
+NOT_DELIVERED = "email_not_delivered"
+_SIGNATURE_ID = OutboxMessage.context["signature_id"].as_integer()
+
+
+@dataclass(frozen=True)
+class Undelivered:
+    """The latest email to a signer, given up: to whom, when it was queued, why (in short)."""
+
+    message_id: int
+    recipient: str
+    queued_at: datetime
+    attempts: int
+    reason: str
+
+
+def undelivered(session: Session, signature_ids: Select | list[int]) -> dict[int, Undelivered]:
+    """For each signature of ``signature_ids`` (ids, or a query of them) whose latest email
+    to its signer was given up, that email (a later one queued or sent means the signer has
+    been reached, or may yet be); one query, however many signatures."""
+    latest = (
+        select(func.max(OutboxMessage.id))
+        .where(
+            OutboxMessage.template.in_((CONFIRMATION, REPEAT_NOTICE)),
+            _SIGNATURE_ID.in_(signature_ids),
+        )
+        .group_by(_SIGNATURE_ID)
+    )
+    rows = session.execute(
+        select(
+            _SIGNATURE_ID.label("signature_id"),
+            OutboxMessage.id,
+            OutboxMessage.recipient,
+            OutboxMessage.created_at,
+            OutboxMessage.attempts,
+            OutboxMessage.last_error,
+        ).where(OutboxMessage.id.in_(latest), OutboxMessage.status == OutboxStatus.failed)
+    )
+    return {
+        row.signature_id: Undelivered(
+            row.id, row.recipient, row.created_at, row.attempts, in_short(row.last_error)
+        )
+        for row in rows
+    }
