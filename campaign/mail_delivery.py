@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import smtplib
 from datetime import datetime, timedelta
 
@@ -18,6 +19,9 @@ from campaign.mail_transport import ConsoleTransport, SmtpTransport, Unsendable,
 log = logging.getLogger(__name__)
 
 SEND_ERRORS = (OSError, smtplib.SMTPException)
+# An SMTP answer as an exception shows it: "(550, b'5.1.1 No such user')".
+_SMTP_ANSWER = re.compile(r"\((\d{3}), b?(['\"])(.*?)\2")
+_OUR_PREFIXES = ("refused: ", "cannot be sent: ", "nothing to send: ")
 
 
 def lease() -> timedelta:
@@ -64,6 +68,20 @@ def _claim(session: Session, ids: list[int], now: datetime) -> list[int]:
     leased = sorted(claimed.scalars())
     session.commit()
     return leased
+
+
+def in_short(last_error: str, limit: int = 160) -> str:
+    """A message's ``last_error`` as a person reads it: the server's answer ("550 5.1.1 No
+    such user") when there is one, else the error on one line, cut at ``limit``."""
+    answer = _SMTP_ANSWER.search(last_error)
+    if answer:
+        text = f"{answer[1]} {answer[3]}".replace("\\r", " ").replace("\\n", " ")
+    else:
+        text = last_error
+        for prefix in _OUR_PREFIXES:
+            text = text.removeprefix(prefix)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _record_failure(message: OutboxMessage, error: BaseException) -> None:

@@ -13,6 +13,7 @@ from campaign.db import utcnow
 from campaign.letters import services as letters
 from campaign.letters.models import Letter, LetterStatus
 from campaign.letters.texts import save_text
+from campaign.mail_models import OutboxMessage, OutboxStatus
 from campaign.signatures.keys import email_key, name_key
 from campaign.signatures.models import Signature, SignatureStatus, SignerKind
 
@@ -99,3 +100,20 @@ class Factory:
         self.session.add(signature)
         self.session.commit()
         return signature
+
+    def signer_email(
+        self, signature: Signature, status: OutboxStatus, error: str = ""
+    ) -> OutboxMessage:
+        """A confirmation email to ``signature``'s signer, as the outbox leaves it once sent
+        (``sent``), given up (``failed``, with the server's answer in ``error``) or waiting."""
+        message = OutboxMessage(
+            template="signature_confirm",
+            language="en",
+            recipient=signature.contact_email,
+            context={"signature_id": signature.id},
+            status=status,
+            last_error=error,
+        )
+        self.session.add(message)
+        self.session.commit()
+        return message

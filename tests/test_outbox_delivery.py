@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from campaign.cli import main
 from campaign.db import db, utcnow
-from campaign.mail_delivery import _claim, _deliver, send_due
+from campaign.mail_delivery import _claim, _deliver, in_short, send_due
 from campaign.mail_models import OutboxMessage, OutboxStatus
 from campaign.signatures.models import SignatureStatus
 from tests.smtp import SmtpServer
@@ -55,6 +55,7 @@ def test_a_permanent_refusal_is_given_up_at_once_and_a_temporary_one_retried(app
     assert send_due(db.session, force=True) == 1
     assert fresh(gone).status is OutboxStatus.failed and fresh(gone).attempts == 0
     assert "550" in fresh(gone).last_error and "No such user" in fresh(gone).last_error
+    assert in_short(fresh(gone).last_error) == "550 5.1.1 No such user here"
     assert fresh(busy).status is OutboxStatus.queued and fresh(busy).attempts == 1
     assert fresh(fine).status is OutboxStatus.sent
     assert [m["To"] for m in smtp.inbox.messages] == ["fine@example.org"]
@@ -68,10 +69,30 @@ def test_a_message_refused_for_good_after_data_is_given_up_and_for_now_retried(a
     spam, full = queued("spam@example.org", "full@example.org")
     assert "sent 0" in runner.invoke(main, args=["outbox", "send", "--now"]).output
     assert fresh(spam).status is OutboxStatus.failed and "554" in fresh(spam).last_error
+    assert in_short(fresh(spam).last_error) == "554 5.7.1 Message rejected as spam"
     assert fresh(full).status is OutboxStatus.queued and fresh(full).attempts == 1
     assert smtp.inbox.messages == []
     status = runner.invoke(main, args=["outbox", "status"]).output
     assert "failed #" in status and "spam@example.org" in status and "full@" not in status
+
+
+@pytest.mark.parametrize(
+    ("last_error", "short"),
+    [
+        (
+            "SMTPRecipientsRefused: {'a@b.example': (550, b'5.1.1\\nno such user')}",
+            "550 5.1.1 no such user",
+        ),
+        ('refused: SMTPDataError: (554, b"5.7.1 Don\'t send that")', "554 5.7.1 Don't send that"),
+        (
+            "ConnectionRefusedError: [Errno 111]\n Connection refused",
+            "ConnectionRefusedError: [Errno 111] Connection refused",
+        ),
+        ("cannot be sent: " + "x" * 300, "x" * 159 + "…"),
+    ],
+)
+def test_a_given_up_message_is_told_in_short_by_the_servers_answer(last_error, short):
+    assert in_short(last_error) == short
 
 
 def test_a_message_another_sender_took_after_this_ones_lease_ended_is_sent_once(app, smtp):

@@ -1,5 +1,6 @@
 """Staff and public pages ask the database the same number of questions however long their
-lists are (no query per row: a letter with a big team or many look-alikes stays fast)."""
+lists are (no query per row: a letter with a big team, many look-alikes or many sign-ups
+whose email could not be delivered stays fast)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import pytest
 from campaign.accounts import staff
 from campaign.accounts.models import Role
 from campaign.db import db
+from campaign.mail_models import OutboxStatus
 from campaign.signatures.models import SignatureStatus
 from tests.statements import recorded
 
@@ -28,8 +30,9 @@ PAGES = [
 
 
 def _grow(make, letter, admin, start: int, stop: int) -> None:  # noqa: ANN001
-    """Team members with roles on other letters too, switched off and on (log entries), and
-    pairs of look-alike signatures (duplicate clusters and the public list)."""
+    """Team members with roles on other letters too, switched off and on (log entries), pairs
+    of look-alike signatures (duplicate clusters and the public list), and sign-ups whose
+    confirmation email was given up (flagged in the queue)."""
     others = [make.letter(f"other-{start}-{i}") for i in range(2)]  # open: on the public index
     for i in range(start, stop):
         user = make.user(
@@ -42,6 +45,8 @@ def _grow(make, letter, admin, start: int, stop: int) -> None:  # noqa: ANN001
             letter, f"Amnesty International {i}", status=SignatureStatus.confirmed, country=country
         )
         make.signature(letter, f"Amnesty Intl {i}", country=country)
+        lost = make.signature(letter, f"Lost Org {i}", status=SignatureStatus.pending)
+        make.signer_email(lost, OutboxStatus.failed, "refused: (550, b'5.1.1 No such user')")
     db.session.commit()
 
 

@@ -6,6 +6,7 @@ from campaign.i18n import _l
 from campaign.moderation.audit import CLI_ACTOR, SIGNER_ACTOR
 from campaign.signatures.changes import CHANGED_BY_SIGNER
 from campaign.signatures.models import SignatureStatus, SignerKind, Source
+from campaign.signatures.undelivered import NOT_DELIVERED
 
 S = SignatureStatus
 
@@ -32,6 +33,7 @@ FLAG_LABELS = {
     "burst_domain": _l("Part of a burst from one email domain"),
     "not_duplicate": _l("Kept separate from look-alikes"),
     CHANGED_BY_SIGNER: _l("Changed by its signer after approval"),
+    NOT_DELIVERED: _l("Email not delivered"),
 }
 NOT_A_NAME = ("sentence", "empty")
 BURSTS = ("burst_ip", "burst_domain")
@@ -71,6 +73,7 @@ ACTION_LABELS = {
     "not_duplicate": _l("Kept separate"),
     "signer_edit": _l("Corrected by the signer"),
     "signer_withdrawal": _l("Withdrawn by the signer"),
+    "confirmation_resent": _l("Confirmation email sent again"),
     "correction_applied": _l("Correction request applied"),
     "correction_dismissed": _l("Correction request dismissed"),
     "bulk_reject": _l("Rejected in bulk invalidation"),

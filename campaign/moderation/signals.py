@@ -1,14 +1,15 @@
 """What deserves a moderator's eye on a letter: duplicate clusters and per-signature flags.
 
-Flags are computed on demand from the live rows (names, bursts, clusters), so they follow
-every edit; only ``possible_duplicate`` is also stored, at confirmation. Clustering a list
+Flags are computed on demand from the live rows (names, bursts, clusters) and the outbox
+(a sign-up whose email could not be delivered), so they follow every edit and every
+delivery; only ``possible_duplicate`` is also stored, at confirmation. Clustering a list
 costs about a third of a second per thousand names, so the result is kept per letter and
 recomputed only when a name, contact, status or the registry changes.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -20,8 +21,9 @@ from campaign.matching import ClusterDetail, OrgRecord, find_clusters, flag_name
 from campaign.moderation import registry
 from campaign.moderation.bursts import Stamp, suspicious
 from campaign.moderation.models import OrganisationAlias
-from campaign.signatures.models import Signature, SignerKind
+from campaign.signatures.models import Signature, SignatureStatus, SignerKind
 from campaign.signatures.states import LIVE, NOT_DUPLICATE
+from campaign.signatures.undelivered import NOT_DELIVERED, Undelivered, undelivered
 
 _COLUMNS = (
     Signature.id,
@@ -40,11 +42,13 @@ _COLUMNS = (
 
 @dataclass(frozen=True)
 class Signals:
-    """A letter's open duplicate clusters and each live signature's flags."""
+    """A letter's open duplicate clusters and each live signature's flags; for the sign-ups
+    flagged ``email_not_delivered``, the email given up."""
 
     clusters: list[ClusterDetail]
     flags: dict[int, list[str]]
     reviewed: dict[int, datetime | None]
+    undelivered: dict[int, Undelivered] = field(default_factory=dict)
 
     def unreviewed(self, sid: int) -> list[str]:
         """Flags still asking for a decision (none once a moderator decided)."""
@@ -94,11 +98,22 @@ def compute(session: Session, letter_id: int) -> Signals:
         if not all(int(i) in separate for i in c.ids)
     ]
     in_cluster = {int(i) for c in clusters for i in c.ids}
+    lost = _undelivered(session, letter_id)
     flags = {}
     for row in rows:
         stored = [f for f in row.flags or [] if f != NOT_DUPLICATE]
         duplicate = ["possible_duplicate"] if row.id in in_cluster else []
-        found = dict.fromkeys(duplicate + stored + _name_flags(row) + bursts.get(row.id, []))
+        mail = [NOT_DELIVERED] if row.id in lost else []
+        found = dict.fromkeys(duplicate + mail + stored + _name_flags(row) + bursts.get(row.id, []))
         if found:
             flags[row.id] = list(found)
-    return Signals(clusters, flags, {r.id: r.reviewed_at for r in rows})
+    return Signals(clusters, flags, {r.id: r.reviewed_at for r in rows}, lost)
+
+
+def _undelivered(session: Session, letter_id: int) -> dict[int, Undelivered]:
+    """The letter's sign-ups awaiting confirmation whose latest email was given up: their
+    signer never got the link (once confirmed, the email evidently arrived)."""
+    pending = select(Signature.id).where(
+        Signature.letter_id == letter_id, Signature.status == SignatureStatus.pending
+    )
+    return undelivered(session, pending)

@@ -1,4 +1,5 @@
-"""One signature: its details, contacts, flags, history; corrections and signers' requests."""
+"""One signature: its details, contacts, flags, history; corrections, signers' requests, and
+its confirmation email sent again after the last one could not be delivered."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from campaign.db import db
 from campaign.i18n import _
 from campaign.letters.forms import ActionForm
 from campaign.letters.models import Letter
-from campaign.moderation import auditlog, bp, edits, labels, registry, signals
+from campaign.moderation import auditlog, bp, edits, labels, registry, resend, signals
 from campaign.moderation.forms import EditForm
 from campaign.moderation.views_common import signature_of
 from campaign.signatures.models import CorrectionRequest, Signature
@@ -27,6 +28,7 @@ def _page(letter: Letter, signature: Signature, form: EditForm, status: int = 20
         s=signature,
         form=form,
         flags=found.flags.get(signature.id, signature.flags or []),
+        undelivered=found.undelivered.get(signature.id),
         history=auditlog.signature_history(db.session, signature.id),
         merged=auditlog.merged_rows(db.session, signature.id),
         requests=auditlog.requests_for(db.session, signature.id),
@@ -83,3 +85,19 @@ def resolve_request(letter: Letter, rid: int, outcome: str) -> Response:
         db.session.commit()
         flash(_("Request applied.") if outcome == "apply" else _("Request dismissed."), "success")
     return redirect(url_for(".signature", slug=letter.slug, sid=found.signature_id))
+
+
+@bp.route("/moderation/signatures/<int:sid>/resend", methods=["POST"])
+@letter_role_required(Role.moderator)
+def resend_confirmation(letter: Letter, sid: int) -> Response:
+    s = signature_of(letter, sid)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        address = resend.send_confirmation_again(db.session, s, current_user)
+    except SignatureError as error:
+        flash(str(error.message), "error")
+    else:
+        db.session.commit()
+        flash(_("A new confirmation email is on its way to %(email)s.", email=address), "success")
+    return redirect(url_for(".signature", slug=letter.slug, sid=s.id))

@@ -6,6 +6,7 @@ import pytest
 
 from campaign.accounts.models import Role
 from campaign.db import db
+from campaign.mail_models import OutboxStatus
 from campaign.moderation import merges
 from campaign.signatures.models import CorrectionRequest, RequestKind
 from campaign.signatures.models import SignatureStatus as S
@@ -21,6 +22,8 @@ def targets(make, letter):
     record = merges.merge(db.session, letter, [c.id, d.id], c.id, "Human Rights Watch", "US", None)
     fix = CorrectionRequest(signature_id=a.id, kind=RequestKind.correction, changes={"name": "AI"})
     drop = CorrectionRequest(signature_id=b.id, kind=RequestKind.correction, changes={})
+    lost = make.signature(letter, "Never Reached", status=S.pending)
+    make.signer_email(lost, OutboxStatus.failed, "refused: (550, b'5.1.1 No such user')")
     db.session.add_all([fix, drop])
     db.session.commit()
     base = f"/manage/letters/{letter.slug}"
@@ -33,6 +36,7 @@ def targets(make, letter):
         ("POST", f"{m}/signatures/{a.id}/canonical", {}),
         ("GET", f"{m}/signatures/{a.id}", None),
         ("POST", f"{m}/signatures/{a.id}/edit", {"name": "Amnesty International", "country": "GB"}),
+        ("POST", f"{m}/signatures/{lost.id}/resend", {}),
         ("POST", f"{m}/requests/{fix.id}/apply", {}),
         ("POST", f"{m}/requests/{drop.id}/dismiss", {}),
         ("GET", f"{m}/duplicates", None),
