@@ -48,8 +48,12 @@ def _load_staff_member() -> None:
 
 
 def begin_session(user: User) -> None:
-    """A new session for ``user`` in this browser, ending the one it held; the view commits,
-    then calls ``login_user``."""
-    if current_user.is_authenticated:
-        sessions.end(db.session, current_user, sessions.current_id(current_user))
+    """A new session for ``user`` in this browser, ending the one its cookie held; the view
+    commits, then calls ``login_user``."""
+    end_session_here()
     sessions.begin(db.session, user, request.user_agent.string)
+
+
+def end_session_here() -> None:
+    """End the session this browser's cookie names, whoever it was for; the view commits."""
+    sessions.end_key(db.session, session.get("_user_id"))

@@ -15,7 +15,7 @@ import secrets
 from datetime import datetime, timedelta
 
 from flask import current_app
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import ColumnElement, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from campaign.accounts import devices
@@ -52,19 +52,26 @@ def begin(session: Session, user: User, user_agent: str | None) -> str:
     return user.session_key
 
 
+def _named(key: str | None) -> list[ColumnElement[bool]] | None:
+    """Conditions picking the session ``key`` names ("id.secret"), or None if it names none."""
+    number, _dot, secret = (key or "").partition(".")
+    session_id = parse_id(number)
+    if session_id is None or not secret:
+        return None
+    return [StaffSession.id == session_id, StaffSession.secret_hash == _hash(secret)]
+
+
 def find(session: Session, key: str) -> tuple[User, StaffSession] | None:
     """The active account and open session ``key`` names, in one query; None if the key is
     forged, from before sessions had rows ("user id.epoch"), or its session is over."""
-    number, _dot, secret = key.partition(".")
-    session_id = parse_id(number)
-    if session_id is None or not secret:
+    named = _named(key)
+    if named is None:
         return None
     query = (
         select(User, StaffSession)
         .join(StaffSession, StaffSession.user_id == User.id)
         .where(
-            StaffSession.id == session_id,
-            StaffSession.secret_hash == _hash(secret),
+            *named,
             StaffSession.ended_at.is_(None),
             StaffSession.last_seen_at > utcnow() - lifetime(),
             User.active.is_(True),
@@ -93,25 +100,33 @@ def current_id(user: User) -> int | None:
     return parse_id(user.session_key.partition(".")[0])
 
 
-def _end(session: Session, user: User, *conditions: object) -> int:
+def _end(session: Session, *conditions: ColumnElement[bool]) -> int:
     result = session.execute(
         update(StaffSession)
-        .where(StaffSession.user_id == user.id, StaffSession.ended_at.is_(None), *conditions)
+        .where(StaffSession.ended_at.is_(None), *conditions)
         .values(ended_at=utcnow())
         .execution_options(synchronize_session=False)
     )
     return result.rowcount
 
 
-def end(session: Session, user: User, session_id: int | None) -> bool:
+def end_key(session: Session, key: str | None) -> None:
+    """End the session ``key`` names (what this browser's cookie holds), if it is open."""
+    named = _named(key)
+    if named is not None:
+        _end(session, *named)
+
+
+def end(session: Session, user: User, session_id: int) -> bool:
     """End one open session of ``user``'s (another account's id ends nothing); True if it
     was open."""
-    return _end(session, user, StaffSession.id == session_id) == 1
+    return _end(session, StaffSession.user_id == user.id, StaffSession.id == session_id) == 1
 
 
 def end_all(session: Session, user: User, keep: int | None = None) -> int:
     """End every open session of ``user`` but ``keep``; how many ended."""
-    return _end(session, user, StaffSession.id != keep) if keep else _end(session, user)
+    others = [StaffSession.id != keep] if keep else []
+    return _end(session, StaffSession.user_id == user.id, *others)
 
 
 def open_for(session: Session, user: User) -> list[StaffSession]:

@@ -23,7 +23,7 @@ from campaign.accounts import (
     sessions,
 )
 from campaign.accounts.forms import ForgotPasswordForm, LoginForm, NewPasswordForm, PasswordForm
-from campaign.accounts.loader import begin_session
+from campaign.accounts.loader import begin_session, end_session_here
 from campaign.accounts.models import User
 from campaign.accounts.views_sessions import password_page
 from campaign.db import db, utcnow
@@ -92,9 +92,8 @@ def login_later() -> tuple[str, int]:
 def logout() -> Response:
     """Log out in this browser: its session ends, so a copy of the cookie opens nothing
     either; the account's other sessions go on (the "Password" page ends them)."""
-    if current_user.is_authenticated:
-        sessions.end(db.session, current_user, sessions.current_id(current_user))
-        db.session.commit()
+    end_session_here()
+    db.session.commit()
     logout_user()
     flash(_("You are logged out on this device."), "info")
     return redirect(url_for("accounts.login"))

@@ -97,6 +97,16 @@ def test_logging_out_ends_this_browsers_session_and_its_copies_not_the_others(ap
     assert logged_in(phone)
 
 
+def test_logging_in_again_ends_the_session_this_browser_held(app, client, make, staff):
+    """Whoever logs in next on a shared computer, the session left there is over."""
+    copy = copy_of(app, client)
+    make.user("b@example.org")
+    response = client.post("/login", data={"email": "b@example.org", "password": PASSWORD})
+    assert response.status_code == 302
+    assert logged_in(client) and not logged_in(copy)
+    assert [r.ended_at is None for r in rows()] == [False, True]
+
+
 def test_the_cookie_holds_a_secret_the_database_keeps_only_the_hash_of(client, staff):
     number, _dot, secret = key_of(client).partition(".")
     [row] = rows()
