@@ -158,7 +158,7 @@ def demo_command() -> None:
     if user is None:
         user = accounts.create_user(session, DEMO_COORDINATOR, password, name="Demo coordinator")
     else:
-        accounts.set_password(user, password)
+        accounts.set_password(session, user, password)
     accounts.grant(session, user, letter.id, Role.coordinator)
     session.commit()
     base = current_app.config["PUBLIC_BASE_URL"]

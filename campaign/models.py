@@ -1,6 +1,6 @@
 """Every model, imported in one place so Alembic and the tests see the whole schema."""
 
-from campaign.accounts.models import LetterRole, User
+from campaign.accounts.models import LetterRole, StaffSession, User
 from campaign.db import Base
 from campaign.exports.models import ExportJob, ExportSnapshot
 from campaign.letters.models import Letter, LetterText
@@ -31,5 +31,6 @@ __all__ = [
     "OutboxMessage",
     "Signature",
     "SignatureMerge",
+    "StaffSession",
     "User",
 ]

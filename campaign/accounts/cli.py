@@ -43,7 +43,7 @@ def create(email: str, role: str, slug: str | None, password: str | None) -> Non
     if user is None:
         user = services.create_user(session, email, password)
     elif password:
-        services.set_password(user, password)
+        services.set_password(session, user, password)
     if role == "admin":
         staff.grant_right(session, user, "is_admin", actor=None)
     elif letter is not None:

@@ -1,14 +1,16 @@
-"""Flask-Login wiring: load the staff member for each request."""
+"""Flask-Login wiring: load the staff member for each request from the session its cookie
+names (``sessions``)."""
 
 from __future__ import annotations
 
-from flask import Flask
+from flask import Flask, g, request, session
+from flask_login import current_user
 
+from campaign.accounts import sessions
 from campaign.accounts.models import User
 from campaign.db import db
 from campaign.extensions import login_manager
 from campaign.i18n import _l
-from campaign.ids import parse_id
 
 
 def init_login(app: Flask) -> None:
@@ -17,16 +19,41 @@ def init_login(app: Flask) -> None:
     login_manager.login_message = _l("Please log in to see this page.")
     login_manager.login_message_category = "info"
     login_manager.session_protection = "strong"
+    app.before_request(_load_staff_member)
 
 
 @login_manager.user_loader
-def load_user(session_id: str) -> User | None:
-    """The logged-in staff member; nobody once their account is switched off or its sessions
-    were ended (``services.end_sessions``), so such a session ends at its next request. A
-    session holds "id.epoch" (``User.get_id``); one begun before epochs existed ends too."""
-    number, _dot, epoch = session_id.partition(".")
-    user_id = parse_id(number)
-    user = db.session.get(User, user_id) if user_id is not None else None
-    if user is None or not user.active or epoch != str(user.session_epoch):
+def load_user(key: str) -> User | None:
+    """The logged-in staff member, while the session the cookie names is open: nobody once
+    it was ended (logged out here, a new password, the account switched off), nor for a
+    cookie from before sessions had rows."""
+    found = sessions.find(db.session, key)
+    if found is None:
         return None
+    user, g.staff_session = found
     return user
+
+
+def _load_staff_member() -> None:
+    """Before the view, in a browser that holds a staff session: load its staff member and,
+    every few minutes, note that the session is in use, committed now so that nothing of the
+    view's goes with it. A session that is over is dropped from the cookie, so the browser's
+    next requests (public pages too) ask the database nothing."""
+    if "_user_id" not in session or request.endpoint == "static":
+        return
+    if not current_user.is_authenticated:
+        session.pop("_user_id", None)
+    elif sessions.seen(g.staff_session):
+        db.session.commit()
+
+
+def begin_session(user: User) -> None:
+    """A new session for ``user`` in this browser, ending the one its cookie held; the view
+    commits, then calls ``login_user``."""
+    end_session_here()
+    sessions.begin(db.session, user, request.user_agent.string)
+
+
+def end_session_here() -> None:
+    """End the session this browser's cookie names, whoever it was for; the view commits."""
+    sessions.end_key(db.session, session.get("_user_id"))

@@ -36,9 +36,13 @@ class User(UserMixin, Base):
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
-    # Part of every session's and emailed password link's identity: raising it (a new
-    # password, a log-out, the account switched off) ends them all (see services.end_sessions).
+    # Part of every emailed password link's identity: raising it (the account switched off,
+    # an invitation taken back) kills the links sent (``services.void_password_links``).
+    # Named for when it ended the account's sessions too, before they had rows of their own.
     session_epoch: Mapped[int] = mapped_column(default=0, server_default="0")
+    # The key of the staff session (``sessions``) this object was loaded or logged in with
+    # in this request, which the session cookie holds; never stored on the account.
+    session_key = ""
 
     roles: Mapped[list[LetterRole]] = relationship(
         back_populates="user", cascade="all, delete-orphan", lazy="selectin"
@@ -48,8 +52,13 @@ class User(UserMixin, Base):
     def is_active(self) -> bool:  # flask-login
         return self.active
 
-    def get_id(self) -> str:  # flask-login: what a session (and a remember cookie) holds
-        return f"{self.id}.{self.session_epoch}"
+    def get_id(self) -> str:  # flask-login: what the session cookie holds
+        return self.session_key
+
+    # One row is one object in a database session. UserMixin compares users by ``get_id``,
+    # which would make any two accounts loaded without a staff session equal.
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
 
     def has_role(self, letter_id: int, role: Role) -> bool:
         """True if this user may act as ``role`` on the letter (admins may do anything)."""
@@ -69,3 +78,20 @@ class LetterRole(Base):
     granted_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     user: Mapped[User] = relationship(back_populates="roles")
+
+
+class StaffSession(Base):
+    """A staff member logged in on one browser. The cookie holds "id.secret"; only the
+    secret's SHA-256 is stored, so reading this table opens no session."""
+
+    __tablename__ = "staff_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    secret_hash: Mapped[str] = mapped_column(String(64))
+    # Parsed from the User-Agent when it began (``devices``): proper names, "" if unknown.
+    browser: Mapped[str] = mapped_column(String(40), default="")
+    system: Mapped[str] = mapped_column(String(40), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    ended_at: Mapped[datetime | None]

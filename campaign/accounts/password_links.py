@@ -2,9 +2,10 @@
 (WELCOME, valid STAFF_INVITE_MAX_AGE) or after "Forgot your password?" (RESET, valid
 STAFF_RESET_MAX_AGE).
 
-A link carries a fingerprint of the account's password hash and session epoch, so it stops
+A link carries a fingerprint of the account's password hash and ``session_epoch``, so it stops
 working as soon as a password is chosen with it, the password changes in any other way, or
-the account's sessions are ended (switched off, say: switched on again, it needs a new link).
+the epoch is raised (``services.void_password_links``: the account switched off, say;
+switched on again, it needs a new link).
 """
 
 from __future__ import annotations

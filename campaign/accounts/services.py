@@ -7,6 +7,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from campaign.accounts import sessions
 from campaign.accounts.models import LetterRole, Role, User
 from campaign.db import utcnow
 
@@ -91,16 +92,16 @@ def guessable(password: str, email: str) -> bool:
     return bool(address) and (address in folded or (len(local) >= 3 and local in folded))
 
 
-def set_password(user: User, password: str) -> None:
-    """A new password ends every session and emailed password link the account had (log the
-    one choosing it in again)."""
+def set_password(session: Session, user: User, password: str, keep: int | None = None) -> None:
+    """A new password ends every session of the account but ``keep`` (the one changing it on
+    the "Password" page), and kills every password link emailed to it (each carries a
+    fingerprint of the password hash, see ``password_links``)."""
     user.password_hash = hash_password(password)
-    end_sessions(user)
+    sessions.end_all(session, user, keep=keep)
 
 
-def end_sessions(user: User) -> None:
-    """End every session of ``user`` in every browser, remember cookies included, and every
-    password link sent to them: each carries the epoch this raises (``User.get_id``)."""
+def void_password_links(user: User) -> None:
+    """Kill every password link emailed to ``user``: each carries the epoch this raises."""
     user.session_epoch = (user.session_epoch or 0) + 1
 
 

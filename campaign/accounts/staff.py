@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from campaign.accounts import invitations, services
+from campaign.accounts import invitations, services, sessions
 from campaign.accounts.models import LetterRole, Role, User
 from campaign.letters.models import Letter
 from campaign.moderation.audit import record
@@ -165,8 +165,9 @@ def switch(
             after={"email": user.email, "active": active},
         )
     _set(session, user, "active", active, action, actor)
-    if not active:
-        services.end_sessions(user)  # for good: switched on again, they log in afresh
+    if not active:  # for good: switched on again, they log in afresh or ask for a new link
+        sessions.end_all(session, user)
+        services.void_password_links(user)
     return user, [] if active else _left_without_coordinator(session, user)
 
 

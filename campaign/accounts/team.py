@@ -62,7 +62,7 @@ def remove(session: Session, letter: Letter, role_id: int, actor: User) -> tuple
     user = held.user
     user.roles.remove(held)
     if not services.has_chosen_password(user) and not _may_work_without_roles(user):
-        services.end_sessions(user)  # the invitation sent leads nowhere now: it dies
+        services.void_password_links(user)  # the invitation sent leads nowhere now: it dies
     log_change(session, letter, REMOVED, actor, user, held.role)
     session.flush()
     return user.email, held.role

@@ -20,9 +20,12 @@ from campaign.accounts import (
     password_links,
     resets,
     services,
+    sessions,
 )
 from campaign.accounts.forms import ForgotPasswordForm, LoginForm, NewPasswordForm, PasswordForm
+from campaign.accounts.loader import begin_session, end_session_here
 from campaign.accounts.models import User
+from campaign.accounts.views_sessions import password_page
 from campaign.db import db, utcnow
 from campaign.errors import FORM_EXPIRED, on_csrf_failure, on_rate_limit
 from campaign.extensions import limiter
@@ -63,6 +66,7 @@ def login() -> str | Response:
     if form.validate_on_submit():
         user = services.authenticate(db.session, form.email.data, form.password.data)
         if user is not None:
+            begin_session(user)
             db.session.commit()
             login_user(user)
             return redirect(_safe_next(request.args.get("next")))
@@ -86,13 +90,12 @@ def login_later() -> tuple[str, int]:
 
 @bp.route("/logout", methods=["POST"])
 def logout() -> Response:
-    """Log out in every browser: a session lives in its cookie, so ending only this one would
-    leave a copy of the cookie working."""
-    if current_user.is_authenticated:
-        services.end_sessions(current_user)
-        db.session.commit()
+    """Log out in this browser: its session ends, so a copy of the cookie opens nothing
+    either; the account's other sessions go on (the "Password" page ends them)."""
+    end_session_here()
+    db.session.commit()
     logout_user()
-    flash(_("You are logged out, on this device and any other."), "info")
+    flash(_("You are logged out on this device."), "info")
     return redirect(url_for("accounts.login"))
 
 
@@ -100,17 +103,18 @@ def logout() -> Response:
 @login_required
 @limiter.limit(_login_limit, methods=["POST"])
 def change_password() -> str | Response:
-    """A new password, which ends the account's sessions everywhere but here."""
+    """A new password, which ends the account's sessions everywhere but here; below the
+    form, those sessions (see ``views_sessions``)."""
     form = PasswordForm(account_email=current_user.email)
     if form.validate_on_submit():
         if services.verify_password(current_user, form.current.data):
-            services.set_password(current_user, form.new.data)
+            here = sessions.current_id(current_user)
+            services.set_password(db.session, current_user, form.new.data, keep=here)
             db.session.commit()
-            login_user(current_user._get_current_object())
             flash(_("Your password has been changed, and other devices are logged out."), "success")
             return redirect(url_for("manage.dashboard"))
         form.current.errors.append(_("The current password is not right."))
-    return render_template("accounts/password.html", form=form)
+    return password_page(form)
 
 
 def _choose_password(token: str, purpose: str, done: str) -> Response:
@@ -135,8 +139,9 @@ def _choose_password_page(token: str, purpose: str, done: str) -> str | Response
         return render_template("accounts/welcome_invalid.html"), 404
     form = NewPasswordForm(account_email=user.email)
     if form.validate_on_submit():
-        services.set_password(user, form.new.data)
+        services.set_password(db.session, user, form.new.data)
         user.last_login_at = utcnow()
+        begin_session(user)
         db.session.commit()
         login_user(user)
         flash(_(done), "success")
