@@ -3,14 +3,19 @@ names (``sessions``)."""
 
 from __future__ import annotations
 
+import logging
+
 from flask import Flask, g, request, session
 from flask_login import current_user
+from sqlalchemy.exc import SQLAlchemyError
 
 from campaign.accounts import sessions
 from campaign.accounts.models import User
 from campaign.db import db
 from campaign.extensions import login_manager
 from campaign.i18n import _l
+
+log = logging.getLogger(__name__)
 
 
 def init_login(app: Flask) -> None:
@@ -37,14 +42,19 @@ def load_user(key: str) -> User | None:
 def _load_staff_member() -> None:
     """Before the view, in a browser that holds a staff session: load its staff member and,
     every few minutes, note that the session is in use, committed now so that nothing of the
-    view's goes with it. A session that is over is dropped from the cookie, so the browser's
-    next requests (public pages too) ask the database nothing."""
+    view's goes with it (a database that cannot take the write, read-only say, only loses
+    the note: the page still answers). A session that is over is dropped from the cookie, so
+    the browser's next requests (public pages too) ask the database nothing."""
     if "_user_id" not in session or request.endpoint == "static":
         return
     if not current_user.is_authenticated:
         session.pop("_user_id", None)
     elif sessions.seen(g.staff_session):
-        db.session.commit()
+        try:
+            db.session.commit()
+        except SQLAlchemyError as error:  # a note, not worth the page: the view goes on
+            db.session.rollback()
+            log.warning("could not note staff session in use: %s", type(error).__name__)
 
 
 def begin_session(user: User) -> None:

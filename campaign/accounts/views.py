@@ -20,7 +20,6 @@ from campaign.accounts import (
     password_links,
     resets,
     services,
-    sessions,
 )
 from campaign.accounts.forms import ForgotPasswordForm, LoginForm, NewPasswordForm, PasswordForm
 from campaign.accounts.loader import begin_session, end_session_here
@@ -103,14 +102,17 @@ def logout() -> Response:
 @login_required
 @limiter.limit(_login_limit, methods=["POST"])
 def change_password() -> str | Response:
-    """A new password, which ends the account's sessions everywhere but here; below the
-    form, those sessions (see ``views_sessions``)."""
+    """A new password, which ends the account's sessions everywhere; this browser goes on in
+    a new session (a copy of its cookie, perhaps the reason for the change, dies too). Below
+    the form, the open sessions (see ``views_sessions``)."""
     form = PasswordForm(account_email=current_user.email)
     if form.validate_on_submit():
         if services.verify_password(current_user, form.current.data):
-            here = sessions.current_id(current_user)
-            services.set_password(db.session, current_user, form.new.data, keep=here)
+            user = current_user._get_current_object()
+            services.set_password(db.session, user, form.new.data)
+            begin_session(user)
             db.session.commit()
+            login_user(user)
             flash(_("Your password has been changed, and other devices are logged out."), "success")
             return redirect(url_for("manage.dashboard"))
         form.current.errors.append(_("The current password is not right."))

@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from flask import render_template, url_for
-from flask_login import current_user, login_required
+from flask_login import current_user, login_required, login_user
 from werkzeug.wrappers import Response
 
 from campaign.accounts import bp, buttons, devices, sessions
 from campaign.accounts.forms import PasswordForm
+from campaign.accounts.loader import begin_session
 from campaign.accounts.services import Refused
 from campaign.db import db
 from campaign.i18n import _, _l
@@ -38,8 +39,14 @@ def _button(change: Callable[[], buttons.Messages]) -> Response:
 @bp.route("/account/sessions/end-others", methods=["POST"])
 @login_required
 def end_other_sessions() -> Response:
+    """End every session of the account, this one too, and go on here in a new one: a copy
+    of this browser's cookie dies with the others."""
+
     def change() -> buttons.Messages:
-        sessions.end_all(db.session, current_user, keep=sessions.current_id(current_user))
+        user = current_user._get_current_object()
+        sessions.end_all(db.session, user)
+        begin_session(user)
+        login_user(user)
         done = _("You are logged out of your other sessions; this one goes on.")
         return [(done, "success")]
 

@@ -12,10 +12,12 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from campaign import create_app
 from campaign.accounts import devices, password_links
 from campaign.accounts.models import StaffSession
 from campaign.cli import main
 from campaign.db import db, utcnow
+from tests.conftest import IsolatedClient, test_config
 from tests.factories import PASSWORD
 from tests.i18n import translated
 from tests.statements import recorded
@@ -116,7 +118,10 @@ def test_the_cookie_holds_a_secret_the_database_keeps_only_the_hash_of(client, s
     assert (row.browser, row.system, row.ended_at) == ("Firefox", "Windows", None)
 
 
-def test_a_new_password_on_the_page_ends_the_other_sessions_and_keeps_this_one(app, client, staff):
+def test_a_new_password_on_the_page_ends_every_session_and_goes_on_here_in_a_new_one(
+    app, client, staff
+):
+    """A copy of this browser's cookie (perhaps why the password is changed) dies too."""
     phone = browser(app, SAFARI_IPHONE, staff.email)
     copy_of_phone = copy_of(app, phone)
     copy_here = copy_of(app, client)
@@ -125,7 +130,8 @@ def test_a_new_password_on_the_page_ends_the_other_sessions_and_keeps_this_one(a
         "/account/password", data={"current": PASSWORD, "new": new, "confirm": new}
     )
     assert changed.status_code == 302
-    assert logged_in(client) and logged_in(copy_here)
+    assert logged_in(client)
+    assert not logged_in(copy_here)
     assert not logged_in(phone) and not logged_in(copy_of_phone)
 
 
@@ -170,16 +176,17 @@ def test_the_password_page_lists_the_sessions_and_marks_this_device(app, client,
     assert translated("en", "Log out of all other sessions") in page
 
 
-def test_logging_out_of_all_other_sessions_keeps_this_one(app, client, staff):
+def test_logging_out_of_all_other_sessions_goes_on_here_in_a_new_one(app, client, staff):
     phone = browser(app, SAFARI_IPHONE, staff.email)
     tablet = browser(app, CHROME_ANDROID, staff.email)
+    copy_here = copy_of(app, client)
     response = client.post("/account/sessions/end-others")
     assert response.headers["Location"] == "/account/password"
     page = client.get("/account/password").get_data(as_text=True)
     assert translated("en", "You are logged out of your other sessions; this one goes on.") in page
     assert sessions_listed(page) == [("Firefox on Windows", True)]
     assert translated("en", "Log out of all other sessions") not in page
-    assert logged_in(client)
+    assert logged_in(client) and not logged_in(copy_here)
     assert not logged_in(phone) and not logged_in(tablet)
 
 
@@ -302,3 +309,30 @@ def test_cleanup_forgets_sessions_unused_for_their_lifetime_and_those_ended_a_wh
 def test_devices_are_named_as_their_owners_know_them(app, agent, described):
     with app.test_request_context():
         assert devices.describe(*devices.parse(agent)) == described
+
+
+def _read_only(url: str) -> str:
+    """The same database, opened so that it refuses every write."""
+    if url.startswith("sqlite"):
+        return f"sqlite:///file:{url.removeprefix('sqlite:///')}?mode=ro&uri=true"
+    return url + "%20-cdefault_transaction_read_only%3Don"
+
+
+def test_a_staff_page_still_answers_when_the_session_cannot_be_noted_in_use(
+    app, client, staff, database_url
+):
+    """Noting that a session is in use is a write of its own; a database refusing it (here
+    opened read-only) costs the note, not the page."""
+    [row] = rows()
+    row.last_seen_at = utcnow() - timedelta(minutes=6)  # due to be noted
+    db.session.commit()
+    read_only = create_app(test_config(_read_only(database_url)))
+    read_only.test_client_class = IsolatedClient
+    reader = read_only.test_client()
+    reader.environ_base["HTTP_USER_AGENT"] = client.environ_base["HTTP_USER_AGENT"]
+    reader.set_cookie("session", client.get_cookie("session").value)
+    try:
+        assert reader.get("/manage/").status_code == 200
+    finally:
+        with read_only.app_context():
+            db.engine.dispose()
