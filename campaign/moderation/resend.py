@@ -3,6 +3,8 @@ last one (the signer's server refused it, or the retries ran out). Audited; flus
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy.orm import Session
 
 from campaign.accounts.models import User
@@ -14,6 +16,8 @@ from campaign.signatures.models import Signature, SignatureStatus
 from campaign.signatures.states import SignatureError
 from campaign.signatures.undelivered import undelivered
 
+# What looks like an address in a server's answer ("550 5.1.1 <x@example.org>: rejected").
+ADDRESS = re.compile(r"<?[^\s<>@]+@[^\s<>]+>?")
 NOT_PENDING = _l("Only a sign-up awaiting email confirmation can be sent its confirmation again.")
 NOTHING_FAILED = _l("Nothing to send again: the latest email to this signer did not fail.")
 
@@ -31,7 +35,8 @@ def send_confirmation_again(session: Session, signature: Signature, actor: User 
     failed = undelivered(session, [signature.id]).get(signature.id)
     if failed is None or not signature.contact_email:
         raise SignatureError(NOTHING_FAILED)
-    with recording(session, signature, "confirmation_resent", actor, detail=failed.reason):
+    detail = ADDRESS.sub("<address>", failed.reason)  # the audit log keeps no contact address
+    with recording(session, signature, "confirmation_resent", actor, detail=detail):
         signature.updated_at = utcnow()
     session.flush()
     emails.queue_confirmation(session, signature.id, signature.contact_email, signature.language)

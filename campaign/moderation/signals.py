@@ -51,8 +51,11 @@ class Signals:
     undelivered: dict[int, Undelivered] = field(default_factory=dict)
 
     def unreviewed(self, sid: int) -> list[str]:
-        """Flags still asking for a decision (none once a moderator decided)."""
-        return [] if self.reviewed.get(sid) else self.flags.get(sid, [])
+        """Flags still asking for a decision: none once a moderator decided, but an email
+        not delivered, which no earlier decision saw (a signer approved, then withdrawn, who
+        signs again keeps the old review, and their new confirmation may fail)."""
+        flags = self.flags.get(sid, [])
+        return [f for f in flags if f == NOT_DELIVERED] if self.reviewed.get(sid) else flags
 
 
 def _record(row: Any) -> OrgRecord:

@@ -13,6 +13,9 @@ from campaign.accounts.models import Role
 from campaign.cli import main
 from campaign.db import db, utcnow
 from campaign.mail_models import OutboxMessage, OutboxStatus
+from campaign.moderation import digest
+from campaign.moderation.decisions import decide
+from campaign.signatures import changes
 from campaign.signatures.models import Signature
 from campaign.signatures.models import SignatureStatus as S
 from tests.moderation.conftest import console, entries, fresh
@@ -82,7 +85,7 @@ def test_a_refused_confirmation_is_flagged_explained_and_sent_again_once_the_ser
     assert [m.status for m in outbox(LOST)] == [OutboxStatus.failed, OutboxStatus.sent]
     [entry] = entries("confirmation_resent")
     assert entry.signature_id == signature.id and entry.actor_label == "mod@example.org"
-    assert entry.detail == REFUSAL
+    assert entry.detail == REFUSAL  # the answer, as it holds no address
     log = client.get(f"/manage/letters/{letter.slug}/audit").get_data(True)
     assert "Confirmation email sent again" in log
     assert FLAG not in client.get(page_of(signature)).get_data(True)
@@ -186,3 +189,39 @@ def test_a_signature_of_another_letter_is_not_found(client, make, letter, modera
     make.signer_email(elsewhere, OutboxStatus.failed, "refused: 550 no such user")
     assert client.post(f"{console()}/signatures/{elsewhere.id}/resend").status_code == 404
     assert len(outbox(elsewhere.contact_email)) == 1
+
+
+def test_the_audit_log_keeps_no_address_from_the_servers_answer(
+    client, make, letter, login_as, smtp
+):
+    """Many servers quote the address they refuse; the audit entry outlives the sign-up and
+    its mail, and keeps no contact address."""
+    smtp.inbox.refusals = {LOST: f"550 5.1.1 <{LOST}>: Recipient address rejected"}
+    assert client.post("/en/letters/carta/sign", data=form_data()).status_code == 302
+    signature = db.session.scalars(select(Signature)).one()
+    login_as(make.user("mod@example.org", roles={letter: Role.moderator}))
+    assert LOST in client.get(page_of(signature)).get_data(True)  # staff see it there
+    smtp.inbox.refusals = {}
+    client.post(resend_url(signature), follow_redirects=True)  # its message shown once
+    [entry] = entries("confirmation_resent")
+    assert entry.detail == "550 5.1.1 <address>: Recipient address rejected"
+    assert LOST not in client.get(f"/manage/letters/{letter.slug}/audit").get_data(True)
+
+
+def test_a_signer_who_signs_again_and_is_not_reached_is_to_review_despite_the_old_decision(
+    client, make, letter, login_as, smtp
+):
+    """Confirmed, approved, withdrawn, signed again: pending afresh with the old review kept,
+    and the new confirmation refused. It must not hide behind the earlier decision."""
+    assert client.post("/en/letters/carta/sign", data=form_data()).status_code == 302
+    confirm(client, smtp.inbox.links(smtp.inbox.to(LOST)[0])[0])
+    signature = db.session.scalars(select(Signature)).one()
+    decide(db.session, signature, "approve", None)
+    changes.withdraw(db.session, signature)
+    db.session.commit()
+    smtp.inbox.refusals = {LOST: REFUSAL}
+    assert client.post("/en/letters/carta/sign", data=form_data()).status_code == 302
+    assert fresh(signature.id).status is S.pending
+    login_as(make.user("mod@example.org", roles={letter: Role.moderator}))
+    assert names_on(client.get(console()).get_data(True), "Asociación Pro Derechos")
+    assert digest.build(db.session, letter, None).flags.get("email_not_delivered") == 1
