@@ -138,19 +138,44 @@ def test_downgrading_todays_columns_keeps_every_row(database_url):
 
 def test_cancelled_mail_is_failed_below_its_revision_and_refused_there(database_url):
     """Older code knows no cancelled message: the way down makes it a failed one, keeping
-    its reason, and the older schema refuses the status again."""
+    its reason, and the older schema refuses the status again; on the way up, what the older
+    code gave up for want of anything to send is cancelled."""
     insert = text(
         "INSERT INTO outbox_messages (template, language, recipient, subject, body_text,"
         " body_html, status, attempts, last_error, created_at, next_attempt_at, context)"
-        " VALUES ('t', 'en', 'a@example.org', '', '', '', :status, 0, 'why',"
+        " VALUES ('t', 'en', 'a@example.org', '', '', '', :status, 0, :why,"
         " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, '{}')"
     )
     with at_head_with_rows(database_url) as (cfg, engine, _make):
         with engine.begin() as connection:
-            connection.execute(insert, {"status": "cancelled"})
+            connection.execute(insert, {"status": "cancelled", "why": "why"})
         command.downgrade(cfg, "dbe7fe85b69f")
         with engine.connect() as connection:
             rows = connection.execute(text("SELECT status, last_error FROM outbox_messages"))
             assert rows.all() == [("failed", "why")]
         with pytest.raises(IntegrityError), engine.begin() as connection:
-            connection.execute(insert, {"status": "cancelled"})
+            connection.execute(insert, {"status": "cancelled", "why": "why"})
+        # Given up by the older code for want of anything to send: cancelled on the way up.
+        with engine.begin() as connection:
+            connection.execute(text("DELETE FROM outbox_messages"))
+            for why in ("nothing to send: signature 7 no longer exists", "refused: 550"):
+                connection.execute(insert, {"status": "failed", "why": why})
+        command.upgrade(cfg, "head")
+        with engine.connect() as connection:
+            rows = connection.execute(text("SELECT status FROM outbox_messages ORDER BY id"))
+            assert rows.scalars().all() == ["cancelled", "failed"]
+
+
+def test_below_staff_sessions_every_account_epoch_is_raised(database_url):
+    """The older code ends sessions by raising the epoch, which this code never does on a
+    logout or a new password: the way down raises it once, so an older cookie dies."""
+    with at_head_with_rows(database_url) as (cfg, engine, make):
+        make.user("lead@example.org")
+
+        def epochs() -> list[int]:
+            with engine.connect() as connection:
+                return connection.execute(text("SELECT session_epoch FROM users")).scalars().all()
+
+        before = epochs()
+        command.downgrade(cfg, "9b773e0cae68")
+        assert epochs() == [e + 1 for e in before]

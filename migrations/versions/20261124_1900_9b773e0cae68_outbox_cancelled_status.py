@@ -29,6 +29,8 @@ def _status(values: tuple[str, ...]) -> sa.Enum:
 def upgrade() -> None:
     with op.batch_alter_table('outbox_messages', schema=None) as batch_op:
         batch_op.alter_column('status', existing_type=_status(OLD_STATUSES), type_=_status(NEW_STATUSES), existing_nullable=False)
+    # What older code gave up for want of anything to send was never a failure.
+    op.execute("UPDATE outbox_messages SET status = 'cancelled' WHERE status = 'failed' AND last_error LIKE 'nothing to send:%'")
 
 
 def downgrade() -> None:

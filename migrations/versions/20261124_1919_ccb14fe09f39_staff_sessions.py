@@ -38,6 +38,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # The older code ends sessions by raising the epoch, which this code never raises on a
+    # logout or a new password: raise it once, so no cookie from before this revision (its
+    # session since logged out of, or its password changed) opens the older code again.
+    op.execute("UPDATE users SET session_epoch = session_epoch + 1")
     with op.batch_alter_table('staff_sessions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_staff_sessions_user_id'))
     op.drop_table('staff_sessions')
