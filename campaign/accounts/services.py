@@ -92,12 +92,12 @@ def guessable(password: str, email: str) -> bool:
     return bool(address) and (address in folded or (len(local) >= 3 and local in folded))
 
 
-def set_password(session: Session, user: User, password: str, keep: int | None = None) -> None:
-    """A new password ends every session of the account but ``keep`` (the one changing it on
-    the "Password" page), and kills every password link emailed to it (each carries a
+def set_password(session: Session, user: User, password: str) -> None:
+    """A new password ends every session of the account (the browser choosing it goes on in
+    a new one, see the views), and kills every password link emailed to it (each carries a
     fingerprint of the password hash, see ``password_links``)."""
     user.password_hash = hash_password(password)
-    sessions.end_all(session, user, keep=keep)
+    sessions.end_all(session, user)
 
 
 def void_password_links(user: User) -> None:

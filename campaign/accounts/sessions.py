@@ -3,8 +3,8 @@
 The session cookie holds "id.secret" and the row only the secret's SHA-256. A session is
 open while its row is not ended, its account is active, and it was seen within Flask's
 PERMANENT_SESSION_LIFETIME, which also bounds how old a signed cookie may be. Logging out
-ends this browser's session; a new password chosen on the "Password" page ends the others,
-one chosen through an emailed link ends them all, and so does switching the account off.
+ends this browser's session; a new password ends them all (the browser choosing it goes on
+in a new one), and so does switching the account off.
 These flush, never commit.
 """
 
@@ -123,10 +123,9 @@ def end(session: Session, user: User, session_id: int) -> bool:
     return _end(session, StaffSession.user_id == user.id, StaffSession.id == session_id) == 1
 
 
-def end_all(session: Session, user: User, keep: int | None = None) -> int:
-    """End every open session of ``user`` but ``keep``; how many ended."""
-    others = [StaffSession.id != keep] if keep else []
-    return _end(session, StaffSession.user_id == user.id, *others)
+def end_all(session: Session, user: User) -> int:
+    """End every open session of ``user``; how many ended."""
+    return _end(session, StaffSession.user_id == user.id)
 
 
 def open_for(session: Session, user: User) -> list[StaffSession]:
