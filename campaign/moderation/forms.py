@@ -7,6 +7,7 @@ from typing import Any
 from flask_babel import get_locale
 from wtforms import (
     DateTimeLocalField,
+    EmailField,
     Field,
     HiddenField,
     IntegerField,
@@ -16,11 +17,14 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, StopValidation
 
+from campaign import text
 from campaign.forms import Form, VersionedForm
 from campaign.i18n import _, _l
+from campaign.moderation.contacts import ADDRESS_NEEDED
 from campaign.signatures import choices
-from campaign.signatures.models import SignerKind
-from campaign.validators import OptionalBlank, SafeText, ValidChoice, empty_if_none
+from campaign.signatures.forms import NOT_AN_ADDRESS, check_email_key
+from campaign.signatures.models import CONTACT_NAME_LENGTH, SignerKind
+from campaign.validators import EmailAddress, OptionalBlank, SafeText, ValidChoice, empty_if_none
 
 NOT_A_CHOICE = _l("Choose one of the options offered.")
 OTHER = "__other__"
@@ -66,6 +70,40 @@ class EditForm(VersionedForm):
             if menu in self and self[menu].data:
                 values[menu] = self[menu].data
         return values
+
+
+class ContactForm(VersionedForm):
+    """A moderator's correction of a signature's contact (never published). The address may
+    be left empty only where there was none (some imported signatures): a signer is reached
+    through it."""
+
+    contact_name = StringField(
+        _l("Contact person"), validators=[SafeText(CONTACT_NAME_LENGTH, formula=True)]
+    )
+    contact_role = StringField(
+        _l("Role or title (optional)"), validators=[OptionalBlank(), SafeText(200, formula=True)]
+    )
+    contact_email = EmailField(
+        _l("Contact email"),
+        validators=[OptionalBlank(), SafeText(254), EmailAddress(NOT_AN_ADDRESS)],
+        description=_l(
+            "Changing it sends the new address its links: the request to confirm, or the "
+            "private link to correct or withdraw. The links sent to the old address stop working."
+        ),
+        render_kw={"dir": "ltr", "autocomplete": "off"},
+    )
+
+    def __init__(self, *args: Any, has_address: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if has_address:
+            required = DataRequired(ADDRESS_NEEDED)
+            self.contact_email.validators = [required, *self.contact_email.validators]
+
+    def validate_contact_email(self, field: Field) -> None:
+        try:
+            check_email_key(str(field.data or ""))
+        except text.TextProblem as problem:
+            raise StopValidation(str(problem.message)) from None
 
 
 class MergeForm(Form):

@@ -74,6 +74,7 @@ ACTION_LABELS = {
     "signer_edit": _l("Corrected by the signer"),
     "signer_withdrawal": _l("Withdrawn by the signer"),
     "confirmation_resent": _l("Confirmation email sent again"),
+    "contact_changed": _l("Contact address changed"),
     "correction_applied": _l("Correction request applied"),
     "correction_dismissed": _l("Correction request dismissed"),
     "bulk_reject": _l("Rejected in bulk invalidation"),

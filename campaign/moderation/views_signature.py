@@ -1,5 +1,6 @@
-"""One signature: its details, contacts, flags, history; corrections, signers' requests, and
-its confirmation email sent again after the last one could not be delivered."""
+"""One signature: its details, contacts, flags, history; corrections of its listing and of
+its contact, signers' requests, and its confirmation email sent again after the last one
+could not be delivered."""
 
 from __future__ import annotations
 
@@ -13,20 +14,32 @@ from campaign.db import db
 from campaign.i18n import _
 from campaign.letters.forms import ActionForm
 from campaign.letters.models import Letter
-from campaign.moderation import auditlog, bp, edits, labels, registry, resend, signals
-from campaign.moderation.forms import EditForm
+from campaign.moderation import auditlog, bp, contacts, edits, labels, registry, resend, signals
+from campaign.moderation.forms import ContactForm, EditForm
 from campaign.moderation.views_common import signature_of
 from campaign.signatures.models import CorrectionRequest, Signature
 from campaign.signatures.states import SignatureError
 
 
-def _page(letter: Letter, signature: Signature, form: EditForm, status: int = 200) -> tuple:
+def _page(
+    letter: Letter,
+    signature: Signature,
+    form: EditForm | None = None,
+    contact: ContactForm | None = None,
+    status: int = 200,
+    taken_by: Signature | None = None,
+) -> tuple:
+    """The signature's page; ``form`` and ``contact`` are the forms as sent, when one came
+    back with errors, else both are filled in from the signature. ``taken_by`` is the
+    sign-up whose address the contact form was refused."""
     found = signals.compute(db.session, letter.id)
     page = render_template(
         "moderation/signature.html",
         letter=letter,
         s=signature,
-        form=form,
+        form=form or _listing_form(signature),
+        contact=contact or _contact_form(signature),
+        taken_by=taken_by,
         flags=found.flags.get(signature.id, signature.flags or []),
         undelivered=found.undelivered.get(signature.id),
         history=auditlog.signature_history(db.session, signature.id),
@@ -39,11 +52,9 @@ def _page(letter: Letter, signature: Signature, form: EditForm, status: int = 20
     return page, status
 
 
-@bp.route("/moderation/signatures/<int:sid>")
-@letter_role_required(Role.moderator)
-def signature(letter: Letter, sid: int) -> tuple:
-    s = signature_of(letter, sid)
-    shown = EditForm(
+def _listing_form(s: Signature) -> EditForm:
+    return EditForm(
+        formdata=None,
         kind=s.kind,
         name=s.name,
         country=s.country or "",
@@ -51,7 +62,23 @@ def signature(letter: Letter, sid: int) -> tuple:
         ecosoc_status=s.ecosoc_status.value,
         version=s.version,
     )
-    return _page(letter, s, shown)
+
+
+def _contact_form(s: Signature) -> ContactForm:
+    return ContactForm(
+        formdata=None,
+        has_address=bool(s.contact_email),
+        contact_name=s.contact_name,
+        contact_role=s.contact_role,
+        contact_email=s.contact_email or "",
+        version=s.version,
+    )
+
+
+@bp.route("/moderation/signatures/<int:sid>")
+@letter_role_required(Role.moderator)
+def signature(letter: Letter, sid: int) -> tuple:
+    return _page(letter, signature_of(letter, sid))
 
 
 @bp.route("/moderation/signatures/<int:sid>/edit", methods=["POST"])
@@ -60,12 +87,48 @@ def edit(letter: Letter, sid: int) -> tuple | Response:
     s = signature_of(letter, sid)
     form = EditForm(kind=s.kind)
     if not form.validate_on_submit():
-        return _page(letter, s, form, 400)
+        return _page(letter, s, form, status=400)
     if form.changed_since_shown(s.version):
-        return _page(letter, s, form, 409)
+        return _page(letter, s, form, status=409)
     edits.edit(db.session, s, form.changes(), current_user)
     db.session.commit()
     flash(_("Correction saved."), "success")
+    return redirect(url_for(".signature", slug=letter.slug, sid=s.id))
+
+
+@bp.route("/moderation/signatures/<int:sid>/contact", methods=["POST"])
+@letter_role_required(Role.moderator)
+def correct_contact(letter: Letter, sid: int) -> tuple | Response:
+    s = signature_of(letter, sid)
+    form = ContactForm(has_address=bool(s.contact_email))
+    if not form.validate_on_submit():
+        return _page(letter, s, contact=form, status=400)
+    if form.changed_since_shown(s.version):
+        return _page(letter, s, contact=form, status=409)
+    try:
+        sent_to = contacts.correct_contact(
+            db.session,
+            s,
+            name=form.contact_name.data or "",
+            role=form.contact_role.data or "",
+            address=form.contact_email.data or None,
+            actor=current_user,
+        )
+    except contacts.AddressTaken as error:
+        db.session.rollback()
+        form.contact_email.errors = [*form.contact_email.errors, str(error.message)]
+        return _page(letter, s, contact=form, status=409, taken_by=error.other)
+    except SignatureError as error:  # withdrawn, rejected or merged meanwhile
+        db.session.rollback()
+        flash(str(error.message), "error")
+        return redirect(url_for(".signature", slug=letter.slug, sid=s.id))
+    db.session.commit()
+    saved = (
+        _("Contact saved. Its links are on their way to %(email)s.", email=sent_to)
+        if sent_to
+        else _("Contact saved.")
+    )
+    flash(saved, "success")
     return redirect(url_for(".signature", slug=letter.slug, sid=s.id))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, delete, select
+from sqlalchemy import Select, delete, select, update
 from sqlalchemy.orm import Session, joinedload
 
 from campaign import mail
@@ -23,6 +23,9 @@ from campaign.signatures.models import Signature, SignatureStatus
 
 CONFIRMATION = "signature_confirm"
 REPEAT_NOTICE = "signature_repeat"
+CONTACT_NOTICE = "signature_contact"
+# Every email to a signer about their signature: each carries its private links.
+TO_SIGNERS = (CONFIRMATION, REPEAT_NOTICE, CONTACT_NOTICE)
 
 
 def _load_signatures(session: Session, stored: list[dict[str, Any]]) -> list[Signature]:
@@ -55,7 +58,8 @@ def _confirmation(session: Session, stored: dict[str, Any], lang: str) -> dict[s
 
 
 @completes(REPEAT_NOTICE, preload=_load_signatures)
-def _repeat_notice(session: Session, stored: dict[str, Any], lang: str) -> dict[str, Any]:
+@completes(CONTACT_NOTICE, preload=_load_signatures)
+def _links(session: Session, stored: dict[str, Any], lang: str) -> dict[str, Any]:
     return _context(session, _wanted(session, stored), lang)
 
 
@@ -95,6 +99,30 @@ def queue_repeat_notice(session: Session, signature_id: int, recipient: str, lan
     _queue(session, REPEAT_NOTICE, signature_id, recipient, language)
 
 
+def queue_contact_notice(
+    session: Session, signature_id: int, recipient: str, language: str
+) -> None:
+    """Give the contact a moderator recorded for a signature already confirmed its links."""
+    _queue(session, CONTACT_NOTICE, signature_id, recipient, language)
+
+
+def cancel_unsent(session: Session, signature_id: int, reason: str) -> None:
+    """Cancel the emails still waiting to go about this signature: they are addressed to a
+    contact it no longer has, and rendered later they would carry its live private links.
+    One a sender holds at this moment is not sent either: a sender renews its hold on each
+    message just before sending it, only while the message is still queued."""
+    session.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.status == OutboxStatus.queued,
+            OutboxMessage.template.in_(TO_SIGNERS),
+            OutboxMessage.context["signature_id"].as_integer() == signature_id,
+        )
+        .values(status=OutboxStatus.cancelled, last_error=f"nothing to send: {reason}")
+        .execution_options(synchronize_session=False)
+    )
+
+
 def forget_unsent(session: Session, signature_ids: Select) -> None:
     """Delete the emails still waiting to go about the signatures ``signature_ids`` selects,
     which are about to be deleted: rendered later, they could find another signature that
@@ -103,7 +131,7 @@ def forget_unsent(session: Session, signature_ids: Select) -> None:
         delete(OutboxMessage)
         .where(
             OutboxMessage.status == OutboxStatus.queued,
-            OutboxMessage.template.in_((CONFIRMATION, REPEAT_NOTICE)),
+            OutboxMessage.template.in_(TO_SIGNERS),
             OutboxMessage.context["signature_id"].as_integer().in_(signature_ids),
         )
         .execution_options(synchronize_session=False)

@@ -16,12 +16,12 @@ from sqlalchemy.orm import Session
 
 from campaign.mail_delivery import in_short
 from campaign.mail_models import OutboxMessage, OutboxStatus
-from campaign.signatures.emails import CONFIRMATION, REPEAT_NOTICE
+from campaign.signatures.emails import TO_SIGNERS
 
 # The moderators' flag on such a sign-up (see moderation.signals).
 NOT_DELIVERED = "email_not_delivered"
 _SIGNATURE_ID = OutboxMessage.context["signature_id"].as_integer()
-_TEMPLATES = (CONFIRMATION, REPEAT_NOTICE)
+_TEMPLATES = TO_SIGNERS
 
 
 @dataclass(frozen=True)

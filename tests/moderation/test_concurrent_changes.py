@@ -138,7 +138,8 @@ def signer_corrects(signer, edit_link: str, page: str, **fields: str):  # noqa: 
 
 
 def _shown_version(page: str) -> str:
-    [version] = re.findall(r'name="version" type="hidden" value="(\d+)"', page)
+    """The version the page's forms (the listing's and the contact's) carry: one for both."""
+    [version] = set(re.findall(r'name="version" type="hidden" value="(\d+)"', page))
     return version
 
 
