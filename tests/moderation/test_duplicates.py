@@ -368,3 +368,19 @@ def test_a_merge_whose_kept_row_changed_before_a_later_merge_stays_refused(
     assert "Merge undone." in undo(client, second)
     assert "can no longer be undone" in undo(client, first)
     assert (fresh(a.id).name, fresh(a.id).country, fresh(b.id).status) == ("AI UK", "FR", S.merged)
+
+
+def test_a_merge_can_still_be_undone_after_the_name_keys_are_stored_again(
+    client, letter, moderator, trio, runner
+):
+    kept, dup, _ = trio
+    merge(client, [kept, dup], "Amnesty International", primary=kept)
+    [record] = merges_made()
+    for signature in (fresh(kept.id), fresh(dup.id)):  # keys from an older engine
+        signature.name_key = "stale " + signature.name_key
+    db.session.commit()
+    record.versions_after = {str(s.id): fresh(s.id).version for s in (kept, dup)}
+    db.session.commit()
+    assert "2 name keys updated." in runner.invoke(args=["moderation", "rekey"]).output
+    assert "Merge undone." in undo(client, record)
+    assert fresh(dup.id).status is S.approved and not fresh(kept.id).name_key.startswith("stale")
