@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from campaign.accounts.models import Role
 from campaign.db import db
+from campaign.mail_models import OutboxMessage
 from campaign.moderation.models import AuditEntry
 from campaign.signatures.models import Signature
 
@@ -39,3 +40,15 @@ def entries(action: str | None = None) -> list[AuditEntry]:
 
 def console(slug: str = "carta") -> str:
     return f"/manage/letters/{slug}/moderation"
+
+
+def page_of(signature: Signature) -> str:
+    """A signature's page in the moderation console."""
+    return f"{console()}/signatures/{signature.id}"
+
+
+def outbox(recipient: str) -> list[OutboxMessage]:
+    """The emails to ``recipient``, oldest first, as the database has them now."""
+    db.session.expire_all()
+    query = select(OutboxMessage).where(OutboxMessage.recipient == recipient)
+    return list(db.session.scalars(query.order_by(OutboxMessage.id)))

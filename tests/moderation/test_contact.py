@@ -9,10 +9,10 @@ from sqlalchemy import select
 
 from campaign.accounts.models import Role
 from campaign.db import db
-from campaign.mail_models import OutboxMessage, OutboxStatus
+from campaign.mail_models import OutboxStatus
 from campaign.signatures.models import Signature, Source
 from campaign.signatures.models import SignatureStatus as S
-from tests.moderation.conftest import console, entries, fresh
+from tests.moderation.conftest import entries, fresh, outbox, page_of
 from tests.signatures.conftest import confirm, form_data, path
 
 TYPO = "lucia@proderechos.exmaple.org"
@@ -24,10 +24,6 @@ def config_overrides(mail_settings):
     return {**mail_settings, "SIGN_MIN_SECONDS": 0}
 
 
-def page_of(signature: Signature) -> str:
-    return f"{console()}/signatures/{signature.id}"
-
-
 def save_contact(client, signature: Signature, *, version: int | None = None, **fields):
     data = {
         "contact_name": signature.contact_name,
@@ -37,12 +33,6 @@ def save_contact(client, signature: Signature, *, version: int | None = None, **
         **fields,
     }
     return client.post(f"{page_of(signature)}/contact", data=data)
-
-
-def outbox(recipient: str) -> list[OutboxMessage]:
-    db.session.expire_all()
-    query = select(OutboxMessage).where(OutboxMessage.recipient == recipient)
-    return list(db.session.scalars(query.order_by(OutboxMessage.id)))
 
 
 def test_a_mistyped_address_is_corrected_and_the_signer_confirms_from_the_right_one(

@@ -12,13 +12,13 @@ from sqlalchemy import select
 from campaign.accounts.models import Role
 from campaign.cli import main
 from campaign.db import db, utcnow
-from campaign.mail_models import OutboxMessage, OutboxStatus
+from campaign.mail_models import OutboxStatus
 from campaign.moderation import digest
 from campaign.moderation.decisions import decide
 from campaign.signatures import changes
 from campaign.signatures.models import Signature
 from campaign.signatures.models import SignatureStatus as S
-from tests.moderation.conftest import console, entries, fresh
+from tests.moderation.conftest import console, entries, fresh, outbox, page_of
 from tests.signatures.conftest import confirm, form_data
 
 LOST = "lucia@proderechos.example.org"
@@ -31,18 +31,8 @@ def config_overrides(mail_settings):
     return {**mail_settings, "SIGN_MIN_SECONDS": 0}
 
 
-def page_of(signature: Signature) -> str:
-    return f"{console()}/signatures/{signature.id}"
-
-
 def resend_url(signature: Signature) -> str:
     return f"{page_of(signature)}/resend"
-
-
-def outbox(recipient: str) -> list[OutboxMessage]:
-    db.session.expire_all()
-    query = select(OutboxMessage).where(OutboxMessage.recipient == recipient)
-    return list(db.session.scalars(query.order_by(OutboxMessage.id)))
 
 
 def names_on(page: str, *candidates: str) -> set[str]:
