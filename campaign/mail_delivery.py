@@ -89,7 +89,7 @@ def _record_failure(message: OutboxMessage, error: BaseException) -> None:
     message.last_error = f"{type(error).__name__}: {error}"[:2000]
     message.locked_until = None
     if message.attempts >= int(current_app.config["MAIL_MAX_ATTEMPTS"]):
-        message.status = OutboxStatus.failed
+        _stop(message, OutboxStatus.failed)
     else:
         message.next_attempt_at = utcnow() + backoff(message.attempts)
 
@@ -99,9 +99,15 @@ def _give_up(
 ) -> None:
     """Never try this message again: it failed for good (it cannot be written, or the server
     refused it), or, with ``status`` cancelled, what it is about no longer wants it sent."""
-    message.status = status
     message.last_error = reason[:2000]
     message.locked_until = None
+    _stop(message, status)
+
+
+def _stop(message: OutboxMessage, status: OutboxStatus) -> None:
+    """Leave ``message`` failed or cancelled, stamped with when (see ``next_attempt_at``)."""
+    message.status = status
+    message.next_attempt_at = utcnow()
 
 
 def _record_sent(message: OutboxMessage) -> None:

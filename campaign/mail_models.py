@@ -50,6 +50,9 @@ class OutboxMessage(Base):
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # When a queued message is (next) due; once failed or cancelled, when the outbox stopped
+    # trying, which the status index then finds cheaply: the coordinators' digest asks for the
+    # confirmations given up since the last one (``signatures.undelivered``).
     next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
     # A sender holds a message until this time, so two senders never send it twice.
     locked_until: Mapped[datetime | None]

@@ -4,9 +4,10 @@ names (``sessions``)."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from flask import Flask, g, request, session
-from flask_login import current_user
+from flask_login import current_user, session_protected
 from sqlalchemy.exc import SQLAlchemyError
 
 from campaign.accounts import sessions
@@ -50,11 +51,37 @@ def _load_staff_member() -> None:
     if not current_user.is_authenticated:
         session.pop("_user_id", None)
     elif sessions.seen(g.staff_session):
-        try:
-            db.session.commit()
-        except SQLAlchemyError as error:  # a note, not worth the page: the view goes on
-            db.session.rollback()
-            log.warning("could not note staff session in use: %s", type(error).__name__)
+        _commit_now("could not note staff session in use")
+
+
+def _commit_now(failure: str, write: Callable[[], object] = lambda: None) -> None:
+    """Make (``write``) and commit a write of the staff session's own, before the view: a
+    database that refuses it (read-only, say) costs that write, not the page."""
+    try:
+        write()
+        db.session.commit()
+    except SQLAlchemyError as error:  # not worth the page: the view goes on
+        db.session.rollback()
+        log.warning("%s: %s", failure, type(error).__name__)
+
+
+@session_protected.connect
+def _end_session_protection_dropped(app: Flask) -> None:
+    """Flask-Login's "strong" protection dropped the login from this request's cookie
+    session (it came from another address or browser than the one that logged in): end the
+    staff session it named too, or it would stay listed among the account's open sessions,
+    and a copy of the cookie still sent from the first browser would still open it. Flask-Login
+    has already taken the key out of the session when it says so, so it is read again from
+    the cookie the request came with. It also says so for a session it only marked not fresh
+    (one still holding its login: nothing to end) and for a visitor's session holding no
+    login at all (nothing to end either, and the database is not asked)."""
+    if "_user_id" in session:
+        return
+    sent = app.session_interface.open_session(app, request)
+    key = sent.get("_user_id") if sent is not None else None
+    if key:
+        ended = "could not end a staff session dropped by session protection"
+        _commit_now(ended, lambda: sessions.end_key(db.session, key))
 
 
 def begin_session(user: User) -> None:

@@ -4,7 +4,9 @@ The session cookie holds "id.secret" and the row only the secret's SHA-256. A se
 open while its row is not ended, its account is active, and it was seen within Flask's
 PERMANENT_SESSION_LIFETIME, which also bounds how old a signed cookie may be. Logging out
 ends this browser's session; a new password ends them all (the browser choosing it goes on
-in a new one), and so does switching the account off.
+in a new one), and so does switching the account off. Flask-Login's session protection,
+dropping the login of a cookie sent from another address or browser, ends its session too
+(``loader``).
 These flush, never commit.
 """
 

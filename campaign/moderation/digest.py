@@ -1,12 +1,13 @@
 """Email digests of a letter's new signatures for its coordinators and moderators.
 
 A digest covers the signatures created since the recipient's previous digest of that letter
-(all of them, the first time): counts per status, the new names, the published signatures
-their signers changed since, and what the review queue holds (the same signatures, and
-the same flags, as the queue's "to review"). It is rendered in the recipient's language
-and goes through the outbox. The daily run sends one only when something is new and the
-previous one is at least ``INTERVAL`` old; a digest asked for on the staff page is sent at
-once. Services flush only.
+(all of them, the first time): counts per group (``group_of``), the new names, the published
+signatures their signers changed since, the earlier sign-ups whose confirmation email was
+given up since, and what the review queue holds (the same signatures, and the same flags,
+as the queue's "to review"). It is rendered in the recipient's language and goes through
+the outbox. The daily run sends one only when something is new and the previous one is at
+least ``INTERVAL`` old; a digest asked for on the staff page is sent at once. Services
+flush only.
 """
 
 from __future__ import annotations
@@ -32,10 +33,12 @@ from campaign.moderation.queue import in_review
 from campaign.signatures.changes import CHANGED_BY_SIGNER
 from campaign.signatures.models import Signature, SignatureStatus
 from campaign.signatures.states import LIVE
+from campaign.signatures.undelivered import NOT_DELIVERED
 
 INTERVAL = timedelta(hours=20)
 NAMES_SHOWN = 50
 RECIPIENT_ROLES = (Role.coordinator, Role.moderator)
+# The groups new signatures are counted in: their status, or NOT_DELIVERED (``group_of``).
 STATUS_LABELS = {
     "pending": _l("awaiting email confirmation"),
     "confirmed": _l("awaiting a moderator"),
@@ -44,6 +47,7 @@ STATUS_LABELS = {
     "withdrawn": _l("withdrawn"),
     "held": _l("on hold"),
     "merged": _l("merged into another signature"),
+    NOT_DELIVERED: _l("email not delivered, awaiting a moderator"),
 }
 
 
@@ -53,10 +57,12 @@ class Digest:
 
     since: datetime | None
     new: list[Signature] = field(default_factory=list)
+    groups: dict[int, str] = field(default_factory=dict)  # each new signature's (``group_of``)
     counts: dict[str, int] = field(default_factory=dict)
     awaiting: int = 0
     flags: dict[str, int] = field(default_factory=dict)
     changed: int = 0  # published signatures their signers changed since ``since``
+    undelivered: int = 0  # earlier sign-ups whose confirmation was given up since ``since``
 
     @property
     def shown(self) -> list[Signature]:
@@ -75,12 +81,13 @@ class Digest:
             "awaiting": self.awaiting,
             "flags": self.flags,
             "changed": self.changed,
+            "undelivered": self.undelivered,
             "more": self.more,
             "shown": [
                 {
                     "name": s.name,
                     "country": s.country,
-                    "status": s.status.value,
+                    "status": self.groups[s.id],
                     "imported": s.source.value == "imported",
                 }
                 for s in self.shown
@@ -105,14 +112,32 @@ def state_of(session: Session, user: User, letter: Letter) -> DigestState | None
     )
 
 
+def group_of(signature: Signature, found: signals.Signals) -> str:
+    """Which count a new signature is in: its status's, but a sign-up whose confirmation
+    email was given up is not awaiting confirmation any more (its signer never got the link)
+    but a moderator, who may send it again or decide: it is counted apart, as awaiting a
+    moderator with its email not delivered, as the queue shows it (to review, flagged), and
+    so not also among the sign-ups awaiting confirmation."""
+    if signature.status is SignatureStatus.pending and signature.id in found.undelivered:
+        return NOT_DELIVERED
+    return signature.status.value
+
+
 def build(session: Session, letter: Letter, since: datetime | None) -> Digest:
     """The new signatures since ``since``, the published ones changed by their signers
-    since, and what the review queue holds now."""
+    since, the earlier sign-ups whose confirmation was given up since (the new ones are
+    counted among the new), and what the review queue holds now."""
     query = select(Signature).where(Signature.letter_id == letter.id)
     if since is not None:
         query = query.where(Signature.created_at > since)
     new = list(session.scalars(query.order_by(Signature.created_at, Signature.id)))
     found = signals.compute(session, letter.id)
+    groups = {s.id: group_of(s, found) for s in new}
+    lost_since = [
+        sid
+        for sid, lost in found.undelivered.items()
+        if since is not None and lost.given_up_at > since and sid not in groups
+    ]
     live = session.execute(
         select(Signature.id, Signature.status, Signature.updated_at).where(
             Signature.letter_id == letter.id, Signature.status.in_(LIVE)
@@ -127,10 +152,12 @@ def build(session: Session, letter: Letter, since: datetime | None) -> Digest:
     return Digest(
         since=since,
         new=new,
-        counts=dict(Counter(s.status.value for s in new)),
+        groups=groups,
+        counts=dict(Counter(groups.values())),
         awaiting=len(review),
         flags=dict(Counter(f for r in review for f in found.unreviewed(r.id))),
         changed=len(changed),
+        undelivered=len(lost_since),
     )
 
 
@@ -173,7 +200,9 @@ def recipients(session: Session, letter: Letter) -> list[User]:
 
 
 def is_due(session: Session, user: User, letter: Letter, now: datetime, force: bool) -> bool:
-    """Something new since the last digest, which is ``INTERVAL`` old (unless ``force``)."""
+    """Something new since the last digest, which is ``INTERVAL`` old (unless ``force``): a
+    signature, a sign-up's confirmation given up (the outbox's time, as giving up on an email
+    leaves its sign-up untouched), or a published signature its signer changed."""
     state = state_of(session, user, letter)
     since = state.last_sent_at if state else None
     if state and not force and now - since < INTERVAL:
@@ -182,6 +211,8 @@ def is_due(session: Session, user: User, letter: Letter, now: datetime, force: b
     if since is None:
         return session.scalar(query.limit(1)) is not None
     if session.scalar(query.where(Signature.created_at > since).limit(1)) is not None:
+        return True
+    if signals.undelivered_sign_ups(session, letter.id, after=since):
         return True
     # A published signature its signer changed since, waiting for a new look.
     changed = session.scalars(

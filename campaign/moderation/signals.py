@@ -101,7 +101,7 @@ def compute(session: Session, letter_id: int) -> Signals:
         if not all(int(i) in separate for i in c.ids)
     ]
     in_cluster = {int(i) for c in clusters for i in c.ids}
-    lost = _undelivered(session, letter_id)
+    lost = undelivered_sign_ups(session, letter_id)
     flags = {}
     for row in rows:
         stored = [f for f in row.flags or [] if f != NOT_DUPLICATE]
@@ -113,10 +113,13 @@ def compute(session: Session, letter_id: int) -> Signals:
     return Signals(clusters, flags, {r.id: r.reviewed_at for r in rows}, lost)
 
 
-def _undelivered(session: Session, letter_id: int) -> dict[int, Undelivered]:
-    """The letter's sign-ups awaiting confirmation whose latest email was given up: their
-    signer never got the link (once confirmed, the email evidently arrived)."""
+def undelivered_sign_ups(
+    session: Session, letter_id: int, after: datetime | None = None
+) -> dict[int, Undelivered]:
+    """The letter's sign-ups awaiting confirmation whose latest email was given up (``after``
+    that time, if given): their signer never got the link (once confirmed, the email
+    evidently arrived)."""
     pending = select(Signature.id).where(
         Signature.letter_id == letter_id, Signature.status == SignatureStatus.pending
     )
-    return undelivered(session, pending)
+    return undelivered(session, pending, after)

@@ -1,7 +1,8 @@
 """Staff sessions, one per browser: logging out ends this browser's alone (a copy of its cookie
-too), a new password ends the others, a password chosen through an emailed link or an account
-switched off ends them all; the "Password" page lists them and logs out of the others; cleanup
-forgets those that are over. Each client is a browser."""
+too), as does Flask-Login's protection dropping its login, a new password ends the others, a
+password chosen through an emailed link or an account switched off ends them all; the
+"Password" page lists them and logs out of the others; cleanup forgets those that are over.
+Each client is a browser."""
 
 from __future__ import annotations
 
@@ -243,6 +244,34 @@ def test_logging_out_of_other_sessions_needs_the_forms_token(app, client, make, 
     assert not logged_in(phone) and logged_in(client)
 
 
+def test_a_session_flask_login_drops_for_another_browser_is_ended_for_good(app, client, staff):
+    """Its cookie sent by another browser (another User-Agent): Flask-Login's "strong"
+    protection logs that request out, and the session ends with it, so it leaves the list on
+    the Password page and a copy of the cookie kept by the first browser opens nothing."""
+    phone = browser(app, SAFARI_IPHONE, staff.email)
+    copy = copy_of(app, client)
+    client.environ_base["HTTP_USER_AGENT"] = CHROME_ANDROID
+    assert not logged_in(client)
+    page = phone.get("/account/password").get_data(as_text=True)
+    assert sessions_listed(page) == [("Safari on iOS", True)]
+    assert not logged_in(copy)
+    assert logged_in(phone)
+    assert [r.ended_at is None for r in rows()] == [False, True]
+
+
+def test_a_visitor_without_a_login_asks_nothing_about_sessions_when_protection_trips(
+    app, client, staff
+):
+    """Flask-Login trips its protection on any session without its mark (a visitor's, which
+    holds only a language): nothing is ended, and staff sessions are not asked about."""
+    visitor = browser(app, SAFARI_IPHONE)
+    visitor.get("/language/fr")
+    with recorded() as sent:
+        assert not logged_in(visitor)
+    assert not [s for s in sent if "staff_sessions" in s]
+    assert logged_in(client)
+
+
 def test_a_session_unused_for_its_lifetime_is_over(app, client, staff):
     [row] = rows()
     row.last_seen_at = utcnow() - app.permanent_session_lifetime - timedelta(minutes=1)
@@ -336,3 +365,22 @@ def test_a_staff_page_still_answers_when_the_session_cannot_be_noted_in_use(
     finally:
         with read_only.app_context():
             db.engine.dispose()
+
+
+def test_a_page_still_answers_when_a_dropped_session_cannot_be_ended(
+    app, client, staff, database_url
+):
+    """Ending the session Flask-Login's protection dropped is a write of its own too; a
+    database refusing it costs the write (the session stays open), not the page."""
+    read_only = create_app(test_config(_read_only(database_url)))
+    read_only.test_client_class = IsolatedClient
+    reader = read_only.test_client()
+    reader.environ_base["HTTP_USER_AGENT"] = SAFARI_IPHONE  # not the browser that logged in
+    reader.set_cookie("session", client.get_cookie("session").value)
+    try:
+        response = reader.get("/manage/")
+        assert response.status_code == 302 and "/login" in response.headers["Location"]
+    finally:
+        with read_only.app_context():
+            db.engine.dispose()
+    assert [r.ended_at for r in rows()] == [None]

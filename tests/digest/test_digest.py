@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from campaign.accounts.models import Role
 from campaign.db import db
+from campaign.mail_models import OutboxMessage, OutboxStatus
 from campaign.moderation.digest_models import DigestState
 from campaign.signatures.models import Signature, SignatureStatus
 from tests.i18n import translated
@@ -96,12 +97,15 @@ def test_a_digest_covers_only_what_is_new_and_waits_twenty_hours(runner, make, l
 
 
 def _a_day_passes() -> None:
-    """Move every digest and signature 21 hours into the past."""
-    for item in [*db.session.scalars(select(DigestState)), *db.session.scalars(select(Signature))]:
-        if isinstance(item, DigestState):
-            item.last_sent_at -= timedelta(hours=21)
-        else:
-            item.created_at -= timedelta(hours=21)
+    """Move every digest, signature and email 21 hours into the past."""
+    day = timedelta(hours=21)
+    for state in db.session.scalars(select(DigestState)):
+        state.last_sent_at -= day
+    for signature in db.session.scalars(select(Signature)):
+        signature.created_at -= day
+    for message in db.session.scalars(select(OutboxMessage)):
+        message.created_at -= day
+        message.next_attempt_at -= day
     db.session.commit()
 
 
@@ -135,3 +139,78 @@ def test_every_status_is_named_in_the_digest(runner, make, letter, staff, smtp):
     assert "\n  : " not in text and not any(
         line.rstrip().endswith("—") for line in text.splitlines()
     )
+
+
+LOST = "lost@example.org"
+
+
+def _in(lang: str, message: str, plural: str | None = None, **variables: object) -> str:
+    """``message`` as the plain-text digest says it in ``lang``."""
+    return translated(lang, message, plural, escape=False, **variables)
+
+
+def _awaiting_decision(lang: str, num: int) -> str:
+    return _in(
+        lang,
+        "%(num)d signature awaits a moderator's decision.",
+        "%(num)d signatures await a moderator's decision.",
+        num=num,
+    )
+
+
+def test_a_new_sign_up_whose_confirmation_was_not_delivered_is_counted_once_as_awaiting_a_moderator(
+    runner, make, letter, staff, smtp
+):
+    """Its signer never got the link, so it awaits a moderator, not a confirmation: counted
+    with what needs a decision, flagged, and not among the sign-ups awaiting confirmation."""
+    lost = make.signature(letter, "Lost Org", status=SignatureStatus.pending, contact_email=LOST)
+    make.signer_email(lost, OutboxStatus.failed, "refused: (550, b'5.1.1 No such user here')")
+    make.signature(letter, "Waiting Org", status=SignatureStatus.pending)
+    _send(runner)
+    text = smtp.inbox.text(smtp.inbox.to("coord@example.org")[0])
+    group = _in("fr", "email not delivered, awaiting a moderator")
+    assert f"  {_in('fr', 'awaiting email confirmation')}: 1\n" in text
+    assert f"  {group}: 1\n" in text
+    assert f"- Lost Org — {group}\n" in text
+    assert f"- Waiting Org — {_in('fr', 'awaiting email confirmation')}\n" in text
+    assert _awaiting_decision("fr", 1) in text
+    assert f"  {_in('fr', 'Email not delivered')}: 1\n" in text
+
+
+@pytest.mark.parametrize(
+    ("answer", "attempts"),
+    [("550 5.1.1 No such user here", 5), ("450 4.2.0 Mailbox busy, try later", 1)],
+    ids=["refused", "retries-used-up"],
+)
+def test_a_confirmation_given_up_after_the_digest_is_reported_in_the_next(
+    app, runner, make, letter, staff, smtp, answer, attempts
+):
+    """Giving up on an email changes nothing on its sign-up: the next digest is sent for it
+    all the same, and says so, once; a sign-up new since is counted among the new only."""
+    app.config["MAIL_MAX_ATTEMPTS"] = attempts
+    lost = make.signature(letter, "Lost Org", status=SignatureStatus.pending, contact_email=LOST)
+    make.signer_email(lost, OutboxStatus.queued)  # not sent yet when the digest goes
+    assert "2 digest(s) queued" in _send(runner)
+    first = smtp.inbox.text(smtp.inbox.to("coord@example.org")[-1])
+    assert f"  {_in('fr', 'awaiting email confirmation')}: 1\n" in first
+    assert _awaiting_decision("fr", 0) in first
+
+    late = make.signature(
+        letter, "Late Org", status=SignatureStatus.pending, contact_email="late@example.org"
+    )
+    make.signer_email(late, OutboxStatus.queued)
+    smtp.inbox.refusals = {LOST: answer, late.contact_email: answer}
+    sent = runner.invoke(args=["outbox", "send"])
+    assert sent.exit_code == 0 and "sent 0 message(s)" in sent.output
+    _a_day_passes()
+    assert "2 digest(s) queued" in _send(runner)
+    latest = smtp.inbox.text(smtp.inbox.to("coord@example.org")[-1])
+    group = _in("fr", "email not delivered, awaiting a moderator")
+    assert f"- Late Org — {group}\n" in latest and "Lost Org" not in latest
+    earlier = "Earlier sign-ups whose confirmation email has not been delivered since then: %(num)d"
+    assert _in("fr", earlier, num=1) in latest
+    assert _awaiting_decision("fr", 2) in latest
+    assert f"  {_in('fr', 'Email not delivered')}: 2\n" in latest
+
+    _a_day_passes()
+    assert "0 digest(s) queued" in _send(runner)
