@@ -27,11 +27,15 @@ NOTHING_VISIBLE = _l("Type some visible text: this field holds only invisible ch
 
 
 class TextProblem(ValueError):
-    """Input text that cannot be accepted; ``message`` is translatable."""
+    """Input text that cannot be accepted; ``message`` is translatable. ``without_hidden``,
+    when the only trouble was characters that show nothing (text-direction marks pasted
+    from a word processor, a zero-width space, a control character), is the value with
+    them taken out, for a form to show back (see ``validators.SafeText``)."""
 
-    def __init__(self, message: object) -> None:
+    def __init__(self, message: object, without_hidden: str | None = None) -> None:
         super().__init__(str(message))
         self.message = message
+        self.without_hidden = without_hidden
 
 
 def _is_noncharacter(char: str) -> bool:
@@ -53,14 +57,36 @@ def _walk(value: str, multiline: bool) -> object | None:
     for char in value:
         if char in BIDI_CONTROLS:
             return _l("Remove the hidden text-direction characters from this field.")
-        category = unicodedata.category(char)
-        if category == "Cc" and not (multiline and char in "\n\r\t"):
+        if _is_control(char, multiline):
             return _l("Remove the control characters from this field.")
-        if (category == "Cf" and char not in ALLOWED_FORMAT_CHARS) or char in BLANK_LOOKING:
+        if _is_invisible(char):
             return _l("Remove the invisible characters from this field.")
-        if category in {"Cs", "Co"} or _is_noncharacter(char):
+        if unicodedata.category(char) in {"Cs", "Co"} or _is_noncharacter(char):
             return _l("This field contains characters that cannot be used.")
     return None
+
+
+def _is_control(char: str, multiline: bool) -> bool:
+    return unicodedata.category(char) == "Cc" and not (multiline and char in "\n\r\t")
+
+
+def _is_invisible(char: str) -> bool:
+    category = unicodedata.category(char)
+    return (category == "Cf" and char not in ALLOWED_FORMAT_CHARS) or char in BLANK_LOOKING
+
+
+def _without_hidden(value: str, multiline: bool) -> str | None:
+    """``value`` without the refused characters that show nothing, spaced as ``clean``
+    spaces it; None if something else in it is refused too (a private-use character)."""
+    kept = "".join(
+        char
+        for char in value
+        if char not in BIDI_CONTROLS and not _is_control(char, multiline)
+        and not _is_invisible(char)
+    )  # fmt: skip
+    if find_forbidden(kept, multiline) is not None:
+        return None
+    return kept.strip() if multiline else " ".join(kept.split())
 
 
 def clean(value: str | None, max_length: int, multiline: bool = False) -> str:
@@ -77,7 +103,7 @@ def clean(value: str | None, max_length: int, multiline: bool = False) -> str:
         value = " ".join(value.split())
     problem = find_forbidden(value, multiline)
     if problem is not None:
-        raise TextProblem(problem)
+        raise TextProblem(problem, _without_hidden(value, multiline))
     if value and not has_visible(value):
         raise TextProblem(NOTHING_VISIBLE)
     if len(value) > max_length:

@@ -21,6 +21,11 @@ NOT_A_CHOICE = _l("Not a valid choice.")
 NOT_A_NUMBER = _l("Invalid Choice: could not coerce.")
 NOT_A_DATETIME = _l("Not a valid datetime value.")
 NOT_A_DATE = _l("Not a valid date value.")
+# Said when a field came back without the characters that show nothing (see SafeText).
+HIDDEN_REMOVED = _l(
+    "This field held hidden characters (text-direction marks or invisible spaces), now "
+    "removed. Check it and send the form again."
+)
 
 
 class OptionalBlank(Optional):
@@ -55,6 +60,13 @@ class SafeText:
             if self.formula:
                 text.check_not_formula(field.data)
         except text.TextProblem as problem:
+            if problem.without_hidden is not None:
+                # Characters that show nothing cannot be found and deleted by the person
+                # typing (an Arabic name with a mark a phone keyboard put in): the field
+                # comes back without them, to check and send again.
+                field.data = problem.without_hidden
+                field.raw_data = [problem.without_hidden]
+                raise StopValidation(str(HIDDEN_REMOVED)) from None
             raise StopValidation(str(problem.message)) from None
 
 

@@ -58,11 +58,11 @@ def test_staff_without_creation_right_cannot_create(client, make, login_as):
         ({"slug": "Not A Slug!"}, "Lower-case"),
         ({"title": ""}, "This field is required"),
         ({"title": "\u200d\u200c\u200d"}, "only invisible characters"),
-        ({"title": "\u200c \u2060"}, "invisible characters"),
+        ({"title": "\u200c \u2060"}, "hidden characters"),
         ({"addressee": "\u200d"}, "only invisible characters"),
         ({"title": "x" * 301}, "under 300"),
-        ({"title": "Evil\u202etitle"}, "text-direction"),
-        ({"body": "ok\x00"}, "control characters"),
+        ({"title": "Evil\u202etitle"}, "hidden characters"),
+        ({"body": "ok\x00"}, "hidden characters"),
         ({"deadline": "tomorrow"}, "Not a valid datetime"),
         ({"language": "xx"}, "Not a valid choice"),
     ],
@@ -206,9 +206,9 @@ def test_an_unsafe_addressee_is_explained_and_nothing_is_saved(client, coordinat
         data={"title": "Lettre", "body": "…", "addressee": "Conseil\u202e"},
     )
     assert response.status_code == 200
-    assert "Remove the hidden text-direction characters from this field." in response.get_data(
-        as_text=True
-    )
+    page = response.get_data(as_text=True)
+    assert "This field held hidden characters (text-direction marks" in page
+    assert 'value="Conseil"' in page  # shown without it, to send again
     assert db.session.query(Letter).one().text_for("fr") is None
 
 

@@ -162,7 +162,7 @@ def test_an_address_another_sign_up_has_is_refused_with_a_link_to_it(
         ({"contact_email": "not an address"}, "Enter an email address such as name@example.org."),
         ({"contact_email": ""}, "Enter an email address: this signature"),
         ({"contact_name": "=HYPERLINK(1)"}, "cannot start with"),
-        ({"contact_name": "Ana\u202eGómez"}, "Remove the hidden text-direction characters"),
+        ({"contact_name": "Ana\u202eGómez"}, "hidden characters (text-direction marks"),
         ({"contact_role": "x" * 201}, "200"),
     ],
 )

@@ -41,6 +41,9 @@ def test_typed_values_survive_an_error(sign, letter):
     assert 'value="Coordinadora"' in page
 
 
+HIDDEN = "This field held hidden characters (text-direction marks or invisible spaces)"
+
+
 @pytest.mark.parametrize(
     ("name", "message"),
     [
@@ -48,11 +51,11 @@ def test_typed_values_survive_an_error(sign, letter):
         ("+Org", "cannot start with"),
         ("@Org", "cannot start with"),
         ("- Org pasted from a list", "cannot start with"),
-        ("Org\u202eevil", "text-direction"),
-        ("Org\u200bname", "invisible characters"),
-        ("\u3164", "invisible characters"),  # a Hangul filler: prints as a blank
-        ("Org \u2800", "invisible characters"),  # the blank braille pattern
-        ("Org\x07", "control characters"),
+        ("Org\u202eevil", HIDDEN),
+        ("Org\u200bname", HIDDEN),
+        ("\u3164", HIDDEN),  # a Hangul filler: prints as a blank
+        ("Org \u2800", HIDDEN),  # the blank braille pattern
+        ("Org\x07", HIDDEN),  # a control character
         ("x" * 301, "Keep this under 300 characters"),
     ],
 )
@@ -61,6 +64,31 @@ def test_unsafe_names_are_refused_with_a_message(sign, letter, name, message):
     assert response.status_code == 400
     assert message in response.get_data(as_text=True)
     assert signatures() == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("\u200fجمعية\u200f الحقوق\u200e", "جمعية الحقوق"),  # marks a phone keyboard adds
+        ("Org\u202eevil", "Orgevil"),
+        ("Org\u200b name\x07", "Org name"),
+    ],
+)
+def test_a_name_comes_back_without_its_hidden_characters_and_goes_through_when_sent_again(
+    client, sign, letter, typed, shown
+):
+    response = sign(letter, name=typed)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and HIDDEN in page
+    assert f'value="{shown}"' in page and signatures() == []
+    assert sign(letter, name=shown).status_code == 302
+    assert [s.name for s in signatures()] == [shown]
+
+
+def test_a_private_use_character_is_explained_and_kept_as_typed(sign, letter):
+    page = sign(letter, name="Org\ue000").get_data(as_text=True)
+    assert "This field contains characters that cannot be used." in page
+    assert 'value="Org\ue000"' in page
 
 
 def test_names_are_stored_in_nfc_with_spaces_collapsed(sign, letter):
