@@ -6,7 +6,8 @@ right one would only add a second sign-up; so a moderator who hears from them (b
 another address) puts the right address on the sign-up instead. The new address then gets
 its links: the request to confirm for a sign-up still awaiting it, the private edit link for
 a signature already confirmed. The links sent to the old address stop working, and its
-emails not yet sent are cancelled. Audited (the log keeps no contact address); flush only.
+emails not yet sent are cancelled; an old address its signer had confirmed is told of the
+change. Audited (the log keeps no contact address); flush only.
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ def correct_contact(
     moves = key != signature.email_key
     if moves and key is not None:
         _check_free(session, signature, key)
-    action = "contact_changed" if moves else "edit"
+    action, former = ("contact_changed" if moves else "edit"), signature.contact_email
     with recording(session, signature, action, actor):
         signature.contact_name, signature.contact_role = name, role
         signature.contact_email, signature.email_key = address, key
@@ -74,6 +75,10 @@ def correct_contact(
     if not moves or address is None:
         return None
     emails.cancel_unsent(session, signature.id, "the signature's contact address was changed")
+    if former and signature.confirmed_at is not None:
+        # An address its signer proved is told it was replaced (by phone, anyone can claim
+        # to speak for an organisation); one never confirmed may be the typo being put right.
+        emails.queue_contact_moved(session, signature.id, former, signature.language)
     if signature.status is SignatureStatus.pending:
         emails.queue_confirmation(session, signature.id, address, signature.language)
     else:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from babel.lists import format_list
 from sqlalchemy import Select, delete, select, update
 from sqlalchemy.orm import Session, joinedload
 
@@ -24,8 +25,11 @@ from campaign.signatures.models import Signature, SignatureStatus
 CONFIRMATION = "signature_confirm"
 REPEAT_NOTICE = "signature_repeat"
 CONTACT_NOTICE = "signature_contact"
+CONTACT_MOVED = "signature_contact_moved"
 # Every email to a signer about their signature: each carries its private links.
 TO_SIGNERS = (CONFIRMATION, REPEAT_NOTICE, CONTACT_NOTICE)
+# And the notice to a former contact, which carries none.
+ABOUT_SIGNATURES = (*TO_SIGNERS, CONTACT_MOVED)
 
 
 def _load_signatures(session: Session, stored: list[dict[str, Any]]) -> list[Signature]:
@@ -61,6 +65,23 @@ def _confirmation(session: Session, stored: dict[str, Any], lang: str) -> dict[s
 @completes(CONTACT_NOTICE, preload=_load_signatures)
 def _links(session: Session, stored: dict[str, Any], lang: str) -> dict[str, Any]:
     return _context(session, _wanted(session, stored), lang)
+
+
+@completes(CONTACT_MOVED, preload=_load_signatures)
+def _contact_moved(session: Session, stored: dict[str, Any], lang: str) -> dict[str, Any]:
+    """What a former contact is told: no private link, only what happened and to whom to
+    turn (the organisations leading the letter)."""
+    signature = _wanted(session, stored)
+    return {
+        "signature": {"name": signature.name},
+        "letter_title": title_for(session, signature.letter, lang),
+        "letter_url": absolute("letters.letter_page", lang=lang, slug=signature.letter.slug),
+        "leads": format_list(_lines(signature.letter.lead_organisations), locale=lang),
+    }
+
+
+def _lines(value: str) -> list[str]:
+    return [line.strip() for line in value.splitlines() if line.strip()]
 
 
 def _context(session: Session, signature: Signature, lang: str) -> dict[str, Any]:
@@ -106,6 +127,11 @@ def queue_contact_notice(
     _queue(session, CONTACT_NOTICE, signature_id, recipient, language)
 
 
+def queue_contact_moved(session: Session, signature_id: int, recipient: str, language: str) -> None:
+    """Tell a signature's former contact that moderators gave it another one."""
+    _queue(session, CONTACT_MOVED, signature_id, recipient, language)
+
+
 def cancel_unsent(session: Session, signature_id: int, reason: str) -> None:
     """Cancel the emails still waiting to go about this signature: they are addressed to a
     contact it no longer has, and rendered later they would carry its live private links.
@@ -131,7 +157,7 @@ def forget_unsent(session: Session, signature_ids: Select) -> None:
         delete(OutboxMessage)
         .where(
             OutboxMessage.status == OutboxStatus.queued,
-            OutboxMessage.template.in_(TO_SIGNERS),
+            OutboxMessage.template.in_(ABOUT_SIGNATURES),
             OutboxMessage.context["signature_id"].as_integer().in_(signature_ids),
         )
         .execution_options(synchronize_session=False)

@@ -77,6 +77,8 @@ def test_a_mistyped_address_is_corrected_and_the_signer_confirms_from_the_right_
 def test_a_listed_signature_gets_a_new_contact_whose_link_works_and_the_old_ones_die(
     client, make, letter, moderator, login_as, smtp
 ):
+    letter.lead_organisations = "Coalición por los Derechos\n\nRed Sur\n"
+    db.session.commit()
     client.post("/logout")
     client.post("/en/letters/carta/sign", data=form_data())
     [first] = smtp.inbox.to(RIGHT)
@@ -102,6 +104,12 @@ def test_a_listed_signature_gets_a_new_contact_whose_link_works_and_the_old_ones
     assert notice["Subject"] == "Su firma: A letter to the Council"  # the signer's language
     assert "han registrado esta dirección como contacto" in smtp.inbox.text(notice)
     assert "confirm" not in smtp.inbox.links(notice)[0]
+    [_first, moved] = smtp.inbox.to(RIGHT)  # the confirmed contact is told it was replaced
+    told = smtp.inbox.text(moved)
+    assert "han asignado otra dirección de contacto a la firma de" in told
+    assert new not in told and "Ana" not in told  # nothing of the new contact
+    assert smtp.inbox.links(moved) == ["http://localhost/es/letters/carta"]  # no private link
+    assert "Coalición por los Derechos y Red Sur." in told  # who to tell, if unexpected
     client.post("/logout")
     assert client.get(path(edit_link)).status_code == 404  # the old contact's link is dead
     assert client.get(path(confirm_link)).status_code == 404
