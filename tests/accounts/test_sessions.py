@@ -259,17 +259,29 @@ def test_a_session_flask_login_drops_for_another_browser_is_ended_for_good(app, 
     assert [r.ended_at is None for r in rows()] == [False, True]
 
 
-def test_a_visitor_without_a_login_asks_nothing_about_sessions_when_protection_trips(
-    app, client, staff
-):
-    """Flask-Login trips its protection on any session without its mark (a visitor's, which
-    holds only a language): nothing is ended, and staff sessions are not asked about."""
+def test_a_visitor_without_a_login_asks_nothing_about_sessions(app, client, staff):
+    """A visitor's session (holding only a language) has no login to protect: nothing is
+    ended, and staff sessions are not asked about."""
     visitor = browser(app, SAFARI_IPHONE)
     visitor.get("/language/fr")
     with recorded() as sent:
         assert not logged_in(visitor)
     assert not [s for s in sent if "staff_sessions" in s]
     assert logged_in(client)
+
+
+def test_a_visitor_opening_pages_is_sent_no_cookie_once_they_have_a_session(app, make):
+    """Flask-Login's protection took a visitor's session (a language chosen, the sign-on
+    form's CSRF token) for a stolen login on every page, and sent back two cookies each
+    time."""
+    make.letter("carta")
+    visitor = browser(app, SAFARI_IPHONE)
+    visitor.get("/language/fr")
+    first = visitor.get("/fr/letters/carta")  # its form's token joins the session
+    assert [c.split("=")[0] for c in first.headers.getlist("Set-Cookie")] == ["session"]
+    for page in ("/fr/letters/carta", "/fr/letters/carta", "/ar/letters/carta"):
+        answer = visitor.get(page)
+        assert answer.status_code == 200 and answer.headers.getlist("Set-Cookie") == []
 
 
 def test_a_session_unused_for_its_lifetime_is_over(app, client, staff):
