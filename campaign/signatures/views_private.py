@@ -96,6 +96,7 @@ def confirm(token: str) -> str | Response | tuple[str, int]:
         "signatures/confirmed.html",
         signature=signature,
         just_confirmed=just_confirmed,
+        accepting=services.accepting_signatures(signature.letter),
         number=_position(signature) if signature.is_public else None,
         edit_token=tokens.make(signature, tokens.EDIT) if just_confirmed else None,
     )
