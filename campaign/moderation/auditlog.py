@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from math import ceil
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from campaign.moderation.models import AuditEntry
@@ -65,11 +65,9 @@ def merged_rows(session: Session, signature_id: int) -> list[Signature]:
 
 
 def requests_for(session: Session, signature_id: int) -> list[CorrectionRequest]:
-    """A signature's requests, and those of the sign-ups merged into it (whose signers ask
-    about the entry now listed)."""
-    query = (
-        select(CorrectionRequest)
-        .join(Signature, CorrectionRequest.signature_id == Signature.id)
-        .where(or_(Signature.id == signature_id, Signature.merged_into_id == signature_id))
-    )
+    """A signature's requests, and those of the sign-ups merged into it, through later merges
+    too (their signers ask about the entry now listed, where ``edits.listed_row`` applies
+    them)."""
+    ids = [signature_id, *(s.id for s in merged_rows(session, signature_id))]
+    query = select(CorrectionRequest).where(CorrectionRequest.signature_id.in_(ids))
     return list(session.scalars(query.order_by(CorrectionRequest.created_at.desc())))

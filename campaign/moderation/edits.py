@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from campaign.accounts.models import User
 from campaign.db import utcnow
 from campaign.i18n import _l
-from campaign.moderation import registry
+from campaign.moderation import auditlog, registry
 from campaign.moderation.audit import recording
 from campaign.signatures.keys import name_key
 from campaign.signatures.models import (
@@ -23,7 +23,7 @@ from campaign.signatures.models import (
     Signature,
     SignatureStatus,
 )
-from campaign.signatures.states import SignatureError, move
+from campaign.signatures.states import NO_SUCH_MOVE, SignatureError, can_move, leave_group
 
 # How a requested value becomes a column value; fields not listed are taken as they are.
 _CONVERT = {
@@ -86,19 +86,64 @@ def listed_row(session: Session, signature: Signature) -> Signature:
     return signature
 
 
-def resolve(session: Session, request: CorrectionRequest, apply: bool, actor: User | None) -> None:
-    """Apply a signer's request (their corrections, or their withdrawal), or dismiss it."""
+def resolve(
+    session: Session, request: CorrectionRequest, apply: bool, actor: User | None
+) -> list[Signature]:
+    """Apply a signer's request (their corrections, or their withdrawal), or dismiss it.
+
+    The request acts on the row listed for the signer (see ``listed_row``). Return the
+    sign-ups an applied withdrawal left awaiting the moderator's decision (see ``_withdraw``),
+    so the moderator is told of them; usually none."""
     if request.resolved_at is not None:
         raise SignatureError(_l("This request has already been dealt with."))
     signature, detail = listed_row(session, request.signature), request.kind.value
     if signature is not request.signature:
         detail += f", asked through signature {request.signature_id} merged into it"
-    action = "correction_applied" if apply else "correction_dismissed"
-    with recording(session, signature, action, actor, detail=detail):
-        if apply and request.kind is RequestKind.withdrawal:
-            move(signature, SignatureStatus.withdrawn)
-            signature.token_version += 1
-        elif apply:
-            _apply_changes(signature, request.changes)
-        request.resolved_at = utcnow()
+    others: list[Signature] = []
+    if apply and request.kind is RequestKind.withdrawal:
+        others = _withdraw(session, signature, request.signature, actor, detail)
+    else:
+        action = "correction_applied" if apply else "correction_dismissed"
+        with recording(session, signature, action, actor, detail=detail):
+            if apply:
+                _apply_changes(signature, request.changes)
+    request.resolved_at = utcnow()
     session.flush()
+    return others
+
+
+def _group(session: Session, entry: Signature) -> list[Signature]:
+    """The listed ``entry`` and the sign-ups merges not undone folded into it (through later
+    merges too), by id."""
+    folded = auditlog.merged_rows(session, entry.id)
+    live = [s for s in folded if s.status is SignatureStatus.merged]
+    return sorted([entry, *live], key=lambda s: s.id)
+
+
+def _withdraw(
+    session: Session, entry: Signature, asker: Signature, actor: User | None, detail: str
+) -> list[Signature]:
+    """Withdraw the sign-up of the signer who asked, taking ``entry`` off the list.
+
+    An entry a merge made stands for several sign-ups of one organisation, and only one of
+    their signers asked. So the group is taken apart rather than withdrawn whole: the sign-up
+    that asked is withdrawn (its private links die), and every other one stands on its own
+    again, off the list until the moderator decides on it (``states.leave_group``). A
+    moderator who wants the organisation to stay listed approves the one to keep; nobody is
+    withdrawn who did not ask, and nobody is left merged into a withdrawn row, which no undo
+    and no new sign-on could bring back. The merges concerned can no longer be undone, as
+    their rows changed. Return those other sign-ups."""
+    if not can_move(entry, SignatureStatus.withdrawn):
+        raise SignatureError(NO_SUCH_MOVE)
+    others = []
+    for s in _group(session, entry):
+        mine = s.id == asker.id
+        action = "correction_applied" if mine else "left_merge_group"
+        note = detail if mine else f"withdrawal asked through signature {asker.id} of its group"
+        with recording(session, s, action, actor, detail=note):
+            leave_group(s, withdrawn=mine)
+            if mine:
+                s.token_version += 1
+        if not mine:
+            others.append(s)
+    return others

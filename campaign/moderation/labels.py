@@ -70,6 +70,7 @@ ACTION_LABELS = {
     "use_canonical": _l("Canonical name applied"),
     "merge": _l("Merged"),
     "merge_undone": _l("Merge undone"),
+    "left_merge_group": _l("On its own again: a withdrawal took its merge group apart"),
     "not_duplicate": _l("Kept separate"),
     "signer_edit": _l("Corrected by the signer"),
     "signer_withdrawal": _l("Withdrawn by the signer"),

@@ -11,7 +11,7 @@ from werkzeug.wrappers import Response
 from campaign.accounts.models import Role
 from campaign.accounts.permissions import letter_role_required
 from campaign.db import db
-from campaign.i18n import _
+from campaign.i18n import _, ngettext
 from campaign.letters.forms import ActionForm
 from campaign.letters.models import Letter
 from campaign.moderation import auditlog, bp, contacts, edits, labels, registry, resend, signals
@@ -135,19 +135,37 @@ def correct_contact(letter: Letter, sid: int) -> tuple | Response:
 @bp.route("/moderation/requests/<int:rid>/<any(apply, dismiss):outcome>", methods=["POST"])
 @letter_role_required(Role.moderator)
 def resolve_request(letter: Letter, rid: int, outcome: str) -> Response:
+    """Back on the page of the entry the request was shown on (the row a merge kept, for a
+    signer whose sign-up was merged into it), telling of any sign-up a withdrawal left
+    awaiting a decision."""
     found = db.session.get(CorrectionRequest, rid)
     if found is None or found.signature.letter_id != letter.id:
         abort(404)
     if not ActionForm().validate_on_submit():
         abort(400)
+    shown_on = edits.listed_row(db.session, found.signature).id
     try:
-        edits.resolve(db.session, found, outcome == "apply", current_user)
+        others = edits.resolve(db.session, found, outcome == "apply", current_user)
     except SignatureError as error:
         flash(str(error.message), "error")
     else:
         db.session.commit()
         flash(_("Request applied.") if outcome == "apply" else _("Request dismissed."), "success")
-    return redirect(url_for(".signature", slug=letter.slug, sid=found.signature_id))
+        if others:
+            flash(_left_awaiting(others), "warning")
+    return redirect(url_for(".signature", slug=letter.slug, sid=shown_on))
+
+
+def _left_awaiting(others: list[Signature]) -> str:
+    names = ", ".join(f"{s.name} (#{s.id})" for s in others)
+    return ngettext(
+        "The entry has left the list. This other sign-up of the organisation did not ask to "
+        "withdraw: it now stands on its own, awaiting your decision: %(names)s.",
+        "The entry has left the list. These %(num)d other sign-ups of the organisation did "
+        "not ask to withdraw: each now stands on its own, awaiting your decision: %(names)s.",
+        len(others),
+        names=names,
+    )
 
 
 @bp.route("/moderation/signatures/<int:sid>/resend", methods=["POST"])

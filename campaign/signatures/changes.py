@@ -3,8 +3,10 @@
 While sign-on is open they apply at once, each recorded in the letter's audit log with the
 signer as its actor. After it closes the published list may already be with the addressee,
 so they become CorrectionRequest rows for the moderators instead. So do those of a signer
-whose sign-up a moderator merged into another of the same organisation: the entry listed
-is no longer theirs alone.
+whose sign-up a moderator merged into another of the same organisation, and those of the
+signer of the row a merge kept, while that merge is in place: the entry listed is no longer
+theirs alone, and one signer's change must not silently speak for the others (nor make the
+merge impossible to undo).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import enum
 from typing import Any
 
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from campaign.moderation.audit import SIGNER_ACTOR, recording
@@ -35,7 +38,7 @@ CHANGED_BY_SIGNER = "changed_by_signer"
 class Outcome(enum.StrEnum):
     applied = "applied"
     requested = "requested"  # sign-on has closed
-    combined = "combined"  # merged into another sign-up: the moderators decide
+    combined = "combined"  # its entry is shared with other sign-ups: the moderators decide
     unchanged = "unchanged"  # nothing differed, so nothing was asked for
     refused = "refused"
 
@@ -69,13 +72,27 @@ def _ask_recheck(signature: Signature) -> None:
     signature.reviewed_at = None
 
 
+def combined(session: Session, signature: Signature) -> bool:
+    """Whether the signature's entry on the list is shared with other sign-ups of the same
+    organisation: it was merged into another, or a merge not undone folded others into it.
+    Its signer's changes then go to the moderators, who see the whole group."""
+    if signature.status is SignatureStatus.merged:
+        return True
+    if signature.status not in EDITABLE:
+        return False
+    folded = exists().where(
+        Signature.merged_into_id == signature.id, Signature.status == SignatureStatus.merged
+    )
+    return bool(session.scalar(select(folded)))
+
+
 def correct(session: Session, signature: Signature, details: dict[str, Any]) -> Outcome:
     """Apply the signer's corrections, or pass them to the moderators once sign-on closed
-    (or if the sign-up was merged into another)."""
+    (or if the entry is shared with other sign-ups, see ``combined``)."""
     changes = _changes(signature, details)
     if not changes and signature.status in (SignatureStatus.merged, *EDITABLE):
         return Outcome.unchanged
-    if signature.status is SignatureStatus.merged:
+    if combined(session, signature):
         return _ask(session, signature, RequestKind.correction, changes, Outcome.combined)
     if signature.status not in EDITABLE:
         return Outcome.refused
@@ -104,8 +121,9 @@ def _ask(
 
 def withdraw(session: Session, signature: Signature) -> Outcome:
     """Withdraw and revoke the private links, or ask the moderators once sign-on closed (or
-    if the sign-up was merged into another)."""
-    if signature.status is SignatureStatus.merged:
+    if the entry is shared with other sign-ups, see ``combined``: withdrawing the row a merge
+    kept would take the others off the list with it)."""
+    if combined(session, signature):
         return _ask(session, signature, RequestKind.withdrawal, {}, Outcome.combined)
     if signature.status not in EDITABLE:
         return Outcome.refused

@@ -224,12 +224,17 @@ def sign(
 
 def confirm(session: Session, signature: Signature) -> bool:
     """Confirm a pending signature (approving it if the letter allows and nothing looks like
-    it); False if not pending."""
+    it); False if not pending.
+
+    A sign-up made in time whose link is followed after sign-on closed (a closed or submitted
+    letter, a deadline passed) is confirmed, since its signer did sign in time, but always
+    waits for a moderator: published at once, it would renumber a list that may already be
+    frozen in a snapshot or with the addressee."""
     if signature.status is not SignatureStatus.pending:
         return False
     mark_lookalike(session, signature)
     move(signature, SignatureStatus.confirmed)
-    if not awaits_moderation(signature):
+    if accepting_signatures(signature.letter) and not awaits_moderation(signature):
         move(signature, SignatureStatus.approved)
     return True
 

@@ -79,6 +79,24 @@ def unmerge(signature: Signature, previous: SignatureStatus) -> None:
     signature.status = previous
 
 
+def leave_group(signature: Signature, withdrawn: bool) -> None:
+    """Take a row out of a merge group that a signer's withdrawal broke up (see
+    ``moderation.edits.resolve``). The row whose signer asked is withdrawn; any other, whose
+    signer did not ask, stands on its own again, off the list until a moderator decides on
+    it: confirmed, or pending if its signer never confirmed (a merge may fold in a sign-up
+    still awaiting its email). Like ``unmerge``, these are not moves of the chart: merged
+    rows otherwise leave their state only when their merge is undone."""
+    if signature.status not in (S.merged, *LIVE):
+        raise SignatureError(NO_SUCH_MOVE)
+    signature.merged_into_id = None
+    if withdrawn:
+        signature.status = S.withdrawn
+        signature.withdrawn_at = utcnow()
+    else:
+        signature.status = S.confirmed if signature.confirmed_at else S.pending
+        signature.reviewed_at = None
+
+
 # A moderator's mark, not a warning: look-alikes they judged to be different organisations.
 NOT_DUPLICATE = "not_duplicate"
 

@@ -96,6 +96,7 @@ def confirm(token: str) -> str | Response | tuple[str, int]:
         "signatures/confirmed.html",
         signature=signature,
         just_confirmed=just_confirmed,
+        accepting=services.accepting_signatures(signature.letter),
         number=_position(signature) if signature.is_public else None,
         edit_token=tokens.make(signature, tokens.EDIT) if just_confirmed else None,
     )
@@ -114,7 +115,7 @@ def _edit_page(signature: Signature, form: EditForm, token: str) -> tuple[str, i
         form=form,
         token=token,
         accepting=services.accepting_signatures(signature.letter),
-        combined=signature.status is SignatureStatus.merged,
+        combined=changes.combined(db.session, signature),
     )
     return page, (400 if form.errors or request.method == "POST" else 200)
 
@@ -164,7 +165,7 @@ def _withdraw_page(signature: Signature, token: str) -> str:
         form=WithdrawForm(formdata=None, confirm="1"),
         token=token,
         accepting=services.accepting_signatures(signature.letter),
-        combined=signature.status is SignatureStatus.merged,
+        combined=changes.combined(db.session, signature),
     )
 
 

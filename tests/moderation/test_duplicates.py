@@ -15,7 +15,7 @@ from campaign.db import db
 from campaign.exports.rows import numbered_rows
 from campaign.moderation.models import Organisation, SignatureMerge
 from campaign.signatures import tokens
-from campaign.signatures.models import EcosocStatus
+from campaign.signatures.models import CorrectionRequest, EcosocStatus
 from campaign.signatures.models import SignatureStatus as S
 from tests.exports.helpers import run_cli
 from tests.moderation.conftest import console, entries, fresh
@@ -294,13 +294,18 @@ def trio(make, letter):
     ]
 
 
-def test_an_undo_is_refused_once_the_kept_signer_corrected_their_entry(
+def test_an_undo_is_refused_once_the_kept_signers_request_was_applied(
     client, letter, moderator, trio
 ):
+    """While the merge stands, the kept row's signer only asks (tests/moderation/
+    test_merged_signers.py); once a moderator applies it, the row has changed."""
     kept, dup, _ = trio
     merge(client, [kept, dup], "Amnesty International")
     [record] = merges_made()
     signer_edits(client, fresh(kept.id), country="FR", ecosoc_status="special")
+    assert fresh(kept.id).country == "GB"
+    [request] = db.session.scalars(select(CorrectionRequest)).all()
+    client.post(console() + f"/requests/{request.id}/apply")
     page = undo(client, record)
     assert "These signatures changed since the merge, so it can no longer be undone." in page
     after = fresh(kept.id)
@@ -362,7 +367,7 @@ def test_a_merge_whose_kept_row_changed_before_a_later_merge_stays_refused(
     """Undoing the later merge gives back the corrected row, not the one the first merge left."""
     a, b, c = trio
     merge(client, [a, b], "AI UK", name_choice="__other__", other_name="AI UK")
-    signer_edits(client, fresh(a.id), country="FR")
+    client.post(console() + f"/signatures/{a.id}/edit", data={"name": "AI UK", "country": "FR"})
     merge(client, [a, c], "AI", name_choice="__other__", other_name="AI")
     first, second = merges_made()
     assert "Merge undone." in undo(client, second)
