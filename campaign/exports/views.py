@@ -44,6 +44,7 @@ def _page(letter: Letter, form: ExportForm, status: int = 200, **extra: object) 
         can_moderate=current_user.has_role(letter.id, Role.moderator),
         undrawable=services.undrawable_names(db.session, letter),
         undrawable_texts=services.undrawable_texts(letter),
+        outdated=letter.outdated_texts,
         kinds=KINDS,
         **extra,
     ), status
