@@ -82,16 +82,28 @@ def validate(spec: ExportSpec) -> None:
         raise ExportError(_l("The Council accepts statements in English, French or Spanish."))
 
 
+NO_TEXT_IN_LANGUAGE = _l(
+    "The letter has no text in this language: choose one of its languages, or add the "
+    "translation first."
+)
+SNAPSHOT_WITHOUT_TEXT = _l(
+    "This snapshot has no text in this language: choose one of the languages it was frozen with."
+)
+
+
 def validate_content(data: ExportData, spec: ExportSpec) -> None:
-    """What the list and texts allow: a statement is written in the language it declares
-    (the PDF falls back to the authoritative text; the Council would refuse a statement
-    headed in English with its text in Arabic), and it names a co-sponsor with consultative
-    status (else nobody can submit it; the check says so without refusing)."""
-    if spec.format != "docx":
-        return
-    _statement_text(data, spec)
-    if not jws.sponsors(data).with_status:
-        raise ExportError(NO_SPONSOR)
+    """What the list and texts allow: a file is made in a language the letter (or the
+    snapshot) has a text in, never from another language's text under a name and headings
+    that say otherwise (a "-pt" PDF holding the English letter; the Council would refuse a
+    statement headed in English with its text in Arabic); and a statement names a
+    co-sponsor with consultative status (else nobody can submit it; the check says so
+    without refusing)."""
+    if spec.format == "docx":
+        _statement_text(data, spec)
+        if not jws.sponsors(data).with_status:
+            raise ExportError(NO_SPONSOR)
+    elif spec.language not in data.texts:
+        raise ExportError(SNAPSHOT_WITHOUT_TEXT if data.snapshot_id else NO_TEXT_IN_LANGUAGE)
 
 
 def _statement_text(data: ExportData, spec: ExportSpec) -> None:

@@ -38,7 +38,7 @@ def test_text_list_is_numbered_without_gaps_in_collation_order(runner, make):
 
 
 def test_text_list_grouped_by_country_uses_localised_names(runner, make):
-    letter = make.letter()
+    letter = make.letter(texts={code: ("Letter", "Text") for code in ("en", "fr", "es")})
     seed(make, letter)
     text = _export(runner, letter, "--format", "txt", "--lang", "fr", "--group").decode()
     assert "Grèce" in text and "Égypte" in text

@@ -259,16 +259,19 @@ def test_the_check_judges_the_statement_whatever_format_the_form_has(
         assert response.status_code == 200 and "Words: 2 of 1500 allowed." in page
 
 
-def test_a_statement_is_not_made_from_a_text_in_another_language(client, make, login_as):
+def test_a_statement_is_not_made_from_a_text_in_another_language(client, runner, make, login_as):
     """An Arabic-only letter has no English statement: its text would go out under the
-    Council's English heading. Both buttons say to add the translation; nothing downloads."""
+    Council's English heading. Both buttons (the form's menu offers only Arabic) and the
+    shell say to add the translation; nothing downloads."""
     letter = make.letter(language="ar", texts={"ar": ("رسالة إلى المجلس", "نحن الموقعين")})
     make.signature(letter, "General Org", ecosoc_status=EcosocStatus.general)
     login_as(make.user(roles={letter: Role.exporter}))
     for button in ("download", "check"):
         response = _press(client, letter, button)
         assert response.status_code == 400
-        assert "no text in the statement&#39;s language" in response.get_data(as_text=True)
+        assert "add the translation first" in response.get_data(as_text=True)
+    result = runner.invoke(main, ["export", letter.slug, "--format", "docx", "--lang", "en"])
+    assert result.exit_code != 0 and "no text in the statement's language" in result.output
 
 
 def test_a_statement_without_a_co_sponsor_is_not_downloaded(client, make, login_as):
