@@ -103,6 +103,12 @@ def _report(check: jws.WordCheck, session_start: date | None) -> None:
     if session_start:
         deadline = jws.submission_deadline(session_start)
         click.echo(f"Submission deadline: {deadline.isoformat()}.", err=True)
+        if jws.deadline_passed(deadline, utcnow().date()):
+            click.echo(
+                "WARNING: the submission deadline has passed: check the first day of the "
+                "session, or prepare the statement for a later session.",
+                err=True,
+            )
 
 
 @click.group("exports")

@@ -125,6 +125,11 @@ def submission_deadline(session_start: date) -> date:
     return session_start - DEADLINE_BEFORE_SESSION
 
 
+def deadline_passed(deadline: date, today: date) -> bool:
+    """True once the deadline's day is over: a statement is still due on the day itself."""
+    return deadline < today
+
+
 def count_words(texts: list[str]) -> int:
     """Words as Word counts them: runs of characters between spaces. The direction marks
     around names are not words, even if one ever stood alone."""

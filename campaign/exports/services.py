@@ -169,6 +169,8 @@ class StatementCheck:
     check: jws.WordCheck
     sponsors: jws.Sponsors
     deadline: date | None
+    # The deadline is before today: the statement can no longer be submitted for the session.
+    deadline_passed: bool = False
 
 
 def check_statement(
@@ -181,7 +183,8 @@ def check_statement(
     _statement_text(data, spec)
     statement = docx_jws.build(data.public(), spec.language, spec.session, spec.agenda_item)
     deadline = jws.submission_deadline(session_start) if session_start else None
-    return StatementCheck(statement.check, statement.sponsors, deadline)
+    passed = deadline is not None and jws.deadline_passed(deadline, utcnow().date())
+    return StatementCheck(statement.check, statement.sponsors, deadline, passed)
 
 
 @dataclass(frozen=True)

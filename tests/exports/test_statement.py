@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from datetime import timedelta
 
 import pytest
 from docx import Document
@@ -12,7 +13,7 @@ from docx.oxml import parse_xml
 
 from campaign.accounts.models import Role
 from campaign.cli import main
-from campaign.db import db
+from campaign.db import db, utcnow
 from campaign.demo import TEXTS
 from campaign.exports import jws, services
 from campaign.exports.docx_footnotes import W
@@ -332,3 +333,28 @@ def test_only_right_to_left_names_carry_invisible_isolates(runner, make):
     lines = [p.text for p in document.paragraphs]
     assert "Amnesty International (Special)" in lines
     assert "Àltera Associació" in xml and "\u2068Àltera" not in xml
+
+
+@pytest.mark.parametrize(("weeks_ahead", "passed"), [(-3, True), (1, True), (2, False), (5, False)])
+def test_a_submission_deadline_already_passed_is_flagged(
+    client, runner, make, login_as, weeks_ahead, passed
+):
+    """The deadline is two weeks before the session: a session a week away was due a week
+    ago (the app has no clock to set, so the dates are counted from today). A statement is
+    still due on the deadline's own day."""
+    letter = make.letter(texts={"en": ("Statement", "We ask…")})
+    make.signature(letter, "Special Org", ecosoc_status=EcosocStatus.special)
+    start = utcnow().date() + timedelta(weeks=weeks_ahead)
+    login_as(make.user(roles={letter: Role.exporter}))
+    response = check_statement(client, letter, start.isoformat())
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert ('id="deadline-passed"' in page) is passed
+    assert ('class="notice warn" role="status" id="statement-check"' in page) is passed
+    result = runner.invoke(
+        main,
+        ["export", letter.slug, "--format", "docx", "--output", "/dev/null"]
+        + ["--session-start", start.isoformat()],
+    )
+    assert result.exit_code == 0, result.output
+    assert ("submission deadline has passed" in result.stderr) is passed
