@@ -28,6 +28,8 @@ MIMETYPES = {
 }
 # Formats whose build time grows enough with the list to be worth a background job.
 HEAVY = {"pdf", "docx", "xlsx"}
+# The only formats that may hold contact details (when asked for).
+CONTACT_FORMATS = ("csv", "xlsx")
 
 
 class ExportError(ValueError):
@@ -133,8 +135,14 @@ def is_long(data: ExportData, spec: ExportSpec, threshold: int) -> bool:
 def filename(data: ExportData, spec: ExportSpec) -> str:
     stamp = f"snapshot-{data.snapshot_id}" if data.snapshot_id else data.as_of.strftime("%Y%m%d")
     kind = "statement" if spec.format == "docx" else "signatories"
-    language = "" if spec.format in ("csv", "xlsx") else f"-{spec.language}"
-    return f"{data.slug}-{kind}{language}-{stamp}.{spec.format}"
+    language = "" if spec.format in CONTACT_FORMATS else f"-{spec.language}"
+    return f"{data.slug}-{kind}{language}{_contacts_marker(spec)}-{stamp}.{spec.format}"
+
+
+def _contacts_marker(spec: ExportSpec) -> str:
+    """Said in the name of a file holding people's contact details, so it is not mistaken
+    for (and shared as) the public list."""
+    return "-with-contacts" if spec.contacts and spec.format in CONTACT_FORMATS else ""
 
 
 def produce(
@@ -143,7 +151,7 @@ def produce(
     """Build the file; contact details appear only in CSV/XLSX and only if ``spec.contacts``."""
     validate(spec)
     validate_content(data, spec)
-    shown = data if spec.contacts and spec.format in ("csv", "xlsx") else data.public()
+    shown = data if spec.contacts and spec.format in CONTACT_FORMATS else data.public()
     check = sponsors = None
     with force_locale(interface_language(spec.language)):
         if spec.format == "pdf":
