@@ -33,7 +33,7 @@ def letter(make):
 
 def html_text(page: str) -> str:
     """The page's text as a reader sees it (entities decoded, tags dropped)."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+    return re.sub(r"[ \t\r\n]+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page))).strip()
 
 
 def _download(client, **fields: str):  # noqa: ANN001, ANN202

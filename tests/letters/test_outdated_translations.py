@@ -45,7 +45,8 @@ def notice(page: str) -> str | None:
     found = re.search(r'<p[^>]*id="outdated-translation"[^>]*>(.*?)</p>', page, re.S)
     if found is None:
         return None
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", found[1])).split())
+    # Spaces and line breaks collapsed; a no-break space (French "foi :") is kept.
+    return re.sub(r"[ \t\r\n]+", " ", html.unescape(re.sub(r"<[^>]+>", "", found[1]))).strip()
 
 
 @pytest.mark.parametrize("code", ["fr", "ar"])
