@@ -65,12 +65,26 @@ def export_command(
     else:
         output.write_bytes(result.content)
         click.echo(f"Wrote {output} ({len(result.content)} bytes).", err=True)
+    if snapshot_id is None and fmt in ("pdf", "docx"):
+        _warn_if_outdated(letter, spec.language)
     if result.check is not None:
         _report(result.check, start)
     if result.sponsors is not None and result.sponsors.unknown:
         click.echo(
             "ECOSOC status unknown, so named in the footnote as supporters (set it if they "
             "have one): " + "; ".join(r.name for r in result.sponsors.unknown),
+            err=True,
+        )
+
+
+def _warn_if_outdated(letter: Letter, language: str) -> None:
+    """As the exports page does: a translation older than the authoritative text may not
+    say what it now says, and the file has the older wording."""
+    text = letter.text_for(language)
+    if text is not None and letter.is_outdated(text):
+        click.echo(
+            f"WARNING: the {language} text was last saved before the authoritative "
+            f"({letter.authoritative_language}) text changed, so it may not say the same.",
             err=True,
         )
 
@@ -89,6 +103,12 @@ def _report(check: jws.WordCheck, session_start: date | None) -> None:
     if session_start:
         deadline = jws.submission_deadline(session_start)
         click.echo(f"Submission deadline: {deadline.isoformat()}.", err=True)
+        if jws.deadline_passed(deadline, utcnow().date()):
+            click.echo(
+                "WARNING: the submission deadline has passed: check the first day of the "
+                "session, or prepare the statement for a later session.",
+                err=True,
+            )
 
 
 @click.group("exports")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
+from docx.shared import Cm, Pt, Twips
 
 from campaign.exports import jws
 from campaign.exports.docx_footnotes import add_footnotes, add_reference
@@ -23,6 +23,8 @@ from campaign.exports.rows import ExportData
 from campaign.exports.zipfix import fix_zip
 
 FONT = "Times New Roman"
+A4 = (Twips(11906), Twips(16838))  # 210 x 297 mm, as Word writes it
+MARGIN = Cm(2.5)
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,13 @@ def build(data: ExportData, language: str, session: str = "", agenda_item: str =
 
 
 def _document() -> Document:
+    """An empty statement on A4, as UN documents are (python-docx's template is US Letter,
+    which OHCHR's template and the PDFs are not), with 2.5 cm margins all round."""
     document = Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = A4
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, MARGIN)
     normal = document.styles["Normal"]
     normal.font.name, normal.font.size = FONT, Pt(12)
     normal.paragraph_format.space_after = Pt(6)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from wtforms import BooleanField, DateField, Field, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 
 from campaign.db import utcnow
 from campaign.exports.jws import session_start_is_plausible
+from campaign.exports.services import NO_TEXT_IN_LANGUAGE
 from campaign.forms import Form
 from campaign.i18n import CONTENT_LANGUAGES, _l
 from campaign.validators import NOT_A_CHOICE, NOT_A_DATE, NOT_A_NUMBER, OptionalBlank, SafeText
@@ -27,11 +30,15 @@ def choices(pairs: list[tuple[object, object]]) -> list[SelectChoice]:
     return [SelectChoice(value, label) for value, label in pairs]
 
 
-def language_choices() -> list[SelectChoice]:
-    """Each language named in itself, and marked so (lang, dir)."""
+def language_choices(codes: Iterable[str] | None = None) -> list[SelectChoice]:
+    """Each language (of ``codes``, else every one a letter may be written in) named in
+    itself, and marked so (lang, dir)."""
     return [
-        SelectChoice(code, lang.native_name, render_kw=lang.attrs)
-        for code, lang in CONTENT_LANGUAGES.items()
+        SelectChoice(
+            code, CONTENT_LANGUAGES[code].native_name, render_kw=CONTENT_LANGUAGES[code].attrs
+        )
+        for code in (CONTENT_LANGUAGES if codes is None else codes)
+        if code in CONTENT_LANGUAGES
     ]
 
 
@@ -48,8 +55,10 @@ class ExportForm(Form):
     format = SelectField(
         _l("Format"), choices=lambda: choices(FORMAT_CHOICES), invalid_choice_message=NOT_A_CHOICE
     )
+    # The letter's own languages (set by the view): a file is never made in one language
+    # from another's text.
     language = SelectField(
-        _l("Language"), choices=language_choices, invalid_choice_message=NOT_A_CHOICE
+        _l("Language"), choices=language_choices, invalid_choice_message=NO_TEXT_IN_LANGUAGE
     )
     snapshot = SelectField(
         _l("List"),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from campaign.exports.rows import ExportData, Row
-from campaign.text import BIDI_CONTROLS, isolate
+from campaign.text import BIDI_CONTROLS, isolate_against
 
 LANGUAGES = ("en", "fr", "es")
 STATUS_ORDER = ("general", "special", "roster")
@@ -91,17 +91,25 @@ def sponsors(data: ExportData) -> Sponsors:
     return Sponsors(with_status=ranked, supporters=others)
 
 
+def isolated_name(name: str) -> str:
+    """A name as the statement (always left to right: English, French or Spanish) writes
+    it: between invisible direction isolates (U+2068 ... U+2069) only if it holds
+    right-to-left letters. Word lays such names out with the Unicode bidirectional
+    algorithm, so without them Arabic names side by side show in reverse order, with the
+    commas between the wrong ones; a left-to-right name needs nothing, and the isolates
+    would only travel, unseen, into whatever the text is pasted into (OHCHR's template)."""
+    return isolate_against(name, rtl=False)
+
+
 def sponsor_line(row: Row, language: str) -> str:
-    """ "X (Special)", the name isolated so one in Arabic keeps its own direction in the
-    statement's left-to-right paragraph."""
-    return f"{isolate(row.name)} ({PHRASES[language][row.ecosoc_status]})"
+    """ "X (Special)", a right-to-left name isolated (see ``isolated_name``)."""
+    return f"{isolated_name(row.name)} ({PHRASES[language][row.ecosoc_status]})"
 
 
 def footnote_text(supporters: list[Row], language: str) -> str:
-    """ "X, Y also share the views expressed in this statement" (verb agreeing in number).
-    Each name is isolated: without it, Arabic names side by side show in reverse order,
-    with the commas between the wrong ones."""
-    names = ", ".join(isolate(r.name) for r in supporters)
+    """ "X, Y also share the views expressed in this statement" (verb agreeing in number),
+    each right-to-left name isolated (see ``isolated_name``)."""
+    names = ", ".join(isolated_name(r.name) for r in supporters)
     key = "share_one" if len(supporters) == 1 else "share_many"
     return PHRASES[language][key].format(names=names)
 
@@ -115,6 +123,11 @@ def session_start_is_plausible(day: date, today: date) -> bool:
 def submission_deadline(session_start: date) -> date:
     """Statements are due two weeks before the session opens."""
     return session_start - DEADLINE_BEFORE_SESSION
+
+
+def deadline_passed(deadline: date, today: date) -> bool:
+    """True once the deadline's day is over: a statement is still due on the day itself."""
+    return deadline < today
 
 
 def count_words(texts: list[str]) -> int:

@@ -1,4 +1,5 @@
-"""Words the exports print: column headings, ECOSOC statuses, country names per language."""
+"""Words the exports print: column headings, ECOSOC statuses, types of organisation,
+country names per language."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from babel import Locale
 from campaign.collation import sort_key
 from campaign.exports.rows import Row
 from campaign.i18n import _l
+from campaign.signatures.choices import ORG_TYPE_LABELS
 
 COLUMNS = {
     "number": _l("No."),
@@ -35,6 +37,8 @@ ECOSOC = {
     "unknown": _l("Unknown"),
 }
 NO_COUNTRY = _l("Country not given")
+# As the sign-on form names them, keyed by the stored code ("ngo").
+ORG_TYPES = {org_type.value: label for org_type, label in ORG_TYPE_LABELS.items()}
 
 
 def country_name(code: str, language: str) -> str:

@@ -28,6 +28,8 @@ MIMETYPES = {
 }
 # Formats whose build time grows enough with the list to be worth a background job.
 HEAVY = {"pdf", "docx", "xlsx"}
+# The only formats that may hold contact details (when asked for).
+CONTACT_FORMATS = ("csv", "xlsx")
 
 
 class ExportError(ValueError):
@@ -82,16 +84,28 @@ def validate(spec: ExportSpec) -> None:
         raise ExportError(_l("The Council accepts statements in English, French or Spanish."))
 
 
+NO_TEXT_IN_LANGUAGE = _l(
+    "The letter has no text in this language: choose one of its languages, or add the "
+    "translation first."
+)
+SNAPSHOT_WITHOUT_TEXT = _l(
+    "This snapshot has no text in this language: choose one of the languages it was frozen with."
+)
+
+
 def validate_content(data: ExportData, spec: ExportSpec) -> None:
-    """What the list and texts allow: a statement is written in the language it declares
-    (the PDF falls back to the authoritative text; the Council would refuse a statement
-    headed in English with its text in Arabic), and it names a co-sponsor with consultative
-    status (else nobody can submit it; the check says so without refusing)."""
-    if spec.format != "docx":
-        return
-    _statement_text(data, spec)
-    if not jws.sponsors(data).with_status:
-        raise ExportError(NO_SPONSOR)
+    """What the list and texts allow: a file is made in a language the letter (or the
+    snapshot) has a text in, never from another language's text under a name and headings
+    that say otherwise (a "-pt" PDF holding the English letter; the Council would refuse a
+    statement headed in English with its text in Arabic); and a statement names a
+    co-sponsor with consultative status (else nobody can submit it; the check says so
+    without refusing)."""
+    if spec.format == "docx":
+        _statement_text(data, spec)
+        if not jws.sponsors(data).with_status:
+            raise ExportError(NO_SPONSOR)
+    elif spec.language not in data.texts:
+        raise ExportError(SNAPSHOT_WITHOUT_TEXT if data.snapshot_id else NO_TEXT_IN_LANGUAGE)
 
 
 def _statement_text(data: ExportData, spec: ExportSpec) -> None:
@@ -121,8 +135,14 @@ def is_long(data: ExportData, spec: ExportSpec, threshold: int) -> bool:
 def filename(data: ExportData, spec: ExportSpec) -> str:
     stamp = f"snapshot-{data.snapshot_id}" if data.snapshot_id else data.as_of.strftime("%Y%m%d")
     kind = "statement" if spec.format == "docx" else "signatories"
-    language = "" if spec.format in ("csv", "xlsx") else f"-{spec.language}"
-    return f"{data.slug}-{kind}{language}-{stamp}.{spec.format}"
+    language = "" if spec.format in CONTACT_FORMATS else f"-{spec.language}"
+    return f"{data.slug}-{kind}{language}{_contacts_marker(spec)}-{stamp}.{spec.format}"
+
+
+def _contacts_marker(spec: ExportSpec) -> str:
+    """Said in the name of a file holding people's contact details, so it is not mistaken
+    for (and shared as) the public list."""
+    return "-with-contacts" if spec.contacts and spec.format in CONTACT_FORMATS else ""
 
 
 def produce(
@@ -131,7 +151,7 @@ def produce(
     """Build the file; contact details appear only in CSV/XLSX and only if ``spec.contacts``."""
     validate(spec)
     validate_content(data, spec)
-    shown = data if spec.contacts and spec.format in ("csv", "xlsx") else data.public()
+    shown = data if spec.contacts and spec.format in CONTACT_FORMATS else data.public()
     check = sponsors = None
     with force_locale(interface_language(spec.language)):
         if spec.format == "pdf":
@@ -157,6 +177,8 @@ class StatementCheck:
     check: jws.WordCheck
     sponsors: jws.Sponsors
     deadline: date | None
+    # The deadline is before today: the statement can no longer be submitted for the session.
+    deadline_passed: bool = False
 
 
 def check_statement(
@@ -169,7 +191,8 @@ def check_statement(
     _statement_text(data, spec)
     statement = docx_jws.build(data.public(), spec.language, spec.session, spec.agenda_item)
     deadline = jws.submission_deadline(session_start) if session_start else None
-    return StatementCheck(statement.check, statement.sponsors, deadline)
+    passed = deadline is not None and jws.deadline_passed(deadline, utcnow().date())
+    return StatementCheck(statement.check, statement.sponsors, deadline, passed)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,15 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from campaign.exports.labels import COLUMNS, CONSENT, ECOSOC, KINDS, by_country, country_name
+from campaign.exports.labels import (
+    COLUMNS,
+    CONSENT,
+    ECOSOC,
+    KINDS,
+    ORG_TYPES,
+    by_country,
+    country_name,
+)
 from campaign.exports.rows import CONSENT_FIELD, CONTACT_FIELDS, ExportData, Row
 from campaign.exports.zipfix import fix_zip, stamp_modified
 from campaign.i18n import _
@@ -33,11 +41,13 @@ def columns(contacts: bool) -> tuple[str, ...]:
 
 
 def cell_values(row: Row, names: tuple[str, ...], language: str) -> list[int | str]:
-    """The row's values for ``names``: numbers as numbers, the rest as text as written."""
+    """The row's values for ``names``: numbers as numbers, names and addresses as written,
+    codes (kind, ECOSOC status, type of organisation, consent) in the file's language."""
     derived = {
         "kind": str(KINDS.get(row.kind, row.kind)),
         "country_name": country_name(row.country, language),
         "ecosoc_status": str(ECOSOC.get(row.ecosoc_status, row.ecosoc_status)),
+        "org_type": str(ORG_TYPES.get(row.org_type, row.org_type)),
         CONSENT_FIELD: str(CONSENT.get(row.consent_contact, "")),
     }
     values: list[int | str] = []

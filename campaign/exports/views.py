@@ -10,7 +10,7 @@ from campaign.accounts.models import Role
 from campaign.accounts.permissions import letter_role_required
 from campaign.db import db
 from campaign.exports import bp, jobs, services, snapshots
-from campaign.exports.forms import DiffForm, ExportForm, FreezeForm, choices
+from campaign.exports.forms import DiffForm, ExportForm, FreezeForm, choices, language_choices
 from campaign.exports.labels import KINDS
 from campaign.exports.models import ExportJob, JobStatus
 from campaign.exports.services import ExportError, ExportSpec
@@ -20,6 +20,7 @@ from campaign.letters.models import Letter
 
 def _export_form(letter: Letter) -> ExportForm:
     form = ExportForm()
+    form.language.choices = language_choices(letter.languages)
     history = snapshots.snapshots_of(db.session, letter)
     form.snapshot.choices = choices(
         [(0, _("Current list"))] + [(s.id, _("Snapshot %(id)d", id=s.id)) for s in history]
@@ -44,6 +45,7 @@ def _page(letter: Letter, form: ExportForm, status: int = 200, **extra: object) 
         can_moderate=current_user.has_role(letter.id, Role.moderator),
         undrawable=services.undrawable_names(db.session, letter),
         undrawable_texts=services.undrawable_texts(letter),
+        outdated=letter.outdated_texts,
         kinds=KINDS,
         **extra,
     ), status

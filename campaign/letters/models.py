@@ -101,6 +101,12 @@ class Letter(Base):
         return source is not None and text is not source and text.updated_at < source.updated_at
 
     @property
+    def outdated_texts(self) -> list[LetterText]:
+        """The translations last saved before the authoritative text was: they may not say
+        what it now says, so readers of their pages and exporters of their files are told."""
+        return sorted((t for t in self.texts if self.is_outdated(t)), key=lambda t: t.language)
+
+    @property
     def languages(self) -> list[str]:
         """Languages with a text, the authoritative one first."""
         others = sorted(t.language for t in self.texts if t.language != self.authoritative_language)

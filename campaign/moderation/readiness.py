@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from babel.lists import format_list
+from flask_babel import get_locale
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from campaign.i18n import ngettext
+from campaign.letters.models import Letter
 from campaign.moderation.labels import BURSTS, NOT_A_NAME
 from campaign.moderation.signals import Signals
 from campaign.signatures.models import CorrectionRequest, Signature, SignatureStatus
+from campaign.templating import language_name
 
 S = SignatureStatus
 
@@ -92,4 +96,22 @@ def _blockers(by_state: dict, signals: Signals, requests: int) -> list[str]:
 def readiness(session: Session, letter_id: int, signals: Signals) -> Readiness:
     """Counts per state and the short list of what blocks a clean export."""
     by_state = counts(session, letter_id)
-    return Readiness(by_state, _blockers(by_state, signals, open_requests(session, letter_id)))
+    blockers = _blockers(by_state, signals, open_requests(session, letter_id))
+    return Readiness(by_state, blockers + _outdated_translations(session.get(Letter, letter_id)))
+
+
+def _outdated_translations(letter: Letter | None) -> list[str]:
+    """The translations older than the authoritative text: a PDF or statement made in one
+    of them may leave out what the authoritative text now says."""
+    outdated = letter.outdated_texts if letter is not None else []
+    if not outdated:
+        return []
+    names = format_list([language_name(t.language) for t in outdated], locale=get_locale())
+    return [
+        ngettext(
+            "%(num)d translation older than the authoritative text: %(languages)s",
+            "%(num)d translations older than the authoritative text: %(languages)s",
+            len(outdated),
+            languages=names,
+        )
+    ]

@@ -22,6 +22,8 @@ from tests.exports.helpers import pdf_text, run_cli, seed
 from tests.i18n import translated
 
 FORM = {"format": "pdf", "language": "en", "snapshot": "0", "columns": "1", "download": "Download"}
+# A file is made only in a language the letter has a text in.
+TEXTS = {code: (f"A letter ({code})", "We ask…") for code in ("en", "fr", "es", "ar")}
 
 
 @pytest.fixture
@@ -31,7 +33,7 @@ def config_overrides(request):  # noqa: ANN001, ANN201
 
 
 def _queue(client, make, login_as, **form: str):  # noqa: ANN001, ANN202
-    letter = make.letter()
+    letter = make.letter(texts=TEXTS)
     seed(make, letter)
     login_as(make.user(roles={letter: Role.exporter}))
     response = client.post(f"/manage/letters/{letter.slug}/exports/download", data={**FORM, **form})
@@ -150,7 +152,7 @@ def test_two_workers_at_once_build_each_job_once(app, make, login_as, client):
 def test_a_statement_in_a_language_the_council_does_not_take_is_refused_before_queueing(
     client, make, login_as
 ):
-    letter = make.letter()
+    letter = make.letter(texts=TEXTS)
     seed(make, letter)
     login_as(make.user(roles={letter: Role.exporter}))
     response = client.post(

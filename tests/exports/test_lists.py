@@ -8,14 +8,16 @@ import io
 import re
 from types import SimpleNamespace
 
+import pytest
 from openpyxl import load_workbook
 
 from campaign.accounts.models import Role
 from campaign.collation import sort_key
 from campaign.demo import TEXTS
 from campaign.signatures import queries
-from campaign.signatures.models import SignerKind
+from campaign.signatures.models import OrgType, SignerKind
 from tests.exports.helpers import expected_order, numbered, pdf_text, run_cli, seed
+from tests.i18n import translated
 
 
 def _export(runner, letter, *args: str) -> bytes:  # noqa: ANN001
@@ -38,7 +40,7 @@ def test_text_list_is_numbered_without_gaps_in_collation_order(runner, make):
 
 
 def test_text_list_grouped_by_country_uses_localised_names(runner, make):
-    letter = make.letter()
+    letter = make.letter(texts={code: ("Letter", "Text") for code in ("en", "fr", "es")})
     seed(make, letter)
     text = _export(runner, letter, "--format", "txt", "--lang", "fr", "--group").decode()
     assert "Grèce" in text and "Égypte" in text
@@ -206,3 +208,59 @@ def test_contacts_are_left_out_unless_ticked_and_come_with_the_consent(
     assert {row[1]: row[-1] for row in values[1:]} == {"Consent Org": "Yes", "No Consent Org": "No"}
     public = load_workbook(io.BytesIO(_export(runner, letter, "--format", "xlsx")))
     assert "Consent to be contacted" not in next(public.active.iter_rows(values_only=True))
+
+
+def _records(client, letter, **fields: str):  # noqa: ANN001, ANN202
+    form = {"format": "csv", "language": "en", "snapshot": "0", "columns": "1", "download": "1"}
+    return client.post(f"/manage/letters/{letter.slug}/exports/download", data={**form, **fields})
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_the_type_of_organisation_is_in_the_files_language_like_other_columns(
+    client, make, login_as, fmt
+):
+    """Not the stored code ("ngo"), in French or any other language."""
+    letter = make.letter(texts={"en": ("Letter", "Text"), "fr": ("Lettre", "Texte")})
+    make.signature(letter, "Ligue des droits", org_type=OrgType.ngo, country="FR")
+    make.signature(letter, "Syndicat", org_type=OrgType.trade_union)
+    make.signature(letter, "Jane Doe", kind=SignerKind.individual)
+    login_as(make.user(roles={letter: Role.exporter}))
+    response = _records(client, letter, format=fmt, language="fr")
+    assert response.status_code == 200
+    if fmt == "csv":
+        header, *rows = csv.reader(io.StringIO(response.data.decode("utf-8-sig")))
+    else:
+        sheet = load_workbook(io.BytesIO(response.data)).active
+        header, *rows = [[c or "" for c in row] for row in sheet.iter_rows(values_only=True)]
+    column = header.index(translated("fr", "Type of organisation", escape=False))
+    types = {row[1]: row[column] for row in rows}
+    assert types == {
+        "Ligue des droits": translated("fr", "Non-governmental organisation (NGO)", escape=False),
+        "Syndicat": translated("fr", "Trade union", escape=False),
+        "Jane Doe": "",
+    }
+    assert translated("fr", "Country", escape=False) in header  # the same language as the rest
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_a_file_with_contact_details_says_so_in_its_name(client, make, login_as, fmt):
+    """The personal-data file is told apart from the public list before anyone opens it."""
+    letter = make.letter("civic")
+    make.signature(letter, "Only Org")
+    login_as(make.user(roles={letter: Role.exporter}))
+    name = re.compile(r'attachment; filename="(.+)"')
+    with_contacts = name.match(
+        _records(client, letter, format=fmt, contacts="y").headers["Content-Disposition"]
+    )[1]
+    without = name.match(_records(client, letter, format=fmt).headers["Content-Disposition"])[1]
+    assert re.fullmatch(rf"civic-signatories-with-contacts-\d{{8}}\.{fmt}", with_contacts)
+    assert re.fullmatch(rf"civic-signatories-\d{{8}}\.{fmt}", without)
+
+
+def test_the_contacts_box_does_not_mark_a_file_that_cannot_hold_contacts(client, make, login_as):
+    letter = make.letter("civic")
+    make.signature(letter, "Only Org")
+    login_as(make.user(roles={letter: Role.exporter}))
+    response = _records(client, letter, format="txt", contacts="y")
+    assert "with-contacts" not in response.headers["Content-Disposition"]
+    assert "@example.org" not in response.get_data(as_text=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from datetime import timedelta
 
 import pytest
 from docx import Document
@@ -12,7 +13,7 @@ from docx.oxml import parse_xml
 
 from campaign.accounts.models import Role
 from campaign.cli import main
-from campaign.db import db
+from campaign.db import db, utcnow
 from campaign.demo import TEXTS
 from campaign.exports import jws, services
 from campaign.exports.docx_footnotes import W
@@ -23,7 +24,7 @@ STATUS_ORDER = ["General", "Special", "Roster"]
 
 
 def isolated(name: str) -> str:
-    """``name`` as the statement writes it: between U+2068 and U+2069."""
+    """A right-to-left ``name`` as the statement writes it: between U+2068 and U+2069."""
     return f"\u2068{name}\u2069"
 
 
@@ -44,9 +45,9 @@ def test_sponsors_are_grouped_by_status_and_others_named_in_a_real_footnote(runn
         "Joint written statement submitted by",
     ]
     assert lines[4:8] == [
-        f"{isolated('Human Rights Watch')} (General)",
-        f"{isolated('Amnesty International')} (Special)",
-        f"{isolated('İHH İnsani Yardım Vakfı')} (Special)",
+        "Human Rights Watch (General)",
+        "Amnesty International (Special)",
+        "İHH İnsani Yardım Vakfı (Special)",
         f"{isolated('الجمعية العربية لحقوق الإنسان')} (Roster)",
     ]
     title = next(p for p in document.paragraphs if p.text == TEXTS["en"][0])
@@ -77,10 +78,10 @@ def test_french_statement_uses_the_council_wording(runner, make):
     make.signature(letter, "Autre Org", ecosoc_status=EcosocStatus.none)
     content, document = _statement(runner, letter, "--lang", "fr")
     lines = [p.text for p in document.paragraphs]
-    assert "Conseil des droits de l'homme" in lines and f"{isolated('Seule Org')} (Liste)" in lines
+    assert "Conseil des droits de l'homme" in lines and "Seule Org (Liste)" in lines
     footnotes = zipfile.ZipFile(io.BytesIO(content)).read("word/footnotes.xml").decode()
     share = "partage également les vues exprimées dans cet exposé."
-    assert f"{isolated('Autre Org')} {share}" in footnotes
+    assert f"Autre Org {share}" in footnotes and "\u2068" not in footnotes
 
 
 def test_word_count_against_the_limit_and_deadline_in_cli_output(runner, make):
@@ -259,16 +260,19 @@ def test_the_check_judges_the_statement_whatever_format_the_form_has(
         assert response.status_code == 200 and "Words: 2 of 1500 allowed." in page
 
 
-def test_a_statement_is_not_made_from_a_text_in_another_language(client, make, login_as):
+def test_a_statement_is_not_made_from_a_text_in_another_language(client, runner, make, login_as):
     """An Arabic-only letter has no English statement: its text would go out under the
-    Council's English heading. Both buttons say to add the translation; nothing downloads."""
+    Council's English heading. Both buttons (the form's menu offers only Arabic) and the
+    shell say to add the translation; nothing downloads."""
     letter = make.letter(language="ar", texts={"ar": ("رسالة إلى المجلس", "نحن الموقعين")})
     make.signature(letter, "General Org", ecosoc_status=EcosocStatus.general)
     login_as(make.user(roles={letter: Role.exporter}))
     for button in ("download", "check"):
         response = _press(client, letter, button)
         assert response.status_code == 400
-        assert "no text in the statement&#39;s language" in response.get_data(as_text=True)
+        assert "add the translation first" in response.get_data(as_text=True)
+    result = runner.invoke(main, ["export", letter.slug, "--format", "docx", "--lang", "en"])
+    assert result.exit_code != 0 and "no text in the statement's language" in result.output
 
 
 def test_a_statement_without_a_co_sponsor_is_not_downloaded(client, make, login_as):
@@ -295,3 +299,62 @@ def test_a_title_longer_than_words_core_properties_still_makes_a_statement(clien
     document = Document(io.BytesIO(response.data))
     assert title in [p.text for p in document.paragraphs]
     assert document.core_properties.title == title[:255]
+
+
+def test_the_statement_is_on_a4_with_margins_as_un_documents_are(runner, make):
+    """Not python-docx's US Letter (12240 x 15840 twips): the Council's documents, and the
+    PDFs, are A4."""
+    letter = make.letter(texts=TEXTS)
+    make.signature(letter, "Only Org", ecosoc_status=EcosocStatus.special)
+    content, document = _statement(runner, letter)
+    for section in document.sections:
+        assert (section.page_width.twips, section.page_height.twips) == (11906, 16838)
+        margins = (section.left_margin, section.right_margin)
+        assert all(round(m.cm, 2) == 2.5 for m in (*margins, section.top_margin))
+        assert round(section.bottom_margin.cm, 2) == 2.5
+    xml = zipfile.ZipFile(io.BytesIO(content)).read("word/document.xml").decode()
+    assert 'w:w="11906"' in xml and 'w:h="16838"' in xml and "15840" not in xml
+
+
+def test_only_right_to_left_names_carry_invisible_isolates(runner, make):
+    """Pasted into OHCHR's template, the statement's text brings along whatever invisible
+    characters it holds: a left-to-right name (all of them, in most statements) has none;
+    an Arabic one keeps its isolates, which keep its neighbours in order."""
+    letter = make.letter(texts=TEXTS)
+    seed(make, letter)
+    content, document = _statement(runner, letter)
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        xml = (
+            archive.read("word/document.xml").decode() + archive.read("word/footnotes.xml").decode()
+        )
+    marks = [i for i, char in enumerate(xml) if char in "\u2068\u2069"]
+    arabic = "الجمعية العربية لحقوق الإنسان"
+    assert xml.count(isolated(arabic)) == 1 and len(marks) == 2
+    lines = [p.text for p in document.paragraphs]
+    assert "Amnesty International (Special)" in lines
+    assert "Àltera Associació" in xml and "\u2068Àltera" not in xml
+
+
+@pytest.mark.parametrize(("weeks_ahead", "passed"), [(-3, True), (1, True), (2, False), (5, False)])
+def test_a_submission_deadline_already_passed_is_flagged(
+    client, runner, make, login_as, weeks_ahead, passed
+):
+    """The deadline is two weeks before the session: a session a week away was due a week
+    ago (the app has no clock to set, so the dates are counted from today). A statement is
+    still due on the deadline's own day."""
+    letter = make.letter(texts={"en": ("Statement", "We ask…")})
+    make.signature(letter, "Special Org", ecosoc_status=EcosocStatus.special)
+    start = utcnow().date() + timedelta(weeks=weeks_ahead)
+    login_as(make.user(roles={letter: Role.exporter}))
+    response = check_statement(client, letter, start.isoformat())
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert ('id="deadline-passed"' in page) is passed
+    assert ('class="notice warn" role="status" id="statement-check"' in page) is passed
+    result = runner.invoke(
+        main,
+        ["export", letter.slug, "--format", "docx", "--output", "/dev/null"]
+        + ["--session-start", start.isoformat()],
+    )
+    assert result.exit_code == 0, result.output
+    assert ("submission deadline has passed" in result.stderr) is passed

@@ -1,0 +1,121 @@
+"""A translation older than the authoritative text says so to its readers, and to whoever
+exports it: the authoritative text may have gained a point the translation does not have."""
+
+import html
+import re
+
+import pytest
+from babel import Locale
+
+from campaign.accounts.models import Role
+from campaign.cli import main
+from campaign.db import db
+from campaign.letters.models import Letter
+from campaign.letters.texts import save_text
+from tests.exports.helpers import pdf_text
+from tests.i18n import translated
+
+TEXTS = {
+    "en": ("Protect civic space", "We urge the Council to act."),
+    "fr": ("Protéger l'espace civique", "Nous exhortons le Conseil à agir."),
+    "es": ("Proteger el espacio cívico", "Instamos al Consejo a actuar."),
+    "ar": ("حماية الفضاء المدني", "نحث المجلس على التحرك."),
+}
+NEW_POINT = "We also ask for an independent investigation."
+NOTICE = (
+    "This translation was last updated before the authoritative text changed, so it may "
+    "not say the same. Authoritative text: %(language)s."
+)
+
+
+@pytest.fixture
+def letter(make):
+    """English gains a point after fr, es and ar were written; es is then brought up to
+    date, fr and ar are not."""
+    letter = make.letter("civic", texts=TEXTS)
+    save_text(letter, "en", TEXTS["en"][0], f"{TEXTS['en'][1]}\n\n{NEW_POINT}")
+    db.session.commit()
+    save_text(letter, "es", TEXTS["es"][0], f"{TEXTS['es'][1]}\n\nPedimos una investigación.")
+    db.session.commit()
+    return letter
+
+
+def notice(page: str) -> str | None:
+    """The outdated-translation notice's text as a reader sees it, or None."""
+    found = re.search(r'<p[^>]*id="outdated-translation"[^>]*>(.*?)</p>', page, re.S)
+    if found is None:
+        return None
+    # Spaces and line breaks collapsed; a no-break space (French "foi :") is kept.
+    return re.sub(r"[ \t\r\n]+", " ", html.unescape(re.sub(r"<[^>]+>", "", found[1]))).strip()
+
+
+@pytest.mark.parametrize("code", ["fr", "ar"])
+def test_an_outdated_translation_says_so_in_its_language_and_links_the_authoritative_text(
+    client, letter, code
+):
+    page = client.get(f"/{code}/letters/civic").get_data(as_text=True)
+    english = Locale.parse(code).languages["en"]
+    assert notice(page) == translated(code, NOTICE, language=english, escape=False)
+    link = re.search(r'id="outdated-translation".*?</p>', page, re.S)[0]
+    assert 'href="/en/letters/civic" hreflang="en"' in link
+
+
+@pytest.mark.parametrize("code", ["en", "es"])
+def test_the_authoritative_text_and_an_up_to_date_translation_have_no_such_notice(
+    client, letter, code
+):
+    assert notice(client.get(f"/{code}/letters/civic").get_data(as_text=True)) is None
+
+
+def test_a_page_falling_back_to_the_authoritative_text_has_no_such_notice(client, letter):
+    assert notice(client.get("/de/letters/civic").get_data(as_text=True)) is None
+
+
+def test_the_exports_page_names_the_outdated_translations_and_still_exports_them(
+    client, make, letter, login_as
+):
+    login_as(make.user(roles={letter: Role.exporter}))
+    page = client.get("/manage/letters/civic/exports/").get_data(as_text=True)
+    warning = re.search(r'<div[^>]*id="outdated-texts".*?</div>', page, re.S)
+    assert warning is not None
+    assert "authoritative text (English)" in warning[0]
+    items = re.findall(r"<li>(\w+) ", warning[0])
+    assert items == ["Arabic", "French"]  # Spanish was brought up to date
+    form = {"format": "pdf", "language": "fr", "snapshot": "0", "columns": "1", "download": "1"}
+    response = client.post("/manage/letters/civic/exports/download", data=form)
+    assert response.status_code == 200  # warned, not refused
+    assert "Nous exhortons" in pdf_text(response.data)
+
+
+def test_the_exports_page_of_a_letter_with_current_translations_warns_of_nothing(
+    client, make, login_as
+):
+    letter = make.letter("civic", texts=TEXTS)
+    login_as(make.user(roles={letter: Role.exporter}))
+    page = client.get("/manage/letters/civic/exports/").get_data(as_text=True)
+    assert 'id="outdated-texts"' not in page
+
+
+def test_readiness_lists_the_outdated_translations(client, make, letter, login_as):
+    login_as(make.user(roles={letter: Role.moderator}))
+    page = client.get("/manage/letters/civic").get_data(as_text=True)
+    blockers = re.search(r'<ul class="blockers">(.*?)</ul>', page, re.S)
+    assert blockers is not None
+    assert "2 translations older than the authoritative text: Arabic and French" in blockers[1]
+
+
+def test_the_shell_export_of_an_outdated_translation_warns(runner, letter):
+    result = runner.invoke(
+        main, ["export", "civic", "--format", "pdf", "--lang", "fr", "--output", "/dev/null"]
+    )
+    assert result.exit_code == 0
+    assert "WARNING: the fr text was last saved before the authoritative (en)" in result.stderr
+    quiet = runner.invoke(
+        main, ["export", "civic", "--format", "pdf", "--lang", "es", "--output", "/dev/null"]
+    )
+    assert "WARNING" not in quiet.stderr
+
+
+def test_outdated_texts_are_the_translations_saved_before_the_authoritative_one(letter):
+    letter = db.session.get(Letter, letter.id)
+    assert [t.language for t in letter.outdated_texts] == ["ar", "fr"]
