@@ -8,7 +8,7 @@ Public API
     The normalised key the app stores as an indexed column.
 ``flag_name(name) -> list[str]``
     Flags for entries that are probably not an organisation: ``"empty"``, ``"person"``,
-    ``"sentence"``.
+    ``"sentence"``, ``"web_address"`` (a web or email address written into the name).
 ``OrgRecord(id, name, country="", email="", website="")``
     One submission or known organisation.
 ``find_clusters(records, threshold=None, known_aliases=()) -> DedupeResult``

@@ -6,9 +6,13 @@ Flag codes (short strings, in this order when several apply):
 - ``"person"``: looks like a person's name ("Maria Gonzalez", "Dr. John Smith").
 - ``"sentence"``: looks like a comment typed into the name field ("We fully support this
   letter!", "I sign on behalf of my community").
+- ``"web_address"``: holds a web or email address ("Buy cheap watches at
+  www.cheap-watches.example", "http://spam.example"), which a name published as typed never
+  needs and spam waves put there (see ``webaddress``).
 
 Flags are advice for moderators; flagged "empty" and "sentence" entries are left out of
-clustering because their words say nothing about an organisation.
+clustering because their words say nothing about an organisation. A name with a web address
+is still clustered: "Amnesty International www.amnesty.org" is still Amnesty.
 """
 
 from __future__ import annotations
@@ -19,9 +23,10 @@ from .normalise import name_key
 from .people import GIVEN_NAMES, HONORIFICS, PRONOUNS, SIGN_VERBS
 from .tables import STOPWORDS
 from .text import words
+from .webaddress import has_web_address
 from .words import PHRASES
 
-EMPTY, PERSON, SENTENCE = "empty", "person", "sentence"
+EMPTY, PERSON, SENTENCE, WEB_ADDRESS = "empty", "person", "sentence", "web_address"
 _PARTICLES = frozenset("de da del della di van von der den la le du dos das bin ibn al el".split())
 
 
@@ -72,7 +77,8 @@ def _looks_like_sentence(raw: str, tokens: list[str]) -> bool:
 
 
 def flag_name(name: str) -> list[str]:
-    """Flag codes for a submitted name: ``empty``, ``person``, ``sentence`` (or none)."""
+    """Flag codes for a submitted name: ``empty``, ``person``, ``sentence``, ``web_address``
+    (or none)."""
     return list(_flags(name or ""))
 
 
@@ -87,4 +93,6 @@ def _flags(name: str) -> tuple[str, ...]:
         flags.append(PERSON)
     if _looks_like_sentence(name, tokens):
         flags.append(SENTENCE)
+    if has_web_address(name):
+        flags.append(WEB_ADDRESS)
     return tuple(flags)

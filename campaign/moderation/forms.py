@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from flask_babel import get_locale
@@ -23,7 +24,7 @@ from campaign.i18n import _, _l
 from campaign.moderation.contacts import ADDRESS_NEEDED
 from campaign.signatures import choices
 from campaign.signatures.forms import NOT_AN_ADDRESS, check_email_key
-from campaign.signatures.models import CONTACT_NAME_LENGTH, SignerKind
+from campaign.signatures.models import CONTACT_NAME_LENGTH, Signature, SignerKind
 from campaign.validators import EmailAddress, OptionalBlank, SafeText, ValidChoice, empty_if_none
 
 NOT_A_CHOICE = _l("Choose one of the options offered.")
@@ -106,11 +107,26 @@ class ContactForm(VersionedForm):
             raise StopValidation(str(problem.message)) from None
 
 
+MERGE_CHANGED = _l(
+    "Some of these signatures changed after you opened this page (their signers or a "
+    "moderator changed them), so nothing was merged. They are shown as they are now: check "
+    "your choices and send again."
+)
+
+
+def versions_of(members: Iterable[Signature]) -> str:
+    """The signatures' versions as a merge form carries them ("7:3,8:1")."""
+    return ",".join(f"{s.id}:{s.version}" for s in sorted(members, key=lambda s: s.id))
+
+
 class MergeForm(Form):
     """Fold a cluster into one signature: which one stays, the name, country and ECOSOC
-    status it shows (left empty: the group's highest)."""
+    status it shows (left empty: the group's highest). It carries the versions of the
+    signatures it showed, so a merge over a change made since (by a signer, another
+    moderator) is caught rather than written over it."""
 
     ids = HiddenField()
+    versions = HiddenField()
     primary = RadioField(
         _l("Signature to keep"), validators=[ValidChoice(NOT_A_CHOICE)], validate_choice=False
     )
@@ -136,6 +152,16 @@ class MergeForm(Form):
 
     def chosen_name(self) -> str:
         return self.other_name.data if self.name_choice.data == OTHER else self.name_choice.data
+
+    def changed_since_shown(self, members: Iterable[Signature]) -> bool:
+        """True (with a message) if the signatures are no longer the versions the form showed;
+        either way the form now carries the current ones, so sending it again merges what is
+        there now. A form sent without versions is not checked."""
+        shown, self.versions.data = self.versions.data, versions_of(members)
+        if not shown or shown == self.versions.data:
+            return False
+        self.form_errors.append(str(MERGE_CHANGED))
+        return True
 
 
 class BulkForm(Form):

@@ -54,7 +54,7 @@ def echo_preview(batch: ImportBatch) -> None:
         f"{s['held']} held for moderators)"
     )
     click.echo(f"  possible duplicates: {s['duplicates']}")
-    click.echo(f"  flagged as a person or a sentence: {s['flagged']}")
+    click.echo(f"  flagged as a person, a sentence or a web address: {s['flagged']}")
     click.echo(f"  refused: {s['refused']}")
     if s["gaps"] or s["repeated"]:
         click.echo(

@@ -121,6 +121,7 @@ FLAGS = {
     "person": _l("looks like a person"),
     "sentence": _l("looks like a sentence"),
     "empty": _l("empty"),
+    "web_address": _l("contains a web or email address"),
 }
 
 MATCH_KINDS = {

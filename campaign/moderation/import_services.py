@@ -2,9 +2,9 @@
 
 Imported entries were already collected by the coalition, so they are published
 ("approved") at once, unless something needs a moderator's eye: an entry flagged as a
-person or a sentence, or one that looks like an entry already on the letter or earlier in
-the file. Those are written as "confirmed" with their flags, and wait in the moderation
-queue. Refused rows (no usable name) are never written. Services flush, never commit.
+person, a sentence or a web address, or one that looks like an entry already on the letter
+or earlier in the file. Those are written as "confirmed" with their flags, and wait in the
+moderation queue. Refused rows (no usable name) are never written. Services flush, never commit.
 """
 
 from __future__ import annotations

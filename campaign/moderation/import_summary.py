@@ -7,7 +7,7 @@ from typing import Any
 
 from campaign.signatures.services import POSSIBLE_DUPLICATE
 
-REVIEW_FLAGS = ("person", "sentence")
+REVIEW_FLAGS = ("person", "sentence", "web_address")
 
 
 def numbering(numbers: list[int]) -> dict[str, Any]:

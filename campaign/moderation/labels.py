@@ -29,13 +29,14 @@ FLAG_LABELS = {
     "person": _l("Looks like a person, not an organisation"),
     "sentence": _l("Looks like a sentence, not a name"),
     "empty": _l("No name left after clean-up"),
+    "web_address": _l("Contains a web or email address"),
     "burst_ip": _l("Part of a burst from one IP address"),
     "burst_domain": _l("Part of a burst from one email domain"),
     "not_duplicate": _l("Kept separate from look-alikes"),
     CHANGED_BY_SIGNER: _l("Changed by its signer after approval"),
     NOT_DELIVERED: _l("Email not delivered"),
 }
-NOT_A_NAME = ("sentence", "empty")
+NOT_A_NAME = ("sentence", "empty", "web_address")
 BURSTS = ("burst_ip", "burst_domain")
 
 REASON_LABELS = {

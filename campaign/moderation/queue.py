@@ -109,6 +109,16 @@ def _wanted(row: object, filters: Filters, signals: Signals) -> bool:
     return True
 
 
+def changed_since_shown(session: Session, letter_id: int, seen: dict[int, int | None]) -> int:
+    """How many of the letter's signatures in ``seen`` (id: the version the queue showed,
+    None if not known) are no longer that version: their signer or another moderator
+    changed them since the page was opened."""
+    query = select(Signature.id, Signature.version).where(
+        Signature.letter_id == letter_id, Signature.id.in_(set(seen))
+    )
+    return sum(seen[r.id] not in (None, r.version) for r in session.execute(query))
+
+
 def page(session: Session, letter_id: int, filters: Filters, signals: Signals, size: int) -> Page:
     """One page of the signatures matching ``filters``, with their flags."""
     ids = [

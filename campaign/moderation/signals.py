@@ -17,12 +17,12 @@ from flask import current_app
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from campaign.matching import ClusterDetail, OrgRecord, find_clusters, flag_name
+from campaign.matching import ClusterDetail, OrgRecord, find_clusters
 from campaign.moderation import registry
 from campaign.moderation.bursts import Stamp, suspicious
 from campaign.moderation.models import OrganisationAlias
-from campaign.signatures.models import Signature, SignatureStatus, SignerKind
-from campaign.signatures.states import LIVE, NOT_DUPLICATE
+from campaign.signatures.models import Signature, SignatureStatus
+from campaign.signatures.states import LIVE, NOT_DUPLICATE, name_flags
 from campaign.signatures.undelivered import NOT_DELIVERED, Undelivered, undelivered
 
 _COLUMNS = (
@@ -79,11 +79,6 @@ def _clusters(session: Session, letter_id: int, records: list[OrgRecord]) -> lis
     return cached[1]
 
 
-def _name_flags(row: Any) -> list[str]:
-    flags = flag_name(row.name)
-    return [f for f in flags if f != "person" or row.kind is SignerKind.organisation]
-
-
 def compute(session: Session, letter_id: int) -> Signals:
     """Clusters and flags over the letter's live (not rejected, withdrawn or merged) rows."""
     rows = session.execute(
@@ -107,7 +102,9 @@ def compute(session: Session, letter_id: int) -> Signals:
         stored = [f for f in row.flags or [] if f != NOT_DUPLICATE]
         duplicate = ["possible_duplicate"] if row.id in in_cluster else []
         mail = [NOT_DELIVERED] if row.id in lost else []
-        found = dict.fromkeys(duplicate + mail + stored + _name_flags(row) + bursts.get(row.id, []))
+        found = dict.fromkeys(
+            duplicate + mail + stored + name_flags(row.name, row.kind) + bursts.get(row.id, [])
+        )
         if found:
             flags[row.id] = list(found)
     return Signals(clusters, flags, {r.id: r.reviewed_at for r in rows}, lost)

@@ -19,7 +19,12 @@ def signature_of(letter: Letter, sid: int) -> Signature:
     return signature
 
 
+def staff_page(raw: str | None) -> str | None:
+    """``raw`` if it is a staff page of this site (a ``next`` address to go back to)."""
+    target = local_path(raw)
+    return target if target and target.startswith("/manage/") else None
+
+
 def back_to(default: str) -> Response:
     """Redirect to the page the form came from (a local staff page only), else ``default``."""
-    target = local_path(request.form.get("next"))
-    return redirect(target if target and target.startswith("/manage/") else default)
+    return redirect(staff_page(request.form.get("next")) or default)

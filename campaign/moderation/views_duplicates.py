@@ -15,10 +15,11 @@ from campaign.ids import parse_ids
 from campaign.letters.forms import ActionForm
 from campaign.letters.models import Letter
 from campaign.moderation import bp, labels, merges, signals
-from campaign.moderation.forms import OTHER, MergeForm
+from campaign.moderation.forms import OTHER, MergeForm, versions_of
 from campaign.moderation.models import SignatureMerge
 from campaign.moderation.readiness import readiness
 from campaign.moderation.registry import known_for
+from campaign.moderation.views_common import staff_page
 from campaign.signatures.models import EcosocStatus, Signature, SignatureStatus
 from campaign.signatures.states import SignatureError
 
@@ -95,35 +96,49 @@ def _choices(form: MergeForm, members: list[Signature]) -> str | None:
         form.name_choice.data = names[0]
         form.country.data = members[0].country or (org.country if org else "") or ""
         form.ecosoc_status.data = merges.best_ecosoc(members).value
+        form.versions.data = versions_of(members)
     return org.name if org else None
+
+
+def _merged(letter: Letter, form: MergeForm, ids: list[int]) -> bool:
+    """Merge as the form says and commit; False (with the reason flashed) if refused."""
+    try:
+        ecosoc = EcosocStatus(form.ecosoc_status.data) if form.ecosoc_status.data else None
+        merges.merge(
+            db.session, letter, ids, int(form.primary.data), form.chosen_name(),
+            form.country.data or None, current_user, ecosoc,
+        )  # fmt: skip
+    except SignatureError as error:
+        flash(str(error.message), "error")
+        return False
+    db.session.commit()
+    return True
 
 
 @bp.route("/moderation/duplicates/merge", methods=["GET", "POST"])
 @letter_role_required(Role.moderator)
-def merge(letter: Letter) -> str | Response:
+def merge(letter: Letter) -> tuple | Response:
+    """The merge form for ``ids``: a group the detector found, or signatures a moderator chose
+    (from the queue, or a signature's page), which go back to ``next`` if not merged."""
     ids = _ids(request.values.get("ids", ""))
     members = _members(letter, ids)
     if len(members) < 2:
         abort(404)
     form = MergeForm(ids=",".join(map(str, ids)))
     canonical = _choices(form, members)
+    status = 200
     if form.validate_on_submit():
-        try:
-            ecosoc = EcosocStatus(form.ecosoc_status.data) if form.ecosoc_status.data else None
-            merges.merge(
-                db.session, letter, ids, int(form.primary.data), form.chosen_name(),
-                form.country.data or None, current_user, ecosoc,
-            )  # fmt: skip
-        except SignatureError as error:
-            flash(str(error.message), "error")
-        else:
-            db.session.commit()
+        if form.changed_since_shown(members):
+            status = 409
+        elif _merged(letter, form, ids):
             flash(_("Merged. The public list now shows this organisation once."), "success")
             return redirect(url_for(".duplicates", slug=letter.slug))
-    return render_template(
+    back = staff_page(request.args.get("next")) or url_for(".duplicates", slug=letter.slug)
+    page = render_template(
         "moderation/merge.html", letter=letter, form=form, members=members,
-        canonical=canonical, labels=labels,
+        canonical=canonical, labels=labels, back=back,
     )  # fmt: skip
+    return page, status
 
 
 @bp.route("/moderation/duplicates/separate", methods=["POST"])

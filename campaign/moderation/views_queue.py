@@ -1,8 +1,9 @@
-"""The review queue: filters, readiness, and approve / reject / hold, one or many."""
+"""The review queue: filters, readiness, approve / reject / hold, one or many, and merging
+the signatures chosen."""
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
@@ -15,7 +16,7 @@ from campaign.letters.forms import ActionForm
 from campaign.letters.models import Letter
 from campaign.moderation import bp, decisions, edits, labels, queue, registry, signals
 from campaign.moderation.readiness import readiness
-from campaign.moderation.views_common import back_to, signature_of
+from campaign.moderation.views_common import back_to, signature_of, staff_page
 
 
 @bp.route("/moderation")
@@ -39,18 +40,24 @@ def console(letter: Letter) -> str:
     )
 
 
-def _chosen() -> tuple[str, dict[int, int | None]]:
-    """The decision, and each chosen id with the version the page showed (None if not sent):
-    one row's button ("approve:12:3") or the checked rows ("12:3" each)."""
-    one = request.form.get("decide", "")
-    decision, _sep, row = one.partition(":") if one else (request.form.get("action", ""), "", "")
+def _seen(raws: list[str]) -> dict[int, int | None]:
+    """Each id sent ("12:3", or "12") with the version the page showed (None if not sent)."""
     chosen = {}
-    for raw in [row] if one else request.form.getlist("ids"):
+    for raw in raws:
         sid, _sep, version = raw.partition(":")
         number, shown = parse_id(sid), parse_id(version) if version else None
         if number is None or (version and shown is None):
             abort(400)
         chosen[number] = shown
+    return chosen
+
+
+def _chosen() -> tuple[str, dict[int, int | None]]:
+    """The decision, and each chosen id with the version the page showed (None if not sent):
+    one row's button ("approve:12:3") or the checked rows ("12:3" each)."""
+    one = request.form.get("decide", "")
+    decision, _sep, row = one.partition(":") if one else (request.form.get("action", ""), "", "")
+    chosen = _seen([row] if one else request.form.getlist("ids"))
     if decision not in decisions.DECISIONS:
         abort(400)
     return decision, chosen
@@ -105,3 +112,35 @@ def use_canonical(letter: Letter, sid: int) -> Response:
         db.session.commit()
         flash(_("The canonical name is now shown."), "success")
     return back_to(url_for(".console", slug=letter.slug))
+
+
+@bp.route("/moderation/merge-selected", methods=["POST"])
+@letter_role_required(Role.moderator)
+def merge_selected(letter: Letter) -> Response:
+    """Open the merge form for the checked rows: duplicates the detector did not group (names
+    in two languages, a different acronym) are found with the filters and chosen by hand. The
+    form shows them as they are now; nothing is merged before it is sent."""
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    seen = _seen(request.form.getlist("ids"))
+    if len(seen) < 2:
+        flash(_("Select at least two signatures to merge."), "error")
+        return back_to(url_for(".console", slug=letter.slug))
+    changed = queue.changed_since_shown(db.session, letter.id, seen)
+    if changed:
+        flash(
+            ngettext(
+                "%(num)d of these signatures changed after you opened the queue (another "
+                "moderator, or its signer). The merge form shows it as it is now: check it "
+                "before merging.",
+                "%(num)d of these signatures changed after you opened the queue (another "
+                "moderator, or their signers). The merge form shows them as they are now: "
+                "check them before merging.",
+                changed,
+            ),
+            "warning",
+        )
+    ids = ",".join(map(str, seen))
+    return redirect(
+        url_for(".merge", slug=letter.slug, ids=ids, next=staff_page(request.form.get("next")))
+    )

@@ -9,7 +9,8 @@ from sqlalchemy import event
 
 from campaign.db import utcnow
 from campaign.i18n import _l
-from campaign.signatures.models import Signature, SignatureStatus
+from campaign.matching import flag_name
+from campaign.signatures.models import Signature, SignatureStatus, SignerKind
 
 S = SignatureStatus
 
@@ -111,8 +112,17 @@ def _judged_again(target: Signature, value: Any, old: Any, _initiator: Any) -> N
         target.flags = [f for f in target.flags if f != NOT_DUPLICATE]
 
 
+def name_flags(name: str, kind: SignerKind) -> list[str]:
+    """What the matching engine says of a name that is probably not this signer's listing:
+    a sentence, a web address, nothing at all, or (for an organisation only) a person's
+    name. Computed, not stored: it follows every correction of the name."""
+    return [f for f in flag_name(name) if f != "person" or kind is SignerKind.organisation]
+
+
 def awaits_moderation(signature: Signature) -> bool:
-    """Confirmed signatures wait for a moderator unless the letter approves them itself
-    (and nothing flagged them)."""
+    """Confirmed signatures wait for a moderator unless the letter approves them itself and
+    nothing flagged them: neither a stored warning (a look-alike) nor the name itself, which
+    would otherwise be published as typed (a spam wave's web address, a comment)."""
     warnings = [f for f in signature.flags or [] if f != NOT_DUPLICATE]
-    return bool(warnings) or not signature.letter.auto_approve
+    flagged = bool(warnings) or bool(name_flags(signature.name, signature.kind))
+    return flagged or not signature.letter.auto_approve

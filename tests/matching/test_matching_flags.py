@@ -43,3 +43,49 @@ def test_names_empty_after_normalisation_are_flagged(name):
 )
 def test_organisations_are_not_flagged(name):
     assert flag_name(name) == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Buy cheap watches at www.cheap-watches.example best prices today",
+        "http://spam.example",
+        "HTTPS://SPAM.EXAMPLE/offer",
+        "www2.spam.example",
+        "www\uff0espam\uff0ecom",  # full-width dots
+        "cheap-watches.com",
+        "Pills.shop",
+        "CHEAP-WATCHES.COM",
+        "best prices at relojes-baratos.es",
+        "Red Andina <info@redandina.org>",
+    ],
+)
+def test_names_with_a_web_or_email_address_are_flagged(name):
+    assert "web_address" in flag_name(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Article 19",
+        "Front Line Defenders",
+        "ACT Alliance",
+        "Forum-Asia",
+        "CIVICUS",
+        "J.D. Foundation",
+        "St. Mary's",
+        "U.S.A. Refugee Fund",
+        "Flüchtlingsrat Berlin e.V.",
+        "Sin Fronteras, I.A.P.",
+        "CNCD-11.11.11",
+        "Ass.ne Naga",
+        "Soc.Coop. Sociale",
+        "Web 2.0 Initiative",
+        "WWW Foundation",
+        "Amnesty Int.",
+        "350.org",
+        "MoveOn.org Civic Action",
+    ],
+)
+def test_names_with_dots_that_are_no_address_are_not_flagged(name):
+    assert "web_address" not in flag_name(name)

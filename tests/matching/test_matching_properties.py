@@ -45,7 +45,7 @@ def test_normalisation_never_raises_and_is_idempotent(name):
 
 @given(NAMES)
 def test_flagging_never_raises(name):
-    assert set(flag_name(name)) <= {"empty", "person", "sentence"}
+    assert set(flag_name(name)) <= {"empty", "person", "sentence", "web_address"}
 
 
 @settings(max_examples=200)
