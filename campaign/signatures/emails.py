@@ -19,6 +19,7 @@ from campaign.i18n import interface_language
 from campaign.letters.queries import title_for
 from campaign.mail_models import OutboxMessage, OutboxStatus
 from campaign.mail_render import NothingToSend, absolute, completes
+from campaign.matching.webaddress import has_web_address
 from campaign.signatures import tokens
 from campaign.signatures.models import Signature, SignatureStatus
 
@@ -90,6 +91,9 @@ def _context(session: Session, signature: Signature, lang: str) -> dict[str, Any
     return {
         "signature": {
             "name": signature.name,
+            # Names go, unasked for, to whatever address was typed: a spam wave writing its
+            # web address as the name would have us mail it to strangers. Not repeated.
+            "withheld": has_web_address(signature.name),
             "pending": signature.status is SignatureStatus.pending,
         },
         "letter_title": title_for(session, letter, lang),

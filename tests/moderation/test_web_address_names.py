@@ -37,8 +37,7 @@ def sign_and_confirm(client, smtp):
         extra = {"org_type": "", "website": ""} if kind == "individual" else {"website": ""}
         data = form_data(name=name, contact_email=email, kind=kind, **extra)
         assert client.post("/en/letters/carta/sign", data=data).status_code == 302
-        links = smtp.inbox.links(smtp.inbox.messages[-1])
-        link = next(u for u in links if "/signatures/confirm/" in u)  # the name may be one too
+        [link, *_] = smtp.inbox.links(smtp.inbox.messages[-1])
         assert confirm(client, link).status_code == 200
         return next(s.status for s in signatures() if s.name == name)
 
@@ -96,3 +95,24 @@ def test_an_imported_entry_with_a_web_address_waits_for_a_moderator(client, make
     }
     queue = client.get(console()).get_data(True)
     assert f">{SPAM}</a>" in queue and LABEL in queue
+
+
+@pytest.mark.parametrize("name", [SPAM, "http://spam.example"])
+def test_a_name_with_a_web_address_is_not_mailed_to_the_address_typed(client, letter, smtp, name):
+    """A spam wave types strangers' addresses: its web address must not reach them in our
+    confirmation (nor in the notice a repeat sends)."""
+    data = form_data(name=name, contact_email="stranger@example.org", language="en")
+    for _attempt in range(2):  # a sign-up, then a repeat
+        assert client.post("/en/letters/carta/sign", data=data).status_code == 302
+    for sent in smtp.inbox.to("stranger@example.org"):
+        body = smtp.inbox.text(sent) + smtp.inbox.html(sent)
+        assert "spam" not in body and "cheap-watches" not in body
+        assert "The name given holds a web address, so it is not repeated here." in body
+    assert len(smtp.inbox.to("stranger@example.org")) == 2
+
+
+def test_a_real_name_is_still_in_its_confirmation(client, letter, smtp):
+    data = form_data(name="350.org Africa", contact_email="team@350africa.example")
+    client.post("/en/letters/carta/sign", data=data)
+    [sent] = smtp.inbox.to("team@350africa.example")
+    assert "350.org Africa" in smtp.inbox.text(sent)
