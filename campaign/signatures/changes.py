@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from campaign.moderation.audit import SIGNER_ACTOR, recording
 from campaign.signatures.models import CorrectionRequest, RequestKind, Signature, SignatureStatus
 from campaign.signatures.services import accepting_signatures, apply_details
-from campaign.signatures.states import move
+from campaign.signatures.states import move, name_flags
 
 EDITABLE = (
     SignatureStatus.pending,
@@ -65,6 +65,19 @@ def _needs_recheck(signature: Signature, changes: dict[str, object]) -> bool:
     )
 
 
+def _unlistable_rename(signature: Signature, changes: dict[str, object]) -> bool:
+    """A listed signature, on a letter that approves signatures itself, whose signer renamed
+    it to what would never have been published unseen (a web address, a sentence, a person's
+    name for an organisation; see ``states.awaits_moderation``): it leaves the list, on hold,
+    until a moderator decides, or a spam wave would sign with a name and then rename."""
+    return (
+        signature.status is SignatureStatus.approved
+        and signature.letter.auto_approve
+        and "name" in changes
+        and bool(name_flags(signature.name, signature.kind))
+    )
+
+
 def _ask_recheck(signature: Signature) -> None:
     """Flag the signature and put it back in the review queue (until a moderator decides)."""
     kept = [f for f in signature.flags or [] if f != CHANGED_BY_SIGNER]
@@ -100,6 +113,9 @@ def correct(session: Session, signature: Signature, details: dict[str, Any]) -> 
         with recording(session, signature, "signer_edit", SIGNER_ACTOR):
             recheck = _needs_recheck(signature, changes)
             apply_details(session, signature, signature.kind, **details)
+            if _unlistable_rename(signature, changes):
+                move(signature, SignatureStatus.held)
+                recheck = True
             if recheck:
                 _ask_recheck(signature)
         session.flush()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from campaign.accounts.models import Role
+from campaign.signatures import tokens
 from campaign.signatures.models import SignatureStatus as S
 from tests.moderation.conftest import console
 from tests.moderation_import.conftest import confirm as confirm_import
@@ -116,3 +117,25 @@ def test_a_real_name_is_still_in_its_confirmation(client, letter, smtp):
     client.post("/en/letters/carta/sign", data=data)
     [sent] = smtp.inbox.to("team@350africa.example")
     assert "350.org Africa" in smtp.inbox.text(sent)
+
+
+def test_a_listed_name_renamed_by_its_signer_to_a_web_address_leaves_the_list(
+    client, letter, sign_and_confirm
+):
+    """Approved at signing on a letter that approves signatures itself, then renamed through
+    the private link: the new name would have been published as typed."""
+    assert sign_and_confirm("Red Andina", "info@redandina.example") is S.approved
+    [signed] = signatures()
+    link = f"/en/signatures/edit/{tokens.make(signed, tokens.EDIT)}"
+    edit = {"country": "ES", "org_type": "ngo", "ecosoc_status": "none", "language": "en"}
+    edit |= {"contact_name": "Lucía Pérez"}
+    assert client.post(link, data={**edit, "name": SPAM}).status_code == 302
+    [renamed] = signatures()
+    assert renamed.status is S.held and "changed_by_signer" in renamed.flags
+    assert "cheap" not in client.get("/en/letters/carta").get_data(True)
+    # A plain correction of a listed name stays listed, as before.
+    assert sign_and_confirm("Colectivo Sur", "sur@colectivo.example") is S.approved
+    [_, sur] = signatures()
+    link = f"/en/signatures/edit/{tokens.make(sur, tokens.EDIT)}"
+    assert client.post(link, data={**edit, "name": "Colectivo del Sur"}).status_code == 302
+    assert signatures()[1].status is S.approved
