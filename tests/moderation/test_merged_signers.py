@@ -17,7 +17,7 @@ from campaign.signatures.models import SignatureStatus as S
 from tests.i18n import translated
 from tests.moderation.conftest import console, entries, fresh, page_of
 from tests.moderation.test_duplicates import merge, public_list
-from tests.signatures.conftest import confirm, form_data, path
+from tests.signatures.conftest import as_shown, confirm, form_data, path
 
 WITHDRAWAL_SENT = (
     "Your sign-up was combined with another from the same organisation, so your request to "
@@ -66,22 +66,6 @@ def signs_and_confirms(client, smtp, name: str, email: str, language: str) -> Si
     confirm(client, confirm_link)
     found = db.session.scalars(select(Signature).where(Signature.contact_email == email)).one()
     return Signer(found.id, path(edit_link))
-
-
-def as_shown(signature: Signature, **fields: str) -> dict[str, str]:
-    """The private edit form as its page shows it, with ``fields`` changed."""
-    data = {
-        "name": signature.name,
-        "country": signature.country or "",
-        "org_type": signature.org_type.value,
-        "website": signature.website,
-        "ecosoc_status": signature.ecosoc_status.value,
-        "contact_name": signature.contact_name,
-        "contact_role": signature.contact_role,
-        "language": signature.language,
-        "consent_contact": "y",
-    }
-    return {**data, **fields}
 
 
 def decide(client, decision: str, signature_id: int) -> None:

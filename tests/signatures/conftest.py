@@ -92,3 +92,19 @@ def fresh(app: Flask) -> Callable[[Signature], Signature]:
         return db.session.get(Signature, signature.id)
 
     return _fresh
+
+
+def as_shown(signature: Signature, **fields: str) -> dict[str, str]:
+    """The private edit form as its page shows it, with ``fields`` changed."""
+    data = {
+        "name": signature.name,
+        "country": signature.country or "",
+        "org_type": signature.org_type.value if signature.org_type else "",
+        "website": signature.website,
+        "ecosoc_status": signature.ecosoc_status.value,
+        "contact_name": signature.contact_name,
+        "contact_role": signature.contact_role,
+        "language": signature.language,
+        **({"consent_contact": "y"} if signature.consent_contact else {}),
+    }
+    return {**data, **fields}

@@ -12,7 +12,7 @@ from campaign.letters import services as letters
 from campaign.letters.models import LetterStatus
 from campaign.signatures.models import CorrectionRequest, RequestKind, SignatureStatus
 from tests.i18n import translated
-from tests.signatures.conftest import SESSION_ENDED, confirm, path, signatures
+from tests.signatures.conftest import SESSION_ENDED, as_shown, confirm, path, signatures
 
 NOT_WITHDRAWN = (
     "Your signature was not withdrawn, because the page's session had ended. If you still "
@@ -143,18 +143,7 @@ def test_a_form_sent_back_unchanged_asks_nothing_of_the_moderators(client, signe
     letters.change_status(letter, LetterStatus.closed)
     db.session.commit()
     [signature] = [s for s in signatures() if s.ip_address]
-    as_it_is = {
-        "name": signature.name,
-        "country": signature.country,
-        "org_type": signature.org_type.value,
-        "website": signature.website,
-        "ecosoc_status": signature.ecosoc_status.value,
-        "contact_name": signature.contact_name,
-        "contact_role": signature.contact_role,
-        "language": signature.language,
-        **({"consent_contact": "y"} if signature.consent_contact else {}),
-    }
-    client.post(edit, data=as_it_is)
+    client.post(edit, data=as_shown(signature))
     page = client.get(edit).get_data(as_text=True)
     assert translated("es", "Nothing was changed: the form is as it was.") in page
     assert db.session.scalars(select(CorrectionRequest)).all() == []
