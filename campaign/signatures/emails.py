@@ -15,6 +15,7 @@ from sqlalchemy import Select, delete, select, update
 from sqlalchemy.orm import Session, joinedload
 
 from campaign import mail
+from campaign.db import utcnow
 from campaign.i18n import interface_language
 from campaign.letters.queries import title_for
 from campaign.mail_models import OutboxMessage, OutboxStatus
@@ -148,7 +149,11 @@ def cancel_unsent(session: Session, signature_id: int, reason: str) -> None:
             OutboxMessage.template.in_(TO_SIGNERS),
             OutboxMessage.context["signature_id"].as_integer() == signature_id,
         )
-        .values(status=OutboxStatus.cancelled, last_error=f"nothing to send: {reason}")
+        .values(
+            status=OutboxStatus.cancelled,
+            last_error=f"nothing to send: {reason}",
+            next_attempt_at=utcnow(),  # when the outbox stopped trying (see OutboxMessage)
+        )
         .execution_options(synchronize_session=False)
     )
 

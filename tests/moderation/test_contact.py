@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from campaign.accounts.models import Role
-from campaign.db import db
+from campaign.db import db, utcnow
 from campaign.mail_models import OutboxStatus
 from campaign.signatures.models import Signature, Source
 from campaign.signatures.models import SignatureStatus as S
@@ -90,6 +90,7 @@ def test_a_listed_signature_gets_a_new_contact_whose_link_works_and_the_old_ones
     login_as(moderator)
 
     new = "director@proderechos.example.org"
+    answered_after = utcnow()
     answer = save_contact(
         client, signature, contact_name="Ana Gómez", contact_role="Directora", contact_email=new
     )
@@ -100,6 +101,7 @@ def test_a_listed_signature_gets_a_new_contact_whose_link_works_and_the_old_ones
     db.session.refresh(waiting)
     assert waiting.status is OutboxStatus.cancelled
     assert "contact address was changed" in waiting.last_error
+    assert waiting.next_attempt_at >= answered_after  # stamped with when it was given up
     [notice] = smtp.inbox.to(new)
     assert notice["Subject"] == "Su firma: A letter to the Council"  # the signer's language
     assert "han registrado esta dirección como contacto" in smtp.inbox.text(notice)
