@@ -79,6 +79,23 @@ def preview(session: Session, letter: Letter, criteria: Criteria) -> tuple[int, 
     return int(count or 0), list(sample)
 
 
+def folded(session: Session, letter: Letter, criteria: Criteria) -> int:
+    """How many sign-ups merged into the selected ones (directly, or through earlier merges)
+    leave the list with them: a rejection of an entry is its group's."""
+    total = 0
+    frontier = session.scalars(
+        select(Signature.id).where(
+            Signature.merged_into_id.in_(_query(letter, criteria).with_only_columns(Signature.id))
+        )
+    ).all()
+    while frontier:
+        total += len(frontier)
+        frontier = session.scalars(
+            select(Signature.id).where(Signature.merged_into_id.in_(frontier))
+        ).all()
+    return total
+
+
 def apply(session: Session, letter: Letter, criteria: Criteria, actor: User | None) -> int:
     """Reject every selected signature, one audit entry each naming the criteria."""
     rows = session.scalars(_query(letter, criteria).order_by(Signature.id)).all()

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from campaign.accounts.models import User
 from campaign.db import utcnow
 from campaign.letters.models import Letter
+from campaign.moderation import merges
 from campaign.moderation.audit import recording
 from campaign.signatures.models import Signature, SignatureStatus
 from campaign.signatures.states import NO_SUCH_MOVE, SignatureError, move
@@ -36,11 +37,13 @@ def decide(
     signature cannot take that status (e.g. merged, or approving an unconfirmed one).
     """
     target = DECISIONS[decision]
+    version_before = signature.version
     with recording(session, signature, action or decision, actor, detail=detail):
         if signature.status is not target:
             move(signature, target)
         signature.reviewed_at = utcnow()
     session.flush()
+    merges.decided(session, signature, version_before)
 
 
 @dataclass(frozen=True)

@@ -205,6 +205,38 @@ def undo(session: Session, record: SignatureMerge, actor: User | None) -> None:
     session.flush()
 
 
+def kept_by(session: Session, signature: Signature) -> list[SignatureMerge]:
+    """The merges in place that kept ``signature``: it is the entry their rows are listed as."""
+    query = select(SignatureMerge).where(
+        SignatureMerge.primary_id == signature.id, SignatureMerge.undone_at.is_(None)
+    )
+    return list(session.scalars(query.order_by(SignatureMerge.id)))
+
+
+def undo_choices(session: Session, signature: Signature) -> list[tuple[SignatureMerge, bool]]:
+    """The merges in place that kept ``signature``, each with whether it can be undone now
+    (no later merge in place involves its rows; see ``undoable``)."""
+    kept = kept_by(session, signature)
+    if not kept:
+        return []
+    ready = undoable(_in_place(session, signature.letter_id))
+    return [(record, record.id in ready) for record in kept]
+
+
+def decided(session: Session, signature: Signature, version_before: int) -> None:
+    """A moderator decided on ``signature`` (approve, hold, reject). If merges kept it, the
+    decision is the group's: the rows merged into it stay merged, listed or not with it. It
+    is no change an undo would overwrite, so those merges stay undoable: undone, each
+    sign-up gets back what it had, and the kept one keeps the decision. Without this, a
+    rejected entry (one by one, or caught by a bulk rejection) would hold the others for
+    good."""
+    key = str(signature.id)
+    for record in kept_by(session, signature):
+        after = dict(record.versions_after or {})
+        if after.get(key) == version_before:
+            record.versions_after = {**after, key: signature.version}
+
+
 def _changed_since(record: SignatureMerge, rows: dict[int, Signature]) -> bool:
     """Whether any signature of the merge changed after it. Merges made before versions were
     kept can only tell whether the merged rows still point at the kept one."""

@@ -15,10 +15,18 @@ from campaign.moderation import bp, bulk, labels
 from campaign.moderation.forms import BulkForm
 
 
-def _render(letter: Letter, form: BulkForm, preview: tuple | None = None, status: int = 200):  # noqa: ANN202
+def _render(  # noqa: ANN202
+    letter: Letter, form: BulkForm, preview: tuple | None = None, status: int = 200, folded: int = 0
+):
     count, sample = preview or (None, [])
     page = render_template(
-        "moderation/bulk.html", letter=letter, form=form, count=count, sample=sample, labels=labels
+        "moderation/bulk.html",
+        letter=letter,
+        form=form,
+        count=count,
+        sample=sample,
+        folded=folded,
+        labels=labels,
     )
     return page, status
 
@@ -34,11 +42,12 @@ def bulk_invalidate(letter: Letter) -> tuple | Response:
         form.email_domain.errors.append(_("Give at least one criterion."))
         return _render(letter, form, status=400)
     count, sample = bulk.preview(db.session, letter, criteria)
+    folded = bulk.folded(db.session, letter, criteria)
     if "apply" not in request.form:
-        return _render(letter, form, (count, sample))
+        return _render(letter, form, (count, sample), folded=folded)
     if form.expected.data != count:
         flash(_("The number of matching signatures changed; check the preview again."), "error")
-        return _render(letter, form, (count, sample))
+        return _render(letter, form, (count, sample), folded=folded)
     done = bulk.apply(db.session, letter, criteria, current_user)
     db.session.commit()
     flash(ngettext("%(num)d signature rejected.", "%(num)d signatures rejected.", done), "success")

@@ -19,7 +19,7 @@ from campaign.moderation.forms import OTHER, MergeForm, versions_of
 from campaign.moderation.models import SignatureMerge
 from campaign.moderation.readiness import readiness
 from campaign.moderation.registry import known_for
-from campaign.moderation.views_common import staff_page
+from campaign.moderation.views_common import back_to, staff_page
 from campaign.signatures.models import EcosocStatus, Signature, SignatureStatus
 from campaign.signatures.states import SignatureError
 
@@ -167,4 +167,4 @@ def undo_merge(letter: Letter, mid: int) -> Response:
     else:
         db.session.commit()
         flash(_("Merge undone."), "success")
-    return redirect(url_for(".duplicates", slug=letter.slug))
+    return back_to(url_for(".duplicates", slug=letter.slug))

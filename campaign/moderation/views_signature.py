@@ -14,7 +14,17 @@ from campaign.db import db
 from campaign.i18n import _, ngettext
 from campaign.letters.forms import ActionForm
 from campaign.letters.models import Letter
-from campaign.moderation import auditlog, bp, contacts, edits, labels, registry, resend, signals
+from campaign.moderation import (
+    auditlog,
+    bp,
+    contacts,
+    edits,
+    labels,
+    merges,
+    registry,
+    resend,
+    signals,
+)
 from campaign.moderation.forms import ContactForm, EditForm
 from campaign.moderation.views_common import signature_of
 from campaign.signatures.models import CorrectionRequest, Signature
@@ -44,6 +54,7 @@ def _page(
         undelivered=found.undelivered.get(signature.id),
         history=auditlog.signature_history(db.session, signature.id),
         merged=auditlog.merged_rows(db.session, signature.id),
+        kept=merges.undo_choices(db.session, signature),
         requests=auditlog.requests_for(db.session, signature.id),
         known=registry.known_for(db.session, signature),
         labels=labels,

@@ -237,3 +237,80 @@ def test_through_stacked_merges_the_request_reaches_the_entry_listed(
     assert "These 2 other sign-ups of the organisation did not ask to withdraw" in applied.text
     assert [fresh(s.id).status for s in (a, b, c)] == [S.confirmed, S.withdrawn, S.confirmed]
     assert public_list(client) == []
+
+
+GROUP_NOTE = (
+    "1 other sign-up is merged into this entry: a decision on it applies to that sign-up "
+    "too, and it stays merged. To decide on this sign-up alone, undo the merge first."
+)
+
+
+def test_the_kept_entrys_page_says_a_decision_is_the_groups_and_undoes_the_merge_there(
+    client, amnesty
+):
+    kept, folded = amnesty
+    page = client.get(f"{console()}/signatures/{kept.id}").text
+    assert GROUP_NOTE in page
+    assert GROUP_NOTE not in client.get(f"{console()}/signatures/{folded.id}").text
+    record = db.session.scalars(select(SignatureMerge)).one()
+    here = f"{console()}/signatures/{kept.id}"
+    undone = client.post(f"{console()}/merges/{record.id}/undo", data={"next": here})
+    assert (undone.status_code, undone.headers["Location"]) == (302, here)
+    assert (fresh(folded.id).status, fresh(folded.id).merged_into_id) == (S.approved, None)
+    assert GROUP_NOTE not in client.get(here).text
+
+
+def test_rejecting_the_kept_entry_takes_the_group_off_and_the_merge_can_still_be_undone(
+    client, amnesty
+):
+    """Rejecting the entry a merge kept is the group's rejection: the others stay merged, off
+    the list with it. The merge is no less undoable: undone, each sign-up gets back its own
+    status, and the rejected one stays rejected."""
+    kept, folded = amnesty
+    decide(client, "reject", kept.id)
+    assert public_list(client) == []
+    assert (fresh(folded.id).status, fresh(folded.id).merged_into_id) == (S.merged, kept.id)
+    assert "Merge undone." in undo(client)
+    assert (fresh(kept.id).status, fresh(kept.id).name) == (S.rejected, "Amnistía Internacional")
+    assert (fresh(folded.id).status, fresh(folded.id).merged_into_id) == (S.approved, None)
+    assert public_list(client) == [(1, "Amnesty International")]
+
+
+def test_approving_the_rejected_entry_again_brings_the_group_back_still_undoable(client, amnesty):
+    kept, folded = amnesty
+    decide(client, "reject", kept.id)
+    decide(client, "approve", kept.id)
+    assert public_list(client) == [(1, "Amnistía Internacional")]
+    assert fresh(folded.id).status is S.merged
+    assert "Merge undone." in undo(client)
+    assert public_list(client) == [(1, "Amnesty International"), (2, "Amnistía Internacional")]
+
+
+def test_a_bulk_rejection_catching_the_kept_entry_says_who_goes_with_it_and_strands_nobody(
+    client, amnesty
+):
+    kept, folded = amnesty
+    bulk = f"{console()}/bulk"
+    preview = client.post(bulk, data={"email_domain": "amnesty.example"}).text
+    assert "1 signature would be rejected." in preview
+    assert (
+        "1 sign-up merged into them would leave the list with them: it stays merged, and "
+        "returns if its entry is approved again or the merge is undone."
+    ) in preview
+    client.post(bulk, data={"email_domain": "amnesty.example", "expected": "1", "apply": "1"})
+    assert fresh(kept.id).status is S.rejected and public_list(client) == []
+    assert "Merge undone." in undo(client)
+    assert public_list(client) == [(1, "Amnesty International")]
+
+
+def test_a_change_to_the_kept_entry_other_than_a_decision_still_blocks_the_undo(client, amnesty):
+    """Only a moderator's decision is the group's; a signer's correction of the kept entry
+    is still a change the undo would overwrite, so the undo is refused as before."""
+    kept, folded = amnesty
+    decide(client, "reject", kept.id)
+    decide(client, "approve", kept.id)
+    row = fresh(kept.id)
+    row.name = "Amnistía Internacional España"
+    db.session.commit()
+    assert "Merge undone." not in undo(client)
+    assert fresh(folded.id).status is S.merged
