@@ -4,6 +4,13 @@ Keys are chosen so that every pair the scorer could accept shares one: the exact
 translated word set, the letters without word breaks, acronyms, known-alias groups, and
 "one word deleted one letter" keys that catch a single typo (symmetric deletion). Cost then
 grows with the number of real look-alikes, not with the square of the list.
+
+Some keys only say where to look from one side: initials ("i:") are looked up among written
+acronyms ("a:"), and a name with a run of words written as its initials ("y:") among the
+names written that way ("x:"). Two long names whose initials agree are no evidence, and a
+list of local groups ("Amnesty International Group Berlin", "... Bonn") would otherwise be
+compared pair by pair. A key too many records share is not compared on either
+(``compared_on``).
 """
 
 from __future__ import annotations
@@ -20,6 +27,22 @@ from .variants import SECTION, brand
 
 #: Names longer than this get no initials keys (they are rarely shortened that way).
 _MAX_FOR_INITIALS = 10
+#: Beyond this many records, a shared domain or acronym-domain key is no longer compared on.
+MAX_DOMAIN_BLOCK = 50
+#: Beyond this many records, any looser key (brand, initials, typo forms) is too common to
+#: tell look-alikes apart; equal keys and known aliases are always compared.
+MAX_BLOCK = 200
+#: Keys looked up on one side only: records filed under the first are compared with those
+#: filed under the second.
+CROSS = {"i:": "a:", "y:": "x:"}
+
+
+def compared_on(key: str, size: int) -> bool:
+    """Whether records sharing ``key``, ``size`` of them, are compared (the same rule for a
+    whole list and for one submission against an index)."""
+    if key.startswith("d:") and size > MAX_DOMAIN_BLOCK:
+        return False  # a domain that many records share tells nothing about any pair
+    return size <= MAX_BLOCK or key.startswith(("k:", "g:"))
 
 
 @lru_cache(maxsize=200_000)
@@ -48,7 +71,7 @@ def symmetric_keys(p: Profile) -> set[str]:
         keys.update(_typo_keys(p.words))
         if p.canon != p.words:  # a translated name one slip from another's words
             keys.update(_typo_keys(p.canon))
-    keys.update(_initials_keys(p.words))
+    keys.add("x:" + " ".join(sorted(p.words)))
     keys.update(_variant_keys(p))
     return keys
 
@@ -71,18 +94,24 @@ def _variant_keys(p: Profile) -> set[str]:
 
 
 def _initials_keys(words: tuple[str, ...]) -> set[str]:
-    """The words, and the words with a run of 3-5 of them written as its initials.
+    """The words with a run of 3-5 of them written as its initials, as ``y:`` keys.
 
-    "wan europe" and "water action network europe" share "x:europe wan", so a name that
-    writes part of another as an acronym is compared with it.
+    "water action network europe" files "y:europe wan", looked up among names filed under
+    "x:europe wan" ("wan europe"), so a name that writes part of another as an acronym is
+    compared with it.
     """
-    keys = {"x:" + " ".join(sorted(words))}
+    keys: set[str] = set()
     if len(words) > _MAX_FOR_INITIALS:
         return keys
     for size in range(3, min(_MAX_EXPANDED, len(words) - 1) + 1):
         for i in range(len(words) - size + 1):
-            short = words[:i] + (initials(words[i : i + size]),) + words[i + size :]
-            keys.add("x:" + " ".join(sorted(short)))
+            run = words[i : i + size]
+            if any(c.isdigit() for word in run for c in word):
+                # Initials leave numbers out: "group 1", "group 2"... would all share a key,
+                # and a list of numbered local groups would be compared pair by pair.
+                continue
+            short = words[:i] + (initials(run),) + words[i + size :]
+            keys.add("y:" + " ".join(sorted(short)))
     return keys
 
 
@@ -93,17 +122,21 @@ def acronym_keys(p: Profile) -> set[str]:
 
 
 def stored_keys(p: Profile) -> set[str]:
-    """Keys a record is filed under: its symmetric keys and its initials (``i:``)."""
+    """Keys a record is filed under: its symmetric keys, its initials (``i:``) and its
+    words with a run of them as initials (``y:``)."""
     keys = symmetric_keys(p)
     if not p.acronyms:
         keys.update(f"i:{i}" for i in p.initials)
+    keys.update(_initials_keys(p.words))
     return keys
 
 
 def lookup_keys(p: Profile) -> set[str]:
-    """Keys to look up for a record: its own, plus acronym <-> initials cross keys."""
+    """Keys to look up for a record: its own, plus the cross keys of ``CROSS`` both ways."""
     keys = symmetric_keys(p)
     keys.update(f"i:{acr}" for acr in acronym_keys(p) if len(acr) >= 3)
     if not p.acronyms:
         keys.update(f"a:{i}" for i in p.initials)
+    keys.add("y:" + " ".join(sorted(p.words)))
+    keys.update("x:" + key[2:] for key in _initials_keys(p.words))
     return keys

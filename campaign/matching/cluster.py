@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from itertools import combinations
 
 from .aliases import AliasTable
-from .blocking import stored_keys
+from .blocking import CROSS, compared_on, stored_keys
 from .flags import EMPTY, SENTENCE, flag_name
 from .normalise import name_key
 from .profile import OrgRecord, Profile, profile
@@ -21,17 +21,21 @@ MIN_LINK = 0.45
 
 
 def candidate_pairs(profiles: list[Profile]) -> set[tuple[int, int]]:
-    """Index pairs sharing a blocking key (acronyms also pair with matching initials)."""
+    """Index pairs sharing a blocking key, or a pair of cross keys (initials and acronyms;
+    a run of words as initials and names written so), unless too many share it."""
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, p in enumerate(profiles):
         for key in stored_keys(p):
             blocks[key].append(i)
     pairs: set[tuple[int, int]] = set()
     for key, members in blocks.items():
-        if not key.startswith("i:"):
-            pairs.update(combinations(members, 2))
-        else:
-            written = blocks.get("a:" + key[2:], ())
+        partner = CROSS.get(key[:2])
+        if partner is None:
+            if compared_on(key, len(members)):
+                pairs.update(combinations(members, 2))
+            continue
+        written = blocks.get(partner + key[2:], ())
+        if compared_on(key, len(members)) or compared_on(partner + key[2:], len(written)):
             pairs.update((min(i, j), max(i, j)) for i in members for j in written if i != j)
     return pairs
 

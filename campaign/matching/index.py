@@ -7,17 +7,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .aliases import AliasTable
-from .blocking import lookup_keys, stored_keys
+from .blocking import compared_on, lookup_keys, stored_keys
 from .normalise import name_key
 from .profile import OrgRecord, Profile, profile
 from .reasons import PairScore, Reason
 from .scoring import DEFAULT_THRESHOLD, score_pair
-
-#: Beyond this many records, a shared domain or acronym-domain key is no longer compared on.
-MAX_DOMAIN_BLOCK = 50
-#: Beyond this many records, any looser key (brand, initials, typo forms) is too common to
-#: tell look-alikes apart; equal keys and known aliases are always compared.
-MAX_BLOCK = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,11 +70,8 @@ class MatchIndex:
         found: set[str] = set()
         for key in lookup_keys(p):
             block = self._blocks.get(key, ())
-            if key.startswith("d:") and len(block) > MAX_DOMAIN_BLOCK:
-                continue  # a domain that many records share tells nothing about any pair
-            if len(block) > MAX_BLOCK and not key.startswith(("k:", "g:")):
-                continue
-            found.update(block)
+            if compared_on(key, len(block)):
+                found.update(block)
         found.discard(p.record.id)
         return found
 

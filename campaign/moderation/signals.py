@@ -9,6 +9,7 @@ recomputed only when a name, contact, status or the registry changes.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -25,6 +26,7 @@ from campaign.signatures.models import Signature, SignatureStatus
 from campaign.signatures.states import LIVE, NOT_DUPLICATE, name_flags
 from campaign.signatures.undelivered import NOT_DELIVERED, Undelivered, undelivered
 
+_CLUSTERING = threading.Lock()
 _COLUMNS = (
     Signature.id,
     Signature.name,
@@ -73,9 +75,15 @@ def _clusters(session: Session, letter_id: int, records: list[OrgRecord]) -> lis
     cache = current_app.extensions.setdefault("campaign.clusters", {})
     cached = cache.get(letter_id)
     if cached is None or cached[0] != version:
-        known = registry.known_aliases(session)
-        cached = (version, find_clusters(records, known_aliases=known).details)
-        cache[letter_id] = cached
+        # One thread clusters, the others wait for its result: pages opened at once after a
+        # change (a moderator's tabs, colleagues) would each cluster the same list, and the
+        # work, bound to the interpreter's lock, would only be slower for all of them.
+        with _CLUSTERING:
+            cached = cache.get(letter_id)
+            if cached is None or cached[0] != version:
+                known = registry.known_aliases(session)
+                cached = (version, find_clusters(records, known_aliases=known).details)
+                cache[letter_id] = cached
     return cached[1]
 
 

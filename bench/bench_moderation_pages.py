@@ -1,0 +1,90 @@
+"""Staff pages of a letter with 5,000 signatories: the time a moderator waits for each.
+
+    .venv/bin/python bench/bench_moderation_pages.py [--count 5000] [--views 10]
+
+The letter's staff page (its readiness summary), the moderation queue and the duplicates page
+all show what the matching engine finds in the whole list, which is clustered again after
+any change to a name. The names are those of the public page's bench: numbered names in five
+scripts ("Association pour la défense des droits 17", "Правозащитный центр 18"...), the shape
+of a list of local groups or branches, which share every word but one. Requests go through
+the whole app in-process, logged in as the letter's coordinator, on SQLite and PostgreSQL
+(BENCH_PG_ADMIN_URL's server). For each backend it prints, per page: the first view (the
+list clustered), warm views (p50), and the first view after one more approval (clustered
+again).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.bench_letter_page import approve_one, prepare, timed, views  # noqa: E402
+from bench.bench_signing import PG_ADMIN  # noqa: E402
+
+PASSWORD = "bench-password-long-enough"
+PAGES = {
+    "letter's staff page": "/manage/letters/bench",
+    "moderation queue": "/manage/letters/bench/moderation",
+    "duplicates": "/manage/letters/bench/moderation/duplicates",
+}
+
+
+def coordinator(app) -> None:  # noqa: ANN001
+    """A staff account coordinating the bench letter."""
+    from sqlalchemy import select
+
+    from campaign.accounts.models import Role
+    from campaign.accounts.services import create_user, grant
+    from campaign.db import db
+    from campaign.letters.models import Letter
+
+    with app.app_context():
+        letter = db.session.scalars(select(Letter).where(Letter.slug == "bench")).one()
+        user = create_user(db.session, "bench@example.org", PASSWORD)
+        grant(db.session, user, letter.id, Role.coordinator)
+        db.session.commit()
+
+
+def run(label: str, url: str, count: int, count_views: int) -> None:
+    from campaign import create_app
+
+    prepare(url, count)
+    app = create_app(
+        {"DATABASE_URL": url, "SECRET_KEY": "bench-secret-" * 4, "WTF_CSRF_ENABLED": False}
+    )
+    coordinator(app)
+    client = app.test_client()
+    login = client.post("/login", data={"email": "bench@example.org", "password": PASSWORD})
+    assert login.status_code == 302, login.status_code
+    for page, path in PAGES.items():
+        first, _ = timed(client, path)
+        print(f"{label:<11}{page + ', first view':<44}{first:8.1f} ms")
+        print(f"{label:<11}{page + ', warm views':<44}{views(client, path, count_views)}")
+    approve_one(app)
+    for page, path in PAGES.items():
+        again, _ = timed(client, path)
+        print(f"{label:<11}{page + ', after one more approval':<44}{again:8.1f} ms")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=5000)
+    parser.add_argument("--views", type=int, default=10)
+    parser.add_argument("--backends", nargs="+", default=["sqlite", "postgresql"])
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        urls = {
+            "sqlite": f"sqlite:///{folder}/moderation.sqlite3",
+            "postgresql": PG_ADMIN.rsplit("/", 1)[0] + "/moderation_bench",
+        }
+        for name in args.backends:
+            run(name, urls[name], args.count, args.views)
+
+
+if __name__ == "__main__":
+    main()
