@@ -3,17 +3,18 @@
 A digest covers the signatures created since the recipient's previous digest of that letter
 (all of them, the first time): counts per group (``group_of``), the new names, the published
 signatures their signers changed since, the earlier sign-ups whose confirmation email was
-given up since, and what the review queue holds (the same signatures, and the same flags,
-as the queue's "to review"). It is rendered in the recipient's language and goes through
-the outbox. The daily run sends one only when something is new and the previous one is at
-least ``INTERVAL`` old; a digest asked for on the staff page is sent at once. Services
-flush only.
+given up since, and what awaits the moderators now: the review queue (the same signatures,
+and the same flags, as the queue's "to review") and the signers' requests not yet applied
+or dismissed, each linked to the page where it is decided. It is rendered in the
+recipient's language and goes through the outbox. The daily run sends one only when
+something is new (a request too) and the previous one is at least ``INTERVAL`` old; a
+digest asked for on the staff page is sent at once. Services flush only.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -26,9 +27,10 @@ from campaign.db import utcnow
 from campaign.i18n import _l, interface_language
 from campaign.letters.models import Letter
 from campaign.mail_render import absolute
-from campaign.moderation import signals
+from campaign.moderation import signals, signer_requests
 from campaign.moderation.digest_models import DigestState
-from campaign.moderation.labels import FLAG_LABELS
+from campaign.moderation.edits import listed_row
+from campaign.moderation.labels import FLAG_LABELS, REQUEST_LABELS
 from campaign.moderation.queue import in_review
 from campaign.signatures.changes import CHANGED_BY_SIGNER
 from campaign.signatures.models import Signature, SignatureStatus
@@ -51,6 +53,15 @@ STATUS_LABELS = {
 }
 
 
+@dataclass(frozen=True)
+class SignerRequest:
+    """A signer's request awaiting a decision, by the entry it is decided on."""
+
+    kind: str
+    name: str  # the entry's name on the list
+    url: str  # the entry's page, where the request is applied or dismissed
+
+
 @dataclass
 class Digest:
     """What one digest says about one letter."""
@@ -63,6 +74,7 @@ class Digest:
     flags: dict[str, int] = field(default_factory=dict)
     changed: int = 0  # published signatures their signers changed since ``since``
     undelivered: int = 0  # earlier sign-ups whose confirmation was given up since ``since``
+    requests: list[SignerRequest] = field(default_factory=list)  # all awaiting, withdrawals first
 
     @property
     def shown(self) -> list[Signature]:
@@ -82,6 +94,9 @@ class Digest:
             "flags": self.flags,
             "changed": self.changed,
             "undelivered": self.undelivered,
+            "requests": dict(Counter(r.kind for r in self.requests)),
+            "requests_shown": [asdict(r) for r in self.requests[:NAMES_SHOWN]],
+            "requests_more": max(len(self.requests) - NAMES_SHOWN, 0),
             "more": self.more,
             "shown": [
                 {
@@ -100,6 +115,7 @@ def email_globals() -> dict[str, Any]:
     return {
         "status_labels": STATUS_LABELS,
         "flag_labels": FLAG_LABELS,
+        "request_labels": REQUEST_LABELS,
         "from_iso": datetime.fromisoformat,
     }
 
@@ -123,10 +139,22 @@ def group_of(signature: Signature, found: signals.Signals) -> str:
     return signature.status.value
 
 
+def requests_awaiting(session: Session, letter: Letter) -> list[SignerRequest]:
+    """Every request of the letter's signers still awaiting a decision, however old: until
+    a moderator applies or dismisses it, it is work to do, in each digest."""
+    found = []
+    for request in signer_requests.awaiting(session, letter.id):
+        entry = listed_row(session, request.signature)
+        url = absolute("moderation.signature", slug=letter.slug, sid=entry.id)
+        found.append(SignerRequest(request.kind.value, entry.name, url))
+    return found
+
+
 def build(session: Session, letter: Letter, since: datetime | None) -> Digest:
     """The new signatures since ``since``, the published ones changed by their signers
     since, the earlier sign-ups whose confirmation was given up since (the new ones are
-    counted among the new), and what the review queue holds now."""
+    counted among the new), and what awaits the moderators now: the review queue and the
+    signers' requests."""
     query = select(Signature).where(Signature.letter_id == letter.id)
     if since is not None:
         query = query.where(Signature.created_at > since)
@@ -158,6 +186,7 @@ def build(session: Session, letter: Letter, since: datetime | None) -> Digest:
         flags=dict(Counter(f for r in review for f in found.unreviewed(r.id))),
         changed=len(changed),
         undelivered=len(lost_since),
+        requests=requests_awaiting(session, letter),
     )
 
 
@@ -202,7 +231,8 @@ def recipients(session: Session, letter: Letter) -> list[User]:
 def is_due(session: Session, user: User, letter: Letter, now: datetime, force: bool) -> bool:
     """Something new since the last digest, which is ``INTERVAL`` old (unless ``force``): a
     signature, a sign-up's confirmation given up (the outbox's time, as giving up on an email
-    leaves its sign-up untouched), or a published signature its signer changed."""
+    leaves its sign-up untouched), a signer's request made since and still awaiting a
+    decision, or a published signature its signer changed."""
     state = state_of(session, user, letter)
     since = state.last_sent_at if state else None
     if state and not force and now - since < INTERVAL:
@@ -213,6 +243,8 @@ def is_due(session: Session, user: User, letter: Letter, now: datetime, force: b
     if session.scalar(query.where(Signature.created_at > since).limit(1)) is not None:
         return True
     if signals.undelivered_sign_ups(session, letter.id, after=since):
+        return True
+    if signer_requests.awaiting(session, letter.id, after=since):
         return True
     # A published signature its signer changed since, waiting for a new look.
     changed = session.scalars(

@@ -123,10 +123,12 @@ class MergeForm(Form):
     """Fold a cluster into one signature: which one stays, the name, country and ECOSOC
     status it shows (left empty: the group's highest). It carries the versions of the
     signatures it showed, so a merge over a change made since (by a signer, another
-    moderator) is caught rather than written over it."""
+    moderator) is caught rather than written over it, and the page it was opened from, to
+    go back to."""
 
     ids = HiddenField()
     versions = HiddenField()
+    next = HiddenField()
     primary = RadioField(
         _l("Signature to keep"), validators=[ValidChoice(NOT_A_CHOICE)], validate_choice=False
     )

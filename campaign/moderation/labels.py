@@ -5,7 +5,7 @@ from __future__ import annotations
 from campaign.i18n import _l
 from campaign.moderation.audit import CLI_ACTOR, SIGNER_ACTOR
 from campaign.signatures.changes import CHANGED_BY_SIGNER
-from campaign.signatures.models import SignatureStatus, SignerKind, Source
+from campaign.signatures.models import RequestKind, SignatureStatus, SignerKind, Source
 from campaign.signatures.undelivered import NOT_DELIVERED
 
 S = SignatureStatus
@@ -22,6 +22,11 @@ STATUS_LABELS = {
 
 KIND_LABELS = {SignerKind.organisation: _l("Organisation"), SignerKind.individual: _l("Individual")}
 SOURCE_LABELS = {Source.web: _l("Web form"), Source.imported: _l("Imported")}
+# What a signer asked for through their private link after sign-on closed (or a merge).
+REQUEST_LABELS = {
+    RequestKind.withdrawal: _l("Withdrawal"),
+    RequestKind.correction: _l("Correction"),
+}
 
 # Flags shown in the queue: stored ones (at confirmation) and those computed on the fly.
 FLAG_LABELS = {

@@ -11,9 +11,10 @@ from sqlalchemy.orm import Session
 
 from campaign.i18n import ngettext
 from campaign.letters.models import Letter
+from campaign.moderation import signer_requests
 from campaign.moderation.labels import BURSTS, NOT_A_NAME
 from campaign.moderation.signals import Signals
-from campaign.signatures.models import CorrectionRequest, Signature, SignatureStatus
+from campaign.signatures.models import RequestKind, Signature, SignatureStatus
 from campaign.templating import language_name
 
 S = SignatureStatus
@@ -40,25 +41,16 @@ def counts(session: Session, letter_id: int) -> dict[SignatureStatus, int]:
     return {status: int(found.get(status, 0)) for status in S}
 
 
-def open_requests(session: Session, letter_id: int) -> int:
-    return int(
-        session.scalar(
-            select(func.count(CorrectionRequest.id))
-            .join(Signature, CorrectionRequest.signature_id == Signature.id)
-            .where(Signature.letter_id == letter_id, CorrectionRequest.resolved_at.is_(None))
-        )
-        or 0
-    )
-
-
 def _flagged(signals: Signals, codes: tuple[str, ...]) -> int:
     return sum(1 for sid in signals.flags if set(signals.unreviewed(sid)) & set(codes))
 
 
-def _blockers(by_state: dict, signals: Signals, requests: int) -> list[str]:
+def _blockers(by_state: dict, signals: Signals, requests: dict[RequestKind, int]) -> list[str]:
     groups, not_name = len(signals.clusters), _flagged(signals, NOT_A_NAME)
     person, burst = _flagged(signals, ("person",)), _flagged(signals, BURSTS)
     confirmed, held = by_state[S.confirmed], by_state[S.held]
+    withdrawals = requests.get(RequestKind.withdrawal, 0)
+    corrections = requests.get(RequestKind.correction, 0)
     pairs = [
         (groups, ngettext(
             "%(num)d possible duplicate group", "%(num)d possible duplicate groups", groups
@@ -78,10 +70,15 @@ def _blockers(by_state: dict, signals: Signals, requests: int) -> list[str]:
             "%(num)d entries from suspicious bursts",
             burst,
         )),
-        (requests, ngettext(
+        (withdrawals, ngettext(
+            "%(num)d pending withdrawal request",
+            "%(num)d pending withdrawal requests",
+            withdrawals,
+        )),
+        (corrections, ngettext(
             "%(num)d pending correction request",
             "%(num)d pending correction requests",
-            requests,
+            corrections,
         )),
         (confirmed, ngettext(
             "%(num)d confirmed signature awaiting a decision",
@@ -96,7 +93,8 @@ def _blockers(by_state: dict, signals: Signals, requests: int) -> list[str]:
 def readiness(session: Session, letter_id: int, signals: Signals) -> Readiness:
     """Counts per state and the short list of what blocks a clean export."""
     by_state = counts(session, letter_id)
-    blockers = _blockers(by_state, signals, open_requests(session, letter_id))
+    requests = signer_requests.by_kind(signer_requests.awaiting(session, letter_id))
+    blockers = _blockers(by_state, signals, requests)
     return Readiness(by_state, blockers + _outdated_translations(session.get(Letter, letter_id)))
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from markupsafe import Markup
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
@@ -115,25 +118,37 @@ def _merged(letter: Letter, form: MergeForm, ids: list[int]) -> bool:
     return True
 
 
+def _say_merged(letter: Letter, back: str) -> None:
+    """Flash that the merge is done. Undo is among the duplicates page's recent merges: on
+    any other page, the message links there."""
+    duplicates = url_for(".duplicates", slug=letter.slug)
+    done = _("Merged. The public list now shows this organisation once.")
+    if urlsplit(back).path != duplicates:
+        undo = _("Undo it from the duplicates page")
+        done = Markup('{} <a href="{}#merges-h">{}</a>').format(done, duplicates, undo)
+    flash(done, "success")
+
+
 @bp.route("/moderation/duplicates/merge", methods=["GET", "POST"])
 @letter_role_required(Role.moderator)
 def merge(letter: Letter) -> tuple | Response:
     """The merge form for ``ids``: a group the detector found, or signatures a moderator chose
-    (from the queue, or a signature's page), which go back to ``next`` if not merged."""
+    (from the queue, or a signature's page). The form carries ``next``, the staff page it was
+    opened from, where Cancel and a merge go back to (else the duplicates page)."""
     ids = _ids(request.values.get("ids", ""))
     members = _members(letter, ids)
     if len(members) < 2:
         abort(404)
-    form = MergeForm(ids=",".join(map(str, ids)))
+    form = MergeForm(ids=",".join(map(str, ids)), next=staff_page(request.args.get("next")))
+    back = staff_page(form.next.data) or url_for(".duplicates", slug=letter.slug)
     canonical = _choices(form, members)
     status = 200
     if form.validate_on_submit():
         if form.changed_since_shown(members):
             status = 409
         elif _merged(letter, form, ids):
-            flash(_("Merged. The public list now shows this organisation once."), "success")
-            return redirect(url_for(".duplicates", slug=letter.slug))
-    back = staff_page(request.args.get("next")) or url_for(".duplicates", slug=letter.slug)
+            _say_merged(letter, back)
+            return redirect(back)
     page = render_template(
         "moderation/merge.html", letter=letter, form=form, members=members,
         canonical=canonical, labels=labels, back=back,

@@ -10,10 +10,21 @@ from sqlalchemy import select
 
 from campaign.accounts.models import Role
 from campaign.db import db
+from campaign.letters import services as letters
+from campaign.letters.models import LetterStatus
 from campaign.mail_models import OutboxMessage, OutboxStatus
 from campaign.moderation.digest_models import DigestState
-from campaign.signatures.models import Signature, SignatureStatus
+from campaign.signatures import tokens
+from campaign.signatures.models import (
+    CorrectionRequest,
+    EcosocStatus,
+    OrgType,
+    RequestKind,
+    Signature,
+    SignatureStatus,
+)
 from tests.i18n import translated
+from tests.signatures.conftest import as_shown
 
 
 @pytest.fixture
@@ -97,12 +108,14 @@ def test_a_digest_covers_only_what_is_new_and_waits_twenty_hours(runner, make, l
 
 
 def _a_day_passes() -> None:
-    """Move every digest, signature and email 21 hours into the past."""
+    """Move every digest, signature, signer's request and email 21 hours into the past."""
     day = timedelta(hours=21)
     for state in db.session.scalars(select(DigestState)):
         state.last_sent_at -= day
     for signature in db.session.scalars(select(Signature)):
         signature.created_at -= day
+    for request in db.session.scalars(select(CorrectionRequest)):
+        request.created_at -= day
     for message in db.session.scalars(select(OutboxMessage)):
         message.created_at -= day
         message.next_attempt_at -= day
@@ -214,3 +227,66 @@ def test_a_confirmation_given_up_after_the_digest_is_reported_in_the_next(
 
     _a_day_passes()
     assert "0 digest(s) queued" in _send(runner)
+
+
+WITHDRAWALS = (
+    "%(num)d request to withdraw a signature awaits a moderator's decision.",
+    "%(num)d requests to withdraw a signature await a moderator's decision.",
+)
+CORRECTIONS = (
+    "%(num)d request to correct a signature awaits a moderator's decision.",
+    "%(num)d requests to correct a signature await a moderator's decision.",
+)
+
+
+def _signer_asks(client, signature: Signature, withdraw: bool = False) -> None:  # noqa: ANN001
+    """The signer asks through their private link: to withdraw, or to be renamed."""
+    edit = f"/en/signatures/edit/{tokens.make(signature, tokens.EDIT)}"
+    if withdraw:
+        asked = client.post(edit.replace("/edit/", "/withdraw/"), data={"confirm": "1"})
+    else:
+        asked = client.post(edit, data=as_shown(signature, name=signature.name + " (corrected)"))
+    assert asked.status_code in (302, 303)
+
+
+def test_the_signers_requests_are_in_every_digest_by_kind_until_a_moderator_decides(
+    app, client, login_as, runner, make, letter, staff, smtp
+):
+    """After sign-on closed, a signer's withdrawal or correction waits for a moderator: the
+    next digest goes for it, though nothing new signed, and every digest after says it, with
+    the link to the page where it is decided, until it is applied or dismissed."""
+    listed = {"org_type": OrgType.ngo, "ecosoc_status": EcosocStatus.none, "country": "PE"}
+    red = make.signature(letter, "Red Andina", contact_name="Ana", **listed)
+    zambia = make.signature(letter, "Zambia Legal Aid", contact_name="Ben", **listed)
+    _send(runner)
+    letters.change_status(letter, LetterStatus.closed)
+    db.session.commit()
+    _signer_asks(app.test_client(), zambia)
+    _signer_asks(app.test_client(), red, withdraw=True)
+    _a_day_passes()
+    assert "2 digest(s) queued" in _send(runner)  # nothing new signed: the requests are new
+
+    page = f"http://localhost/manage/letters/{letter.slug}/moderation/signatures/"
+    text = smtp.inbox.text(smtp.inbox.to("coord@example.org")[-1])
+    assert _in("fr", *WITHDRAWALS, num=1) in text and _in("fr", *CORRECTIONS, num=1) in text
+    withdrawal = f"- {_in('fr', 'Withdrawal')}: Red Andina — {page}{red.id}\n"
+    correction = f"- {_in('fr', 'Correction')}: Zambia Legal Aid — {page}{zambia.id}\n"
+    assert withdrawal in text and correction in text
+    assert text.index(withdrawal) < text.index(correction)  # the urgent one first
+    html = smtp.inbox.html(smtp.inbox.to("mod@example.org")[-1])
+    assert _in("ar", *WITHDRAWALS, num=1) in html
+    assert f'{translated("ar", "Withdrawal")}: <a href="{page}{red.id}">' in html
+
+    _a_day_passes()
+    assert "0 digest(s) queued" in _send(runner)  # no news: no email
+    login_as(staff["ar"])
+    asked = db.session.scalars(
+        select(CorrectionRequest).where(CorrectionRequest.kind == RequestKind.withdrawal)
+    ).one()
+    applied = client.post(f"/manage/letters/{letter.slug}/moderation/requests/{asked.id}/apply")
+    assert applied.status_code == 302
+    make.signature(letter, "Late Org")
+    assert "2 digest(s) queued" in _send(runner)
+    text = smtp.inbox.text(smtp.inbox.to("coord@example.org")[-1])
+    assert "Red Andina" not in text and _in("fr", *WITHDRAWALS, num=1) not in text
+    assert correction in text and _in("fr", *CORRECTIONS, num=1) in text  # still waiting

@@ -19,12 +19,13 @@ from campaign.signatures.models import SignatureStatus as S
 from tests.conftest import login
 from tests.moderation.conftest import console, entries, fresh, page_of
 from tests.moderation.test_contact import save_contact
-from tests.moderation.test_duplicates import public_list
+from tests.moderation.test_duplicates import DUPS, public_list, seed
 
 SPANISH = "Asociación Pro Derechos Humanos de España"
 ENGLISH = "Spanish Association for Human Rights (APDHE)"
 MERGE = console() + "/duplicates/merge"
 MERGED = "Merged. The public list now shows this organisation once."
+UNDO_THERE = f'<a href="{DUPS}#merges-h">Undo it from the duplicates page</a>'
 TWO_AT_LEAST = "Select at least two signatures to merge."
 
 
@@ -52,10 +53,11 @@ def hidden(page: str) -> dict[str, str]:
     return {name: html.unescape(value) for name, value in found}
 
 
-def send_merge(client, page: str, keep: Signature, name: str, path: str = MERGE):  # noqa: ANN001, ANN201
-    """Press "Merge" on the merge form ``page`` showed, keeping ``keep`` under ``name``."""
+def send_merge(client, page: str, keep: Signature, name: str, path: str = MERGE, **extra):  # noqa: ANN001, ANN003, ANN201
+    """Press "Merge" on the merge form ``page`` showed, keeping ``keep`` under ``name``
+    (``extra``: fields sent otherwise than the page has them)."""
     data = {**hidden(page), "primary": str(keep.id), "name_choice": name, "country": "ES"}
-    return client.post(path, data=data)
+    return client.post(path, data={**data, **extra})
 
 
 def test_a_pair_the_detector_missed_is_found_and_merged_from_the_queue(
@@ -202,3 +204,61 @@ def test_no_merge_is_offered_with_a_sign_up_out_of_play(client, make, letter, mo
     page = save_contact(client, waiting, contact_email="old@apdhe.org").get_data(True)
     assert "Another sign-up for this letter already has this address." in page
     assert "merge the two sign-ups" not in page
+
+
+def test_a_merge_started_from_the_queue_returns_to_it_as_it_was_with_undo_a_link_away(
+    client, make, letter, moderator, pair
+):
+    """The moderator goes on with the queue as they filtered and sorted it; the merge can
+    still be undone from the duplicates page's recent merges, which the message links to."""
+    listed, _waiting = pair
+    queue = client.get(console() + "?status=all&q=apdhe&sort=name").get_data(True)
+    came_from = html.unescape(re.search(r'name="next" value="([^"]+)"', queue)[1])
+    assert came_from == console() + "?status=all&q=apdhe&sort=name"
+    opened = client.post(
+        console() + "/merge-selected", data={"ids": picks(queue), "next": came_from}
+    )
+    form = client.get(opened.headers["Location"]).get_data(True)
+    assert hidden(form)["next"] == came_from  # the form carries it, whatever address it posts to
+
+    done = send_merge(client, form, listed, SPANISH)
+    assert done.headers["Location"] == came_from
+    back = client.get(came_from).get_data(True)
+    assert f"{MERGED} {UNDO_THERE}" in back and "2 signatures match." in back
+    [record] = db.session.scalars(select(SignatureMerge)).all()
+    assert f"/merges/{record.id}/undo" in client.get(DUPS).get_data(True)
+
+
+def test_a_merge_started_from_the_duplicates_page_ends_there(client, make, letter, moderator):
+    seed(make, letter)
+    duplicates = client.get(DUPS).get_data(True)
+    link = html.unescape(
+        re.search(r'<a class="button primary" href="([^"]+)">Review', duplicates)[1]
+    )
+    form = client.get(link).get_data(True)
+    keep = fresh(int(hidden(form)["ids"].split(",")[0]))
+    done = send_merge(client, form, keep, keep.name, link)
+    assert done.headers["Location"] == DUPS
+    page = client.get(DUPS).get_data(True)
+    assert MERGED in page and UNDO_THERE not in page and "/undo" in page
+
+
+@pytest.mark.parametrize(
+    "elsewhere",
+    [
+        "https://evil.example/manage/",
+        "//evil.example/manage/",
+        "/\\evil.example/manage/",
+        "/\t/evil.example/manage/",
+        "/en/letters/carta",
+    ],
+)
+def test_a_merge_never_goes_back_off_site_or_off_the_staff_pages(
+    client, make, letter, moderator, pair, elsewhere
+):
+    listed, waiting = pair
+    asked = {"ids": f"{listed.id},{waiting.id}", "next": elsewhere}
+    form = client.get(MERGE, query_string=asked).get_data(True)
+    assert hidden(form)["next"] == ""
+    done = send_merge(client, form, listed, SPANISH, next=elsewhere)
+    assert done.headers["Location"] == DUPS

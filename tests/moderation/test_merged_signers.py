@@ -216,6 +216,22 @@ def test_applying_a_folded_signers_withdrawal_withdraws_only_their_sign_up(clien
     assert in_spanish(COMBINED_NOTICE) not in client.get(kept.edit).text
 
 
+def test_the_digest_links_a_folded_signers_request_to_the_entry_listed(
+    client, runner, smtp, amnesty
+):
+    """The moderators decide on it on the page of the row the merge kept, by its name."""
+    kept, folded = amnesty
+    client.post(folded.withdraw, data={"confirm": "1"})
+    sent = runner.invoke(args=["digest", "send"])
+    assert "1 digest(s) queued" in sent.output
+    text = smtp.inbox.text(smtp.inbox.to("mod@example.org")[-1])
+    assert (
+        f"- Withdrawal: Amnistía Internacional — http://localhost{page_of(fresh(kept.id))}\n"
+        in text
+    )
+    assert f"/signatures/{folded.id}" not in text
+
+
 def test_through_stacked_merges_the_request_reaches_the_entry_listed(
     client, make, letter, moderator
 ):

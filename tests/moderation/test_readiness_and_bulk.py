@@ -21,7 +21,8 @@ def test_readiness_lists_counts_and_what_blocks_a_clean_export(client, make, let
     make.signature(letter, "We fully support this letter!", status=S.confirmed)
     make.signature(letter, "Confirmed Org", status=S.confirmed)
     held = make.signature(letter, "Held Org", status=S.held)
-    db.session.add(CorrectionRequest(signature_id=held.id, kind=RequestKind.correction, changes={}))
+    for kind in (RequestKind.correction, RequestKind.withdrawal, RequestKind.withdrawal):
+        db.session.add(CorrectionRequest(signature_id=held.id, kind=kind, changes={}))
     db.session.commit()
     for url in (console(), "/manage/letters/carta"):
         page = client.get(url).get_data(True)
@@ -30,6 +31,7 @@ def test_readiness_lists_counts_and_what_blocks_a_clean_export(client, make, let
         for blocker in (
             "2 possible duplicate groups",
             "1 entry flagged as not a name",
+            "2 pending withdrawal requests",
             "1 pending correction request",
             "2 confirmed signatures awaiting a decision",
             "1 signature on hold",
