@@ -45,7 +45,8 @@ def export_command(
     session_start: datetime | None,
     **options: object,
 ) -> None:
-    """Write the letter SLUG as pdf, docx, csv, xlsx or txt (to FILE or standard output)."""
+    """Write the letter SLUG as pdf, docx, csv, csv-semicolon (for Excel where a comma is
+    the decimal separator), xlsx or txt (to FILE or standard output)."""
     start = session_start.date() if session_start else None
     if start and not jws.session_start_is_plausible(start, utcnow().date()):
         raise click.BadParameter(

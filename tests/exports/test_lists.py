@@ -257,6 +257,30 @@ def test_a_file_with_contact_details_says_so_in_its_name(client, make, login_as,
     assert re.fullmatch(rf"civic-signatories-\d{{8}}\.{fmt}", without)
 
 
+def test_csv_for_excel_has_the_same_cells_separated_by_semicolons(client, runner, make, login_as):
+    """What Excel in French or Spanish splits into columns: the comma CSV's cells (a name
+    holding a semicolon or a comma kept whole), with the byte-order mark, in a file whose
+    name says so; offered on the page, and the same file from the shell."""
+    letter = make.letter("civic")
+    seed(make, letter)
+    make.signature(letter, "Droits; Libertés, Égalité")
+    login_as(make.user(roles={letter: Role.exporter}))
+    page = client.get(f"/manage/letters/{letter.slug}/exports/").get_data(as_text=True)
+    assert '<option value="csv-semicolon">' in page
+    response = _records(client, letter, format="csv-semicolon", contacts="y")
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
+    name = r'attachment; filename="civic-signatories-with-contacts-semicolons-\d{8}\.csv"'
+    assert re.fullmatch(name, response.headers["Content-Disposition"])
+    assert response.data.startswith(b"\xef\xbb\xbf")
+    content = response.data.decode("utf-8-sig")
+    assert content.startswith("No.;Name;Signing as;")
+    semicolons = list(csv.reader(io.StringIO(content), delimiter=";"))
+    commas = _records(client, letter, contacts="y").data.decode("utf-8-sig")
+    assert semicolons == list(csv.reader(io.StringIO(commas)))
+    assert "Droits; Libertés, Égalité" in [row[1] for row in semicolons]
+    assert _export(runner, letter, "--format", "csv-semicolon", "--contacts") == response.data
+
+
 def test_the_contacts_box_does_not_mark_a_file_that_cannot_hold_contacts(client, make, login_as):
     letter = make.letter("civic")
     make.signature(letter, "Only Org")

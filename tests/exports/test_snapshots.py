@@ -21,6 +21,7 @@ FORMATS = [
     ("docx", "es"),
     ("xlsx", "en"),
     ("csv", "en"),
+    ("csv-semicolon", "en"),
     ("txt", "fr"),
 ]
 
