@@ -210,6 +210,21 @@ def test_contacts_are_left_out_unless_ticked_and_come_with_the_consent(
     assert "Consent to be contacted" not in next(public.active.iter_rows(values_only=True))
 
 
+def test_an_address_that_starts_like_a_formula_is_exact_in_xlsx_and_inert_in_csv(runner, make):
+    """``=1+1@example.org`` is a legal address. A CSV cell has no type, so there it takes
+    the apostrophe (Excel would run it); an XLSX cell is typed, so there it is the address
+    exactly, in a string cell, not a formula."""
+    letter = make.letter()
+    make.signature(letter, "Some Org", contact_email="=1+1@example.org")
+    workbook = load_workbook(io.BytesIO(_export(runner, letter, "--format", "xlsx", "--contacts")))
+    header, row = workbook.active.iter_rows()
+    cell = row[[c.value for c in header].index("Contact email")]
+    assert (cell.value, cell.data_type) == ("=1+1@example.org", "s")
+    raw = _export(runner, letter, "--format", "csv", "--contacts").decode("utf-8-sig")
+    header, values = csv.reader(io.StringIO(raw))
+    assert values[header.index("Contact email")] == "'=1+1@example.org"
+
+
 def _records(client, letter, **fields: str):  # noqa: ANN001, ANN202
     form = {"format": "csv", "language": "en", "snapshot": "0", "columns": "1", "download": "1"}
     return client.post(f"/manage/letters/{letter.slug}/exports/download", data={**form, **fields})
