@@ -92,6 +92,13 @@ class ExportData:
         return self.texts.get(language) or self.texts[self.authoritative_language]
 
     @property
+    def languages(self) -> list[str]:
+        """Languages with a text, the authoritative one first (as Letter.languages)."""
+        others = sorted(code for code in self.texts if code != self.authoritative_language)
+        first = [self.authoritative_language] if self.authoritative_language in self.texts else []
+        return first + others
+
+    @property
     def outdated_languages(self) -> list[str]:
         """The languages whose text was older than the authoritative one (see Text)."""
         return sorted(code for code, text in self.texts.items() if text.outdated)
