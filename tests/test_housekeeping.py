@@ -213,7 +213,7 @@ def test_cleanup_deletes_cached_public_pdfs_no_longer_current(client, make, runn
     """A withdrawn signatory's name must not stay on disk in an old cached PDF: files that
     are not the current one for their letter and language go, the current ones stay."""
     cache = Path(app.config["EXPORT_CACHE_DIR"])
-    letter = make.letter("carta")
+    letter = make.letter("carta", texts={"en": ("Letter", "Text"), "fr": ("Lettre", "Texte")})
     make.signature(letter, "Amnesty International")
     person = make.signature(letter, "Maria Withdrawn", kind=SignerKind.individual)
     make.signature(make.letter("otra"), "Another Org")

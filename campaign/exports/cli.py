@@ -12,6 +12,7 @@ from flask_babel import force_locale
 
 from campaign.db import db, utcnow
 from campaign.exports import jobs, jws, services, snapshots
+from campaign.exports.rows import ExportData
 from campaign.exports.services import ExportError, ExportSpec
 from campaign.letters.models import Letter
 
@@ -45,7 +46,8 @@ def export_command(
     session_start: datetime | None,
     **options: object,
 ) -> None:
-    """Write the letter SLUG as pdf, docx, csv, xlsx or txt (to FILE or standard output)."""
+    """Write the letter SLUG as pdf, docx, csv, csv-semicolon (for Excel where a comma is
+    the decimal separator), xlsx or txt (to FILE or standard output)."""
     start = session_start.date() if session_start else None
     if start and not jws.session_start_is_plausible(start, utcnow().date()):
         raise click.BadParameter(
@@ -57,7 +59,8 @@ def export_command(
     spec = ExportSpec(format=fmt, language=lang or letter.authoritative_language, **options)
     with force_locale("en"):  # messages in English: there is no request to ask
         try:
-            result = services.produce(services.data_for(db.session, letter, snapshot_id), spec)
+            data = services.data_for(db.session, letter, snapshot_id)
+            result = services.produce(data, spec)
         except ExportError as error:
             raise click.ClickException(str(error.message)) from error
     if output is None:
@@ -65,8 +68,8 @@ def export_command(
     else:
         output.write_bytes(result.content)
         click.echo(f"Wrote {output} ({len(result.content)} bytes).", err=True)
-    if snapshot_id is None and fmt in ("pdf", "docx"):
-        _warn_if_outdated(letter, spec.language)
+    if fmt in ("pdf", "docx"):
+        _warn_if_outdated(data, spec.language)
     if result.check is not None:
         _report(result.check, start)
     if result.sponsors is not None and result.sponsors.unknown:
@@ -77,14 +80,14 @@ def export_command(
         )
 
 
-def _warn_if_outdated(letter: Letter, language: str) -> None:
+def _warn_if_outdated(data: ExportData, language: str) -> None:
     """As the exports page does: a translation older than the authoritative text may not
-    say what it now says, and the file has the older wording."""
-    text = letter.text_for(language)
-    if text is not None and letter.is_outdated(text):
+    say what it says, and the file has the older wording (a snapshot's: as frozen)."""
+    if language in data.outdated_languages:
+        frozen = f" when snapshot {data.snapshot_id} was frozen" if data.snapshot_id else ""
         click.echo(
             f"WARNING: the {language} text was last saved before the authoritative "
-            f"({letter.authoritative_language}) text changed, so it may not say the same.",
+            f"({data.authoritative_language}) text changed{frozen}, so it may not say the same.",
             err=True,
         )
 

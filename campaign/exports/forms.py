@@ -46,14 +46,23 @@ FORMAT_CHOICES = [
     ("pdf", _l("Letter with numbered list (PDF)")),
     ("docx", _l("Joint written statement for the Human Rights Council (Word)")),
     ("xlsx", _l("Spreadsheet for the records (Excel)")),
-    ("csv", _l("Spreadsheet for the records (CSV)")),
+    ("csv", _l("Spreadsheet for the records (CSV, comma-separated)")),
+    ("csv-semicolon", _l("Spreadsheet for the records (CSV for Excel, semicolon-separated)")),
     ("txt", _l("Numbered list to paste into an email (text)")),
 ]
 
 
 class ExportForm(Form):
     format = SelectField(
-        _l("Format"), choices=lambda: choices(FORMAT_CHOICES), invalid_choice_message=NOT_A_CHOICE
+        _l("Format"),
+        choices=lambda: choices(FORMAT_CHOICES),
+        invalid_choice_message=NOT_A_CHOICE,
+        description=_l(
+            "Excel splits a CSV file into columns by the list separator of the computer's "
+            "regional settings: a semicolon where numbers are written with a decimal comma "
+            "(French, Spanish and many more), otherwise a comma. The Excel (XLSX) file opens "
+            "the same everywhere."
+        ),
     )
     # The letter's own languages (set by the view): a file is never made in one language
     # from another's text.

@@ -55,6 +55,10 @@ class Text:
     # The addressee as shown with this text (see Letter.addressee_in); empty in snapshots
     # taken before texts had one: the letter's.
     addressee: str = ""
+    # Last saved before the authoritative text was (Letter.is_outdated), as of the data's
+    # time: a snapshot keeps whether the translation it froze may not say what the
+    # authoritative text said. None: not known (a snapshot frozen before it was recorded).
+    outdated: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,18 @@ class ExportData:
     def text(self, language: str) -> Text:
         """The text in ``language``, or the authoritative one when not translated."""
         return self.texts.get(language) or self.texts[self.authoritative_language]
+
+    @property
+    def languages(self) -> list[str]:
+        """Languages with a text, the authoritative one first (as Letter.languages)."""
+        others = sorted(code for code in self.texts if code != self.authoritative_language)
+        first = [self.authoritative_language] if self.authoritative_language in self.texts else []
+        return first + others
+
+    @property
+    def outdated_languages(self) -> list[str]:
+        """The languages whose text was older than the authoritative one (see Text)."""
+        return sorted(code for code, text in self.texts.items() if text.outdated)
 
     def public(self) -> ExportData:
         """The same data without anyone's contact details, for anything shown publicly."""
@@ -121,7 +137,9 @@ def numbered_rows(session: Session, letter_id: int) -> tuple[Row, ...]:
 def live_data(session: Session, letter: Letter, as_of: datetime) -> ExportData:
     """The letter and its approved list as they are now."""
     texts = {
-        t.language: Text(t.language, t.title, t.body, letter.addressee_in(t.language))
+        t.language: Text(
+            t.language, t.title, t.body, letter.addressee_in(t.language), letter.is_outdated(t)
+        )
         for t in letter.texts
     }
     data = ExportData(

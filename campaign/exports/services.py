@@ -23,13 +23,17 @@ MIMETYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "csv": "text/csv; charset=utf-8",
+    "csv-semicolon": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "txt": "text/plain; charset=utf-8",
 }
 # Formats whose build time grows enough with the list to be worth a background job.
 HEAVY = {"pdf", "docx", "xlsx"}
 # The only formats that may hold contact details (when asked for).
-CONTACT_FORMATS = ("csv", "xlsx")
+CONTACT_FORMATS = ("csv", "csv-semicolon", "xlsx")
+# A format that is a variant of another: the word its file's name says it with, and the
+# other's extension (a CSV with semicolons is still a .csv).
+VARIANTS = {"csv-semicolon": ("semicolons", "csv")}
 
 
 class ExportError(ValueError):
@@ -135,14 +139,16 @@ def is_long(data: ExportData, spec: ExportSpec, threshold: int) -> bool:
 def filename(data: ExportData, spec: ExportSpec) -> str:
     stamp = f"snapshot-{data.snapshot_id}" if data.snapshot_id else data.as_of.strftime("%Y%m%d")
     kind = "statement" if spec.format == "docx" else "signatories"
-    language = "" if spec.format in CONTACT_FORMATS else f"-{spec.language}"
-    return f"{data.slug}-{kind}{language}{_contacts_marker(spec)}-{stamp}.{spec.format}"
+    language = "" if spec.format in CONTACT_FORMATS else spec.language
+    variant, extension = VARIANTS.get(spec.format, ("", spec.format))
+    parts = (data.slug, kind, language, _contacts_marker(spec), variant, stamp)
+    return "-".join(part for part in parts if part) + f".{extension}"
 
 
 def _contacts_marker(spec: ExportSpec) -> str:
     """Said in the name of a file holding people's contact details, so it is not mistaken
     for (and shared as) the public list."""
-    return "-with-contacts" if spec.contacts and spec.format in CONTACT_FORMATS else ""
+    return "with-contacts" if spec.contacts and spec.format in CONTACT_FORMATS else ""
 
 
 def produce(
@@ -161,8 +167,9 @@ def produce(
         elif spec.format == "docx":
             statement = docx_jws.build(shown, spec.language, spec.session, spec.agenda_item)
             content, check, sponsors = statement.content, statement.check, statement.sponsors
-        elif spec.format == "csv":
-            content = tables.to_csv(shown, spec.language, spec.contacts)
+        elif spec.format in tables.CSV_DELIMITERS:
+            delimiter = tables.CSV_DELIMITERS[spec.format]
+            content = tables.to_csv(shown, spec.language, spec.contacts, delimiter)
         elif spec.format == "xlsx":
             content = tables.to_xlsx(shown, spec.language, spec.contacts)
         else:

@@ -1,4 +1,6 @@
-"""Records for spreadsheets and emails: CSV (UTF-8 with BOM), XLSX and a plain numbered list.
+"""Records for spreadsheets and emails: CSV (UTF-8 with BOM, its cells separated by commas
+or, for Excel where a comma is the decimal separator, by semicolons), XLSX and a plain
+numbered list.
 
 A name such as ``=HYPERLINK(...)`` must stay text in whatever program opens the file. CSV
 has no types, so its cells go through ``neutralise_formula`` (an apostrophe in front). An
@@ -32,6 +34,11 @@ from campaign.text import neutralise_formula
 
 PUBLIC_COLUMNS = ("number", "name", "kind", "country", "country_name")
 RECORD_COLUMNS = ("ecosoc_status", "org_type", "website", "submitted_name")
+# The separator of each CSV format. Excel opens a CSV in columns only if it is separated by
+# the list separator of the computer's regional settings: a semicolon where numbers take a
+# decimal comma (French, Spanish, German and many more), else a comma (also what scripts,
+# LibreOffice and Google Sheets expect). Which Excel opens the file is not known from here.
+CSV_DELIMITERS = {"csv": ",", "csv-semicolon": ";"}
 
 
 def columns(contacts: bool) -> tuple[str, ...]:
@@ -57,11 +64,12 @@ def cell_values(row: Row, names: tuple[str, ...], language: str) -> list[int | s
     return values
 
 
-def to_csv(data: ExportData, language: str, contacts: bool) -> bytes:
-    """A CSV with a byte-order mark, so spreadsheet programs read it as UTF-8."""
+def to_csv(data: ExportData, language: str, contacts: bool, delimiter: str = ",") -> bytes:
+    """A CSV with a byte-order mark, so spreadsheet programs read it as UTF-8, its cells
+    separated by ``delimiter`` (see ``CSV_DELIMITERS``)."""
     names = columns(contacts)
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow([str(COLUMNS[n]) for n in names])
     for row in data.rows:
         values = cell_values(row, names, language)

@@ -4,11 +4,11 @@ An organisation's name never needs a web or email address in it, and names are p
 as typed: spam waves write their address there. Dots alone prove nothing ("J.D.
 Foundation", "St. Mary's", "e.V.", "Ass.ne"), so without a scheme or "www." a name must hold
 a whole host name: labels joined by dots without spaces, ending in a common generic
-top-level domain or in two letters (a country's), written as addresses are written (a
-lower-case ending, or the host all in capitals; a two-letter ending only in a host all in
-one case, since "Ass.ne" is Italian for "Associazione"). A host ending in ".org" (or
-".ngo", ".ong") is an organisation's own name ("350.org", "MoveOn.org Civic Action")
-unless it is part of an email address.
+top-level domain, however capitalised ("cheap.com", "Buy-Cheap.Com", "CHEAP.COM": a
+domain's case means nothing), or in two letters (a country's) only in a host all in one
+case, since "Ass.ne" is Italian for "Associazione". A host ending in ".org" (or ".ngo",
+".ong") is an organisation's own name ("350.org", "MoveOn.org Civic Action") unless it is
+part of an email address.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def _is_host(text: str, match: re.Match[str]) -> bool:
         return False
     if len(tld) == 2:
         return host.islower() or host.isupper()
-    return tld.lower() in GENERIC_TLDS and (tld.islower() or host.isupper())
+    return tld.lower() in GENERIC_TLDS
 
 
 def has_web_address(name: str) -> bool:

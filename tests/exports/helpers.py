@@ -58,3 +58,12 @@ def numbered(text: str, heading: str = "Signatories (") -> list[tuple[int, str]]
     text = text[text.index(heading) :]
     lines = (NUMBERED.match(line.strip()) for line in text.splitlines())
     return [(int(m[1]), m[2].strip()) for m in lines if m]
+
+
+def snapshot_texts(page: str) -> dict[str, str]:
+    """The snapshot page's texts: each language's name, and what is said beside it."""
+    listed = re.search(r'<ul id="snapshot-texts">(.*?)</ul>', page, re.S)[1]
+    return {
+        name: re.sub(r"<[^>]+>", "", marker).strip()
+        for name, marker in re.findall(r"<li>(\w+)(.*?)</li>", listed, re.S)
+    }

@@ -210,6 +210,21 @@ def test_contacts_are_left_out_unless_ticked_and_come_with_the_consent(
     assert "Consent to be contacted" not in next(public.active.iter_rows(values_only=True))
 
 
+def test_an_address_that_starts_like_a_formula_is_exact_in_xlsx_and_inert_in_csv(runner, make):
+    """``=1+1@example.org`` is a legal address. A CSV cell has no type, so there it takes
+    the apostrophe (Excel would run it); an XLSX cell is typed, so there it is the address
+    exactly, in a string cell, not a formula."""
+    letter = make.letter()
+    make.signature(letter, "Some Org", contact_email="=1+1@example.org")
+    workbook = load_workbook(io.BytesIO(_export(runner, letter, "--format", "xlsx", "--contacts")))
+    header, row = workbook.active.iter_rows()
+    cell = row[[c.value for c in header].index("Contact email")]
+    assert (cell.value, cell.data_type) == ("=1+1@example.org", "s")
+    raw = _export(runner, letter, "--format", "csv", "--contacts").decode("utf-8-sig")
+    header, values = csv.reader(io.StringIO(raw))
+    assert values[header.index("Contact email")] == "'=1+1@example.org"
+
+
 def _records(client, letter, **fields: str):  # noqa: ANN001, ANN202
     form = {"format": "csv", "language": "en", "snapshot": "0", "columns": "1", "download": "1"}
     return client.post(f"/manage/letters/{letter.slug}/exports/download", data={**form, **fields})
@@ -255,6 +270,30 @@ def test_a_file_with_contact_details_says_so_in_its_name(client, make, login_as,
     without = name.match(_records(client, letter, format=fmt).headers["Content-Disposition"])[1]
     assert re.fullmatch(rf"civic-signatories-with-contacts-\d{{8}}\.{fmt}", with_contacts)
     assert re.fullmatch(rf"civic-signatories-\d{{8}}\.{fmt}", without)
+
+
+def test_csv_for_excel_has_the_same_cells_separated_by_semicolons(client, runner, make, login_as):
+    """What Excel in French or Spanish splits into columns: the comma CSV's cells (a name
+    holding a semicolon or a comma kept whole), with the byte-order mark, in a file whose
+    name says so; offered on the page, and the same file from the shell."""
+    letter = make.letter("civic")
+    seed(make, letter)
+    make.signature(letter, "Droits; Libertés, Égalité")
+    login_as(make.user(roles={letter: Role.exporter}))
+    page = client.get(f"/manage/letters/{letter.slug}/exports/").get_data(as_text=True)
+    assert '<option value="csv-semicolon">' in page
+    response = _records(client, letter, format="csv-semicolon", contacts="y")
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
+    name = r'attachment; filename="civic-signatories-with-contacts-semicolons-\d{8}\.csv"'
+    assert re.fullmatch(name, response.headers["Content-Disposition"])
+    assert response.data.startswith(b"\xef\xbb\xbf")
+    content = response.data.decode("utf-8-sig")
+    assert content.startswith("No.;Name;Signing as;")
+    semicolons = list(csv.reader(io.StringIO(content), delimiter=";"))
+    commas = _records(client, letter, contacts="y").data.decode("utf-8-sig")
+    assert semicolons == list(csv.reader(io.StringIO(commas)))
+    assert "Droits; Libertés, Égalité" in [row[1] for row in semicolons]
+    assert _export(runner, letter, "--format", "csv-semicolon", "--contacts") == response.data
 
 
 def test_the_contacts_box_does_not_mark_a_file_that_cannot_hold_contacts(client, make, login_as):

@@ -69,6 +69,8 @@ def test_public_letter_page_offers_cached_pdf_without_contacts(client, letter):
     assert f"/es/letters/{letter.slug}/letter.pdf" in page
     first = client.get(f"/es/letters/{letter.slug}/letter.pdf")
     assert first.status_code == 200 and first.mimetype == "application/pdf"
+    assert first.headers["Content-Disposition"] == f'inline; filename="{letter.slug}-es.pdf"'
+    assert first.headers["Content-Language"] == "es"
     assert first.data == client.get(f"/es/letters/{letter.slug}/letter.pdf").data
     text = pdf_text(first.data)
     assert TEXTS["es"][0].split(":")[0] in text and "@example.org" not in text
@@ -79,17 +81,24 @@ def test_public_pdf_of_a_draft_is_not_found(client, make):
     assert client.get(f"/en/letters/{letter.slug}/letter.pdf").status_code == 404
 
 
-def test_pdf_in_a_language_not_yet_translated_is_one_document_in_the_authoritative_one(
-    client, make
-):
-    """The Arabic page of an English-only letter shows the English text (and says so); its
-    PDF is the English document: labels and date in English too, not English text under
-    Arabic headings (this once failed: the Arabic labels asked for a font only Arabic text
-    loads). Staff exports refuse such a language instead (tests/exports/test_languages.py)."""
+def test_pdf_in_a_language_not_yet_translated_is_the_authoritative_texts_pdf(client, make):
+    """The Arabic page of an English-only letter shows the English text (and says so) and
+    links the English PDF; the Arabic PDF's address redirects there, cacheable as the PDF
+    is. So the file is named and labelled English (never "-ar.pdf" holding the English
+    letter), built and cached once, and one English document: labels and date in English
+    too, not English text under Arabic headings. Staff exports refuse such a language
+    instead (tests/exports/test_languages.py)."""
     letter = make.letter(addressee="Human Rights Council")
     make.signature(letter, "Amnesty International")
-    public = client.get(f"/ar/letters/{letter.slug}/letter.pdf")
-    assert public.status_code == 200
+    english = f"/en/letters/{letter.slug}/letter.pdf"
+    page = client.get(f"/ar/letters/{letter.slug}").get_data(as_text=True)
+    assert f'href="{english}" hreflang="en"' in page
+    moved = client.get(f"/ar/letters/{letter.slug}/letter.pdf")
+    assert (moved.status_code, moved.headers["Location"]) == (302, english)
+    assert moved.headers["Cache-Control"] == "public, max-age=300"
+    public = client.get(english)
+    assert public.headers["Content-Disposition"] == f'inline; filename="{letter.slug}-en.pdf"'
+    assert public.headers["Content-Language"] == "en"
     text = pdf_text(public.data)
     assert "To: Human Rights Council" in text
     assert numbered(text) == [(1, "Amnesty International")]
@@ -151,6 +160,8 @@ def test_a_drafts_pdf_preview_is_kept_out_of_shared_caches(client, make, login_a
     preview = client.get(f"/en/letters/{draft.slug}/letter.pdf")
     assert preview.status_code == 200
     assert preview.headers["Cache-Control"] == "private, no-store"
+    moved = client.get(f"/fr/letters/{draft.slug}/letter.pdf")  # no French text
+    assert moved.status_code == 302 and moved.headers["Cache-Control"] == "private, no-store"
     published = make.letter()
     public = client.get(f"/en/letters/{published.slug}/letter.pdf")
     assert public.headers["Cache-Control"] == "public, max-age=300"

@@ -10,10 +10,11 @@ import pytest
 from campaign.accounts.models import Role
 from campaign.db import db, utcnow
 from campaign.demo import TEXTS
+from campaign.exports.models import ExportSnapshot
 from campaign.exports.pdf import render_pdf
-from campaign.exports.rows import canonical_json, from_json, live_data
+from campaign.exports.rows import canonical_json, digest, from_json, live_data
 from campaign.signatures.models import Signature, SignatureStatus
-from tests.exports.helpers import pdf_text, run_cli, seed
+from tests.exports.helpers import pdf_text, run_cli, seed, snapshot_texts
 
 FORMATS = [
     ("pdf", "en"),
@@ -21,6 +22,7 @@ FORMATS = [
     ("docx", "es"),
     ("xlsx", "en"),
     ("csv", "en"),
+    ("csv-semicolon", "en"),
     ("txt", "fr"),
 ]
 
@@ -117,3 +119,23 @@ def test_a_snapshot_frozen_before_texts_had_an_addressee_still_exports(letter):
         data.texts, "Human Rights Council"
     )
     assert "Human Rights Council" in pdf_text(render_pdf(old, "fr"))
+
+
+def test_a_snapshot_frozen_before_outdated_texts_were_recorded_says_it_is_not_known(
+    client, make, login_as, letter
+):
+    """Its texts have no "outdated": the page does not claim they were up to date."""
+    login_as(make.user(roles={letter: Role.exporter}))
+    snapshot = db.session.get(ExportSnapshot, _freeze(client, letter))
+    payload = json.loads(snapshot.content)
+    for text in payload["texts"].values():
+        del text["outdated"]
+    snapshot.content = json.dumps(payload, sort_keys=True, ensure_ascii=False)
+    snapshot.sha256 = digest(snapshot.content)
+    db.session.commit()
+    url = f"/manage/letters/{letter.slug}/exports/snapshots/{snapshot.id}"
+    page = client.get(url).get_data(as_text=True)
+    assert "matches the stored list" in page
+    texts = snapshot_texts(page)
+    assert texts.pop("English") == "(authoritative)"
+    assert set(texts.values()) == {"(not recorded whether older than the authoritative text)"}

@@ -12,7 +12,7 @@ from campaign.cli import main
 from campaign.db import db
 from campaign.letters.models import Letter
 from campaign.letters.texts import save_text
-from tests.exports.helpers import pdf_text
+from tests.exports.helpers import pdf_text, run_cli, snapshot_texts
 from tests.i18n import translated
 
 TEXTS = {
@@ -114,6 +114,37 @@ def test_the_shell_export_of_an_outdated_translation_warns(runner, letter):
         main, ["export", "civic", "--format", "pdf", "--lang", "es", "--output", "/dev/null"]
     )
     assert "WARNING" not in quiet.stderr
+
+
+def test_a_snapshot_keeps_which_translations_were_outdated_when_frozen(
+    client, make, runner, letter, login_as
+):
+    """What was submitted: a translation older than the authoritative text when the list
+    was frozen stays so on the snapshot's page, and in a shell export from it, after it
+    is brought up to date."""
+    frozen = run_cli(runner, "exports", "freeze", "civic").decode()
+    snapshot_id = re.search(r"Snapshot (\d+):", frozen)[1]
+    save_text(letter, "fr", TEXTS["fr"][0], "Nous demandons aussi une enquête indépendante.")
+    db.session.commit()
+    login_as(make.user(roles={letter: Role.exporter}))
+    page = client.get(f"/manage/letters/civic/exports/snapshots/{snapshot_id}")
+    older = "older than the authoritative text"
+    assert list(snapshot_texts(page.get_data(as_text=True)).items()) == [
+        ("English", "(authoritative)"),
+        ("Arabic", older),
+        ("Spanish", ""),
+        ("French", older),
+    ]  # the authoritative text first, then by language code, as the letter lists them
+    for code, warned in (("fr", True), ("es", False)):
+        args = ["export", "civic", "--format", "pdf", "--lang", code, "--snapshot", snapshot_id]
+        result = runner.invoke(main, [*args, "--output", "/dev/null"])
+        assert result.exit_code == 0
+        warning = f"WARNING: the {code} text was last saved before the authoritative (en) text"
+        assert (
+            f"{warning} changed when snapshot {snapshot_id} was frozen" in result.stderr
+        ) is warned
+    live = runner.invoke(main, ["export", "civic", "--format", "pdf", "--lang", "fr"])
+    assert "WARNING" not in live.stderr  # up to date now
 
 
 def test_outdated_texts_are_the_translations_saved_before_the_authoritative_one(letter):
