@@ -133,6 +133,8 @@ def test_the_button_emails_a_digest_now_even_when_nothing_is_new(
     first, second = smtp.inbox.to("mod@example.org")
     assert "Red Andina" in smtp.inbox.text(first)
     assert translated("ar", "No new signatures.") in smtp.inbox.text(second)
+    # Not "0 new signatures": a digest asked for with nothing new is named as one.
+    assert second["Subject"].startswith(translated("ar", "Moderation digest: %(title)s", title=""))
     assert smtp.inbox.to("coord@example.org") == []
 
 
@@ -233,6 +235,10 @@ WITHDRAWALS = (
     "%(num)d request to withdraw a signature awaits a moderator's decision.",
     "%(num)d requests to withdraw a signature await a moderator's decision.",
 )
+REQUESTS_SUBJECT = (
+    "%(num)d signer's request awaits a decision: %(title)s",
+    "%(num)d signers' requests await a decision: %(title)s",
+)
 CORRECTIONS = (
     "%(num)d request to correct a signature awaits a moderator's decision.",
     "%(num)d requests to correct a signature await a moderator's decision.",
@@ -268,6 +274,10 @@ def test_the_signers_requests_are_in_every_digest_by_kind_until_a_moderator_deci
 
     page = f"http://localhost/manage/letters/{letter.slug}/moderation/signatures/"
     text = smtp.inbox.text(smtp.inbox.to("coord@example.org")[-1])
+    subject = smtp.inbox.to("coord@example.org")[-1]["Subject"]
+    assert subject.startswith(  # not "0 new signatures": what the email is for
+        _in("fr", *REQUESTS_SUBJECT, num=2, title="").rstrip()
+    )
     assert _in("fr", *WITHDRAWALS, num=1) in text and _in("fr", *CORRECTIONS, num=1) in text
     withdrawal = f"- {_in('fr', 'Withdrawal')}: Red Andina — {page}{red.id}\n"
     correction = f"- {_in('fr', 'Correction')}: Zambia Legal Aid — {page}{zambia.id}\n"
