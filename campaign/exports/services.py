@@ -95,6 +95,9 @@ NO_TEXT_IN_LANGUAGE = _l(
 SNAPSHOT_WITHOUT_TEXT = _l(
     "This snapshot has no text in this language: choose one of the languages it was frozen with."
 )
+SNAPSHOT_WITHOUT_CONTACTS = _l(
+    "A snapshot keeps no contact details. To export them, choose the current list."
+)
 
 
 def validate_content(data: ExportData, spec: ExportSpec) -> None:
@@ -104,6 +107,9 @@ def validate_content(data: ExportData, spec: ExportSpec) -> None:
     statement headed in English with its text in Arabic); and a statement names a
     co-sponsor with consultative status (else nobody can submit it; the check says so
     without refusing)."""
+    if spec.contacts and spec.format in CONTACT_FORMATS and data.snapshot_id:
+        if not any(row.contact_email or row.contact_name for row in data.rows):
+            raise ExportError(SNAPSHOT_WITHOUT_CONTACTS)
     if spec.format == "docx":
         _statement_text(data, spec)
         if not jws.sponsors(data).with_status:

@@ -15,9 +15,13 @@ from campaign.letters.models import Letter
 
 
 def freeze(session: Session, letter: Letter, user: User | None) -> ExportSnapshot:
-    """Store the letter's texts and numbered list as they are now, with their SHA-256."""
+    """Store the letter's texts and numbered list as they are now, with their SHA-256.
+
+    Without anyone's contact details: a snapshot is kept for good, as the record of what was
+    submitted, and a signer who withdraws, or whose sign-up is forgotten, must not stay on
+    file through it. Contacts are exported from the current list."""
     moment = utcnow().replace(microsecond=0)
-    data = live_data(session, letter, moment)
+    data = live_data(session, letter, moment).public()
     content = canonical_json(data)
     snapshot = ExportSnapshot(
         letter_id=letter.id,

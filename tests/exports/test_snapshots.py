@@ -40,20 +40,45 @@ def _freeze(client, letter) -> int:  # noqa: ANN001
     return int(re.search(r"/snapshots/(\d+)$", response.headers["Location"])[1])
 
 
-def _download(client, letter, snapshot_id: int, fmt: str, lang: str) -> bytes:  # noqa: ANN001
-    response = client.post(
+def _post(client, letter, snapshot_id: int, fmt: str, lang: str, contacts: bool = False):  # noqa: ANN001, ANN202
+    data = {"format": fmt, "language": lang, "snapshot": str(snapshot_id), "columns": "1"}
+    return client.post(
         f"/manage/letters/{letter.slug}/exports/download",
-        data={
-            "format": fmt,
-            "language": lang,
-            "snapshot": str(snapshot_id),
-            "columns": "1",
-            "contacts": "y",
-            "download": "Download",
-        },
+        data={**data, **({"contacts": "y"} if contacts else {}), "download": "Download"},
     )
+
+
+def _download(client, letter, snapshot_id: int, fmt: str, lang: str) -> bytes:  # noqa: ANN001
+    response = _post(client, letter, snapshot_id, fmt, lang)
     assert response.status_code == 200, response.data[:300]
     return response.data
+
+
+def test_a_snapshot_keeps_no_contact_details_and_says_so_when_asked_for_them(
+    client, make, login_as, letter
+):
+    """A snapshot is kept for good: a signer who withdraws later must not stay on file in it.
+    Contacts come from the current list; asked of a snapshot, the answer says so."""
+    login_as(make.user(roles={letter: Role.exporter}))
+    snapshot = db.session.get(ExportSnapshot, _freeze(client, letter))
+    stored = json.loads(snapshot.content)
+    assert stored["rows"] and "@" not in snapshot.content
+    assert all(not row["contact_email"] and not row["contact_name"] for row in stored["rows"])
+    refused = _post(client, letter, snapshot.id, "csv", "en", contacts=True)
+    assert refused.status_code == 400
+    assert "A snapshot keeps no contact details." in refused.get_data(True)
+    current = _post(client, letter, 0, "csv", "en", contacts=True)
+    assert current.status_code == 200 and "@example.org" in current.data.decode("utf-8-sig")
+
+
+def test_a_snapshot_frozen_with_contacts_before_still_exports_them(client, make, login_as, letter):
+    login_as(make.user(roles={letter: Role.exporter}))
+    content = canonical_json(live_data(db.session, letter, utcnow().replace(microsecond=0)))
+    old = ExportSnapshot(letter_id=letter.id, sha256=digest(content), content=content)
+    db.session.add(old)
+    db.session.commit()
+    response = _post(client, letter, old.id, "csv", "en", contacts=True)
+    assert response.status_code == 200 and "@example.org" in response.data.decode("utf-8-sig")
 
 
 @pytest.mark.parametrize(("fmt", "lang"), FORMATS)
