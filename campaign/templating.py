@@ -52,6 +52,12 @@ def number(value: int) -> str:
     return format_decimal(value)
 
 
+def score(value: float) -> str:
+    """A match score to two decimals, the locale's way: 0.87 in English, 0,87 in French
+    (Western digits in Arabic, as every number of the interface)."""
+    return format_decimal(value, format="0.00")
+
+
 def minutes(value: datetime) -> str:
     """A date and time to the minute (no seconds), in the locale's order and style."""
     pattern = str(_locale().datetime_formats["medium"]).replace("'", "")
@@ -109,6 +115,7 @@ def register(app: Flask) -> None:
         }
 
     app.add_template_filter(number)
+    app.add_template_filter(score)
     app.add_template_filter(minutes)
     app.add_template_filter(names_list)
     app.add_template_filter(isolated)

@@ -49,6 +49,10 @@ def echo_preview(batch: ImportBatch) -> None:
     """Print what the import would do, with every entry that needs a look."""
     s = batch.summary
     click.echo(f"Read {entries(s['rows'])} ({batch.format}).")
+    if batch.sheet and s.get("header"):
+        click.echo(f"  from sheet {batch.sheet!r}, header on row {s['header']}")
+    elif s.get("header"):
+        click.echo(f"  header on line {s['header']}")
     click.echo(
         f"  to add: {s['added']} ({s['approved']} published at once, "
         f"{s['held']} held for moderators)"

@@ -12,7 +12,7 @@ FORMAT_LABELS = {
     "auto": _l("Recognise it (by file name and content)"),
     "text": _l("Plain text: one organisation per line, numbered or not"),
     "csv": _l("CSV with a header row"),
-    "xlsx": _l("Excel workbook (.xlsx) with a header row, first sheet"),
+    "xlsx": _l("Excel workbook (.xlsx): the first sheet with a header row"),
 }
 ENCODING_LABELS = {
     "utf-8": _l("UTF-8 (recommended)"),

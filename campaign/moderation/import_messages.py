@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from campaign import text
-from campaign.i18n import _l
+from campaign.i18n import _, _l
 from campaign.moderation.imports import ImportFileError
 from campaign.signatures.forms import NOT_AN_ADDRESS
 from campaign.validators import NON_ASCII_MAILBOX
@@ -45,8 +45,15 @@ FILE_ERRORS = {
         "for a list. Check that line, and any quote opened before it and never closed."
     ),
     "no_name_column": _l(
-        "No column holds the names. Name the column “name” (or “organisation”, “nom”, "
-        "“nombre”). Columns found: %(found)s."
+        "No header row names a column of names among the first %(rows)d lines that are "
+        "not empty. Name the column “name” (or “organisation”, “nom”, “nombre”). The first "
+        "of these lines (line %(line)d) holds: %(found)s."
+    ),
+    "no_name_column_xlsx": _l(
+        "No sheet has a header row naming a column of names among its first %(rows)d rows "
+        "that are not empty. Name the column “name” (or “organisation”, “nom”, “nombre”). "
+        "Sheets looked at: %(sheets)s. The first of these rows (sheet “%(sheet)s”, row "
+        "%(line)d) holds: %(found)s."
     ),
     "xlsx_invalid": _l(
         "This file is not an Excel workbook (.xlsx) we can read. Save it again as "
@@ -58,7 +65,7 @@ FILE_ERRORS = {
         "only the list in its first sheet, or export the list as CSV."
     ),
     "xlsx_too_many_rows": _l(
-        "The first sheet has more than %(limit)d rows, counting empty rows and rows "
+        "This workbook has more than %(limit)d rows to read, counting empty rows and rows "
         "without a name. Delete the rows below the list, or export the list as CSV."
     ),
 }
@@ -150,7 +157,11 @@ def problem(item: dict[str, Any]) -> str:
     else:
         message = str(PROBLEMS[code]) % params
     column = COLUMNS.get(item["field"])
-    return f"{column}: {message}" if column else message
+    if not column:
+        return message
+    # The message is a whole sentence, so the column is set before it as a label: a colon
+    # would ask for a lower-case letter after it in French and Spanish.
+    return _("%(column)s — %(message)s", column=column, message=message)
 
 
 def match(item: dict[str, Any]) -> str:

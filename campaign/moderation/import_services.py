@@ -84,7 +84,7 @@ def preview(
         filename=label(filename, FILENAME_LENGTH),
         sheet=label(parsed.sheet, SHEET_LENGTH),
         rows=rows,
-        summary=summarise(rows),
+        summary={**summarise(rows), "header": parsed.header},
     )
     session.add(batch)
     session.flush()

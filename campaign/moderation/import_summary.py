@@ -1,4 +1,5 @@
-"""Counts for an import preview, and what the list's own numbering says about it."""
+"""Counts for an import preview, what the list's own numbering says about it, and which
+entries the preview lists."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 from campaign.signatures.services import POSSIBLE_DUPLICATE
 
 REVIEW_FLAGS = ("person", "sentence", "web_address")
+SAMPLE = 20  # entries with nothing to check listed in a preview; the others are counted
 
 
 def numbering(numbers: list[int]) -> dict[str, Any]:
@@ -36,4 +38,19 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "refused": len(rows) - len(accepted),
         "known": sum(bool(r.get("known_as")) for r in accepted),
         **numbering([r["number"] for r in rows if r["number"] is not None]),
+    }
+
+
+def sections(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """What a preview lists: in full, every entry that needs a look (held for moderators,
+    refused, or with a value left out); of the entries with nothing to check, only the first
+    few and how many there are, so that a long list makes a page a slow connection can load.
+    Confirming imports the stored rows, listed or not."""
+    clean = [r for r in rows if r["status"] == "approved" and not r["warnings"]]
+    return {
+        "review": [r for r in rows if r["status"] == "confirmed"],
+        "refused": [r for r in rows if r["refused"]],
+        "warned": [r for r in rows if not r["refused"] and r["warnings"]],
+        "sample": clean[:SAMPLE],
+        "clean": len(clean),
     }

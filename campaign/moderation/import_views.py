@@ -17,6 +17,7 @@ from campaign.moderation import import_messages, import_services
 from campaign.moderation.import_forms import ImportForm
 from campaign.moderation.import_models import BatchStatus, ImportBatch
 from campaign.moderation.import_services import ImportRefused
+from campaign.moderation.import_summary import sections
 from campaign.moderation.imports import ImportFileError
 
 import_bp = Blueprint("imports", __name__, url_prefix="/manage/letters/<slug>/import")
@@ -80,6 +81,7 @@ def batch(letter: Letter, batch_id: int) -> str:
         "moderation/import/preview.html",
         letter=letter,
         batch=found,
+        parts=sections(found.rows),
         action=ActionForm(),
         is_preview=found.status is BatchStatus.preview,
     )

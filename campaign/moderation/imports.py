@@ -62,6 +62,7 @@ class ParsedFile:
     encoding: str
     rows: list[RawRow]
     sheet: str = ""
+    header: int = 0  # the header's line (CSV) or row (XLSX); 0 for plain text
 
 
 def detect_format(filename: str, data: bytes) -> str:
@@ -133,21 +134,22 @@ def read(
     data: bytes, fmt: str, max_rows: int, encoding: str | None = None, filename: str = ""
 ) -> ParsedFile:
     """Parse ``data`` as ``fmt`` (``auto`` detects it) into raw rows, refusing bad files."""
-    from campaign.moderation import import_text, import_xlsx
+    from campaign.moderation import import_csv, import_text, import_xlsx
 
     if fmt not in FORMATS:
         fmt = detect_format(filename, data)
     if not data.strip():
         raise ImportFileError("empty")
     if fmt == "xlsx":
-        rows, sheet = import_xlsx.read_xlsx(data, max_rows)
-        return ParsedFile("xlsx", "", _nonempty(rows), sheet)
+        rows, sheet, header = import_xlsx.read_xlsx(data, max_rows)
+        return ParsedFile("xlsx", "", _nonempty(rows), sheet, header)
     if data.startswith((ZIP_MAGIC, OLE_MAGIC)):
         raise ImportFileError("binary")
     text = decode(data, encoding)
-    reader = import_text.read_csv if fmt == "csv" else import_text.read_text
-    rows = _nonempty(reader(text, max_rows))
-    return ParsedFile(fmt, encoding or "utf-8", rows)
+    if fmt == "csv":
+        rows, header = import_csv.read_csv(text, max_rows)
+        return ParsedFile(fmt, encoding or "utf-8", _nonempty(rows), header=header)
+    return ParsedFile(fmt, encoding or "utf-8", _nonempty(import_text.read_text(text, max_rows)))
 
 
 def _nonempty(rows: list[RawRow]) -> list[RawRow]:

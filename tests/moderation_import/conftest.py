@@ -3,9 +3,11 @@ helpers that preview and confirm a list through the web."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from openpyxl import Workbook
 from sqlalchemy import select
 
 from campaign.accounts.models import Role
@@ -56,6 +58,46 @@ def previewed(client, letter, **data) -> int:  # noqa: ANN001
     response = _post(client, letter, **data)
     assert response.status_code == 302, response.get_data(as_text=True)[:2000]
     return int(response.headers["Location"].rstrip("/").rsplit("/", 1)[1])
+
+
+def batch_page(client, letter, batch_id: int) -> str:  # noqa: ANN001
+    """An import's page: its preview, or what it did."""
+    return client.get(f"/manage/letters/{letter.slug}/import/{batch_id}").get_data(as_text=True)
+
+
+def preview_page(client, letter, **data) -> str:  # noqa: ANN001
+    """Upload or paste a list; its preview page."""
+    return batch_page(client, letter, previewed(client, letter, **data))
+
+
+def refusal(client, letter, **data) -> str:  # noqa: ANN001
+    """Upload a list the import refuses; the form page, which says why."""
+    response = _post(client, letter, **data)
+    assert response.status_code == 400, response.headers.get("Location")
+    return response.get_data(as_text=True)
+
+
+def upload(content: bytes, filename: str) -> dict[str, object]:
+    """The form's fields to upload ``content`` as ``filename``."""
+    return {"upload": (io.BytesIO(content), filename)}
+
+
+def saved(book: Workbook) -> bytes:
+    """The .xlsx file openpyxl writes for ``book``."""
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def workbook(sheets: dict[str, list[list[object]]]) -> Workbook:
+    """A workbook with a sheet of these rows for each name, in order."""
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    return book
 
 
 def confirm(client, letter, batch_id: int) -> str:  # noqa: ANN001

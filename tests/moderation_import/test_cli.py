@@ -34,10 +34,10 @@ def test_refused_rows_are_listed_with_their_line(runner, letter, tmp_path):
     )
     result = runner.invoke(args=["import", letter.slug, str(path), "--yes"])
     assert result.exit_code == 0, result.output
-    assert "REFUSED line 3: '=SUM(A1)': Name: A name cannot start with" in result.output
-    assert "REFUSED line 4: '—': Name: No letters or digits in the name." in result.output
-    assert "WARNING line 5: Country: “Narnia” was not understood and is left out." in result.output
-    invisible = "Name: Type some visible text: this field holds only invisible characters."
+    assert "REFUSED line 3: '=SUM(A1)': Name — A name cannot start with" in result.output
+    assert "REFUSED line 4: '—': Name — No letters or digits in the name." in result.output
+    assert "WARNING line 5: Country — “Narnia” was not understood and is left out." in result.output
+    invisible = "Name — Type some visible text: this field holds only invisible characters."
     assert f"REFUSED line 6: '\\u200d\\u200d': {invisible}" in result.output  # shown escaped
     assert "Imported 2 entries" in result.output
     assert [(s.name, s.country) for s in signatures(letter)] == [
@@ -52,7 +52,7 @@ def test_refused_rows_are_listed_with_their_line(runner, letter, tmp_path):
         ("Fédération".encode("cp1252"), [], "not UTF-8 text (first problem on line 1)"),
         (b"a\x00b", [], "contains NUL bytes"),
         (b"not a workbook", ["--format", "xlsx"], "not an Excel workbook"),
-        (b"id,title\n1,x\n", ["--format", "csv"], "Columns found: id, title."),
+        (b"id,title\n1,x\n", ["--format", "csv"], "(line 1) holds: id, title."),
     ],
 )
 def test_unreadable_files_are_refused_with_a_reason(
@@ -137,7 +137,7 @@ def test_ragged_rows_and_long_names_are_explained(runner, letter, tmp_path):
     result = runner.invoke(args=["import", letter.slug, str(path), "--yes"])
     assert "REFUSED line 2: 'A': This row has 3 cells but the header has 2." in result.output
     assert "REFUSED line 3: " in result.output
-    assert "Name: Too long: 301 characters, at most 300." in result.output
+    assert "Name — Too long: 301 characters, at most 300." in result.output
 
 
 def test_an_import_from_the_shell_reads_in_the_audit_log_language(

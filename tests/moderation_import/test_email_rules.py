@@ -108,7 +108,7 @@ def test_the_command_leaves_out_addresses_the_sign_on_form_refuses(runner, lette
     result = runner.invoke(args=["import", letter.slug, str(path), "--yes"])
     assert result.exit_code == 0, result.output
     assert "Traceback" not in result.output and "DataError" not in result.output
-    assert f"WARNING line 2: Email: “élodie@example.org” is left out: {NON_ASCII}" in result.output
+    assert f"WARNING line 2: Email — “élodie@example.org” is left out: {NON_ASCII}" in result.output
     assert result.output.count(NON_ASCII) == 2
     assert [s.contact_email for s in signatures(letter)] == [None, None, None, "Fine@example.org"]
 
@@ -149,7 +149,7 @@ def test_the_command_takes_addresses_out_of_names(runner, letter, tmp_path):
     result = runner.invoke(args=["import", letter.slug, str(path), "--yes"])
     assert result.exit_code == 0, result.output
     assert (
-        "WARNING line 1 (no. 1): Email: The email address “contacto@redandina.example”"
+        "WARNING line 1 (no. 1): Email — The email address “contacto@redandina.example”"
         in result.output
     )
     assert "REFUSED line 2" in result.output

@@ -113,7 +113,7 @@ def test_rows_without_a_name_count_towards_the_rows_read(runner, app, letter, tm
     path.write_bytes(workbook(far))
     result = runner.invoke(args=["import", letter.slug, str(path), "--yes"])
     assert result.exit_code == 1
-    assert "The first sheet has more than 1200 rows, counting empty rows" in result.output
+    assert "This workbook has more than 1200 rows to read, counting empty rows" in result.output
     assert signatures(letter) == []
 
 
@@ -162,7 +162,7 @@ def test_numbers_dates_booleans_and_errors_in_the_name_column_are_refused(runner
     assert result.exit_code == 0, result.output
     for line, cell in ((3, "A3"), (4, "A4"), (5, "A5"), (6, "A6")):
         assert f"REFUSED line {line}: " in result.output
-        assert f"Name: Cell {cell} holds a number, a date, a true/false value" in result.output
+        assert f"Name — Cell {cell} holds a number, a date, a true/false value" in result.output
     assert [s.name for s in signatures(letter)] == ["Red Andina", "1000 Women for Peace"]
 
 
