@@ -20,7 +20,7 @@ from campaign.db import db
 from campaign.i18n import _, _l, interface_language
 from campaign.letters.forms import ActionForm
 from campaign.letters.models import Letter
-from campaign.moderation import labels
+from campaign.moderation import audit_display, labels
 
 staff_bp = Blueprint("staff", __name__, url_prefix="/manage/accounts")
 
@@ -72,7 +72,7 @@ def _page(form: LetterCreatorForm, status: int) -> tuple[str, int]:
         accounts=staff.accounts(db.session),
         form=form,
         action=ActionForm(),
-        log=staff.account_log(db.session),
+        log=audit_display.present(db.session, staff.account_log(db.session)),
         labels=labels,
         role_label=role_label,
         has_chosen_password=has_chosen_password,

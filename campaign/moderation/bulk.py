@@ -13,12 +13,21 @@ from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from campaign.accounts.models import User
+from campaign.i18n import _l
 from campaign.letters.models import Letter
 from campaign.moderation.decisions import decide
 from campaign.signatures.models import Signature
 from campaign.signatures.states import LIVE
 
 SAMPLE = 10
+# Each criterion as the form asks for it and the audit log shows it.
+CRITERIA_LABELS = {
+    "email_domain": _l("Email domain"),
+    "ip_address": _l("IP address"),
+    "since": _l("Signed from (UTC)"),
+    "until": _l("Signed until (UTC)"),
+    "name_pattern": _l("Name contains"),
+}
 
 
 @dataclass(frozen=True)

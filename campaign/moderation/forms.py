@@ -21,6 +21,7 @@ from wtforms.validators import DataRequired, StopValidation
 from campaign import text
 from campaign.forms import Form, VersionedForm
 from campaign.i18n import _, _l
+from campaign.moderation.bulk import CRITERIA_LABELS as LABELS
 from campaign.moderation.contacts import ADDRESS_NEEDED
 from campaign.signatures import choices
 from campaign.signatures.forms import NOT_AN_ADDRESS, check_email_key
@@ -170,18 +171,18 @@ class BulkForm(Form):
     """Who to reject in a spam wave; at least one criterion, previewed before applying."""
 
     email_domain = StringField(
-        _l("Email domain"),
+        LABELS["email_domain"],
         validators=[OptionalBlank(), SafeText(254)],
         filters=[empty_if_none],
         description=_l("For example: spam.example"),
     )
     ip_address = StringField(
-        _l("IP address"), validators=[OptionalBlank(), SafeText(45)], filters=[empty_if_none]
+        LABELS["ip_address"], validators=[OptionalBlank(), SafeText(45)], filters=[empty_if_none]
     )
-    since = DateTimeLocalField(_l("Signed from (UTC)"), validators=[OptionalBlank()])
-    until = DateTimeLocalField(_l("Signed until (UTC)"), validators=[OptionalBlank()])
+    since = DateTimeLocalField(LABELS["since"], validators=[OptionalBlank()])
+    until = DateTimeLocalField(LABELS["until"], validators=[OptionalBlank()])
     name_pattern = StringField(
-        _l("Name contains"),
+        LABELS["name_pattern"],
         validators=[OptionalBlank(), SafeText(200)],
         filters=[empty_if_none],
         description=_l(

@@ -54,3 +54,19 @@ def sections(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "sample": clean[:SAMPLE],
         "clean": len(clean),
     }
+
+
+# The counts every summary has, and those some older ones may lack.
+COUNTS = ("rows", "added", "approved", "held", "duplicates", "flagged", "refused")
+OPTIONAL_COUNTS = ("warnings", "known", "numbered")
+
+
+def is_summary(value: Any) -> bool:
+    """Whether ``value`` (an import's audit entry) is a summary as ``summarise`` makes them,
+    which the import's page and the audit log show the same way."""
+    if not isinstance(value, dict):
+        return False
+    counts = all(isinstance(value.get(k), int) for k in COUNTS) and all(
+        isinstance(value.get(k, 0), int) for k in OPTIONAL_COUNTS
+    )
+    return counts and all(isinstance(value.get(k, []), list) for k in ("gaps", "repeated"))

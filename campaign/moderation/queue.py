@@ -74,7 +74,8 @@ class Page:
     flags: dict[int, list[str]] = field(default_factory=dict)
 
 
-def _like(text: str) -> str:
+def like(text: str) -> str:
+    """A LIKE pattern (escape ``\\``) for values that contain ``text``, lower-cased."""
     escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
@@ -90,7 +91,7 @@ def _query(letter_id: int, filters: Filters) -> Select:
     if filters.source:
         query = query.where(Signature.source == Source(filters.source))
     if filters.q:
-        pattern = _like(filters.q)
+        pattern = like(filters.q)
         columns = (Signature.name, Signature.submitted_name, Signature.contact_email)
         query = query.where(or_(*(func.lower(c).like(pattern, escape="\\") for c in columns)))
     return query.order_by(*SORTS[filters.sort])

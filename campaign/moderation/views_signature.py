@@ -15,6 +15,7 @@ from campaign.i18n import _, ngettext
 from campaign.letters.forms import ActionForm
 from campaign.letters.models import Letter
 from campaign.moderation import (
+    audit_display,
     auditlog,
     bp,
     contacts,
@@ -52,7 +53,12 @@ def _page(
         taken_by=taken_by,
         flags=found.flags.get(signature.id, signature.flags or []),
         undelivered=found.undelivered.get(signature.id),
-        history=auditlog.signature_history(db.session, signature.id),
+        history=audit_display.present(
+            db.session,
+            auditlog.signature_history(db.session, signature.id),
+            letter,
+            current_user.id,
+        ),
         merged=auditlog.merged_rows(db.session, signature.id),
         kept=merges.undo_choices(db.session, signature),
         requests=auditlog.requests_for(db.session, signature.id),

@@ -87,9 +87,11 @@ MENUS: dict[str, tuple[SelectChoice, ...]] = {
     "ecosoc_status": tuple(enum_choices(ECOSOC_LABELS)),
     "language": tuple(language_choices()),
 }
-# Moderators' menus: the same values, said of the signature rather than by the signer.
+# Moderators' menus and audit log: the same values, said of the signature rather than by the
+# signer.
+STAFF_ECOSOC_LABELS = {**ECOSOC_LABELS, EcosocStatus.unknown: _l("Unknown")}
 STAFF_MENUS: dict[str, tuple[SelectChoice, ...]] = {
-    "ecosoc_status": tuple(enum_choices({**ECOSOC_LABELS, EcosocStatus.unknown: _l("Unknown")})),
+    "ecosoc_status": tuple(enum_choices(STAFF_ECOSOC_LABELS)),
 }
 CHOOSE_COUNTRY = _l("Choose a country")
 

@@ -155,6 +155,25 @@ def test_each_switch_is_in_the_audit_log_of_every_letter_of_the_account(client, 
     assert translated("en", "Account switched on again") in page
 
 
+def test_a_switch_reads_in_french_in_the_letters_log_and_on_the_accounts_page(
+    client, admin, moderator
+):
+    client.get("/language/fr")
+    accounts = press(client, moderator, "switch-off")
+    letter_log = client.get("/manage/letters/carta/audit").get_data(as_text=True)
+    said = translated("fr", "changed to")
+    switched = (
+        f"<dt>{translated('fr', 'Account switched on')}</dt><dd>{translated('fr', 'Yes')} "
+        f'<span aria-hidden="true">→</span><span class="visually-hidden">{said}</span> '
+        f"{translated('fr', 'No')}</dd>"
+    )
+    whose = f'<dt>{translated("fr", "Email")}</dt><dd><bdi dir="auto">mod@example.org</bdi></dd>'
+    for page in (letter_log, accounts):
+        assert switched in page and whose in page
+        log = page.split("<tbody>")[-1]
+        assert "active:" not in log and "False" not in log
+
+
 def test_switching_off_twice_changes_nothing_more(client, admin, moderator):
     press(client, moderator, "switch-off")
     press(client, moderator, "switch-off")

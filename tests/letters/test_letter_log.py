@@ -3,7 +3,10 @@ who did it and what changed, next to the moderators' decisions."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
+from flask_babel import force_locale, format_datetime
 from sqlalchemy import select
 
 from campaign.accounts.models import Role
@@ -95,3 +98,27 @@ def test_deleting_a_text_that_is_not_there_says_so_and_logs_nothing(client, lett
     client.post("/manage/letters/carta/texts/fr/delete")
     logged = [(e.action, e.detail) for e in entries()]
     assert logged == [("text_saved", "fr"), ("text_delete", "fr")]
+
+
+def test_the_letters_own_changes_read_in_arabic(client, letter):
+    changes = {"auto_approve": "y", "deadline": "2026-12-31T17:00"}
+    client.post("/manage/letters/carta/settings", data={**SETTINGS, **changes})
+    client.post("/manage/letters/carta/status/open")
+    client.post("/manage/letters/carta/texts/fr", data={"title": "Lettre", "body": "Texte"})
+    client.get("/language/ar")
+    page = client.get("/manage/letters/carta/audit").get_data(as_text=True)
+    with force_locale("ar"):
+        deadline = format_datetime(datetime(2026, 12, 31, 17, tzinfo=UTC), "short")
+    arrow = '<span aria-hidden="true">←</span>'
+    changed = f'<span class="visually-hidden">{translated("ar", "changed to")}</span>'
+    for label, before, after in [
+        ("Sign-on deadline (UTC)", "—", deadline),
+        ("Approve confirmed signatures without moderation", "No", "Yes"),
+        ("Status", "Draft", "Open for signature"),
+    ]:
+        before, after = translated("ar", before), translated("ar", after)
+        assert (
+            f"<dt>{translated('ar', label)}</dt><dd>{before} {arrow}{changed} {after}</dd>" in page
+        )
+    assert f"<dt>{translated('ar', 'Language')}</dt><dd>الفرنسية</dd>" in page  # the text's
+    assert "2026-12-31T17:00" not in page.split("<tbody>")[1]

@@ -75,7 +75,7 @@ def test_signers_edits_and_withdrawal_are_in_the_letters_log(client, letter, mod
     assert (withdrawn.before, withdrawn.after) == ({"status": "approved"}, {"status": "withdrawn"})
     log = client.get("/manage/letters/carta/audit").text
     assert "Corrected by the signer" in log and "Withdrawn by the signer" in log
-    assert log.count("The signer, through their private link") == 2
+    assert log.count("<bdi>The signer, through their private link</bdi>") == 2
 
 
 @pytest.mark.parametrize(
