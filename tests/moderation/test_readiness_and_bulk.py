@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from campaign.db import db
 from campaign.signatures.models import CorrectionRequest, RequestKind
 from campaign.signatures.models import SignatureStatus as S
@@ -106,6 +108,35 @@ def test_bulk_criteria_combine_ip_time_window_and_glob(client, make, letter, mod
     )
     none = client.post(BULK, data={"name_pattern": "%"}).get_data(True)
     assert "0 signatures would be rejected." in none  # LIKE wildcards are taken literally
+
+
+@pytest.mark.parametrize(
+    ("pattern", "count"),
+    [
+        ("Àltera", 1),
+        ("ÀLTERA*", 1),
+        ("altera ?ur", 1),
+        ("İHH*", 1),
+        ("ihh", 1),
+        ("*YARDIM", 1),
+        ("*e.V.", 1),  # punctuation is matched as written: not "Nevada Aid"
+    ],
+)
+def test_bulk_name_patterns_ignore_case_and_accents_in_every_script(
+    client, make, letter, moderator, pattern, count
+):
+    for name in ("Àltera Sur", "İHH Yardım", "Nevada Aid", "Verein Hilfe e.V."):
+        make.signature(letter, name, status=S.pending)
+    page = client.post(BULK, data={"name_pattern": pattern}).text
+    assert (
+        translated(
+            "en",
+            "%(num)d signature would be rejected.",
+            "%(num)d signatures would be rejected.",
+            num=count,
+        )
+        in page
+    )
 
 
 def test_bulk_refuses_without_criteria_or_when_the_count_moved(client, make, letter, moderator):
