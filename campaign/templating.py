@@ -40,7 +40,7 @@ def url_in_language(code: str) -> str:
     ):
         args = dict(request.view_args, lang=code)
         return url_for(request.endpoint, **args)
-    return url_for("choose_language", lang=code, next=request.full_path.rstrip("?"))
+    return url_for("accounts.choose_language", lang=code, next=request.full_path.rstrip("?"))
 
 
 def _locale() -> Locale:
