@@ -25,7 +25,15 @@ from campaign.moderation.contacts import ADDRESS_NEEDED
 from campaign.signatures import choices
 from campaign.signatures.forms import NOT_AN_ADDRESS, check_email_key
 from campaign.signatures.models import CONTACT_NAME_LENGTH, Signature, SignerKind
-from campaign.validators import EmailAddress, OptionalBlank, SafeText, ValidChoice, empty_if_none
+from campaign.validators import (
+    NOT_A_DATETIME,
+    NOT_AN_INTEGER,
+    EmailAddress,
+    OptionalBlank,
+    SafeText,
+    ValidChoice,
+    empty_if_none,
+)
 
 NOT_A_CHOICE = _l("Choose one of the options offered.")
 OTHER = "__other__"
@@ -176,8 +184,16 @@ class BulkForm(Form):
     ip_address = StringField(
         _l("IP address"), validators=[OptionalBlank(), SafeText(45)], filters=[empty_if_none]
     )
-    since = DateTimeLocalField(_l("Signed from (UTC)"), validators=[OptionalBlank()])
-    until = DateTimeLocalField(_l("Signed until (UTC)"), validators=[OptionalBlank()])
+    since = DateTimeLocalField(
+        _l("Signed from (UTC)"),
+        validators=[OptionalBlank()],
+        invalid_value_message=NOT_A_DATETIME,
+    )
+    until = DateTimeLocalField(
+        _l("Signed until (UTC)"),
+        validators=[OptionalBlank()],
+        invalid_value_message=NOT_A_DATETIME,
+    )
     name_pattern = StringField(
         _l("Name contains"),
         validators=[OptionalBlank(), SafeText(200)],
@@ -186,7 +202,7 @@ class BulkForm(Form):
             "Plain text, or a pattern where * stands for any text and ? for one character."
         ),
     )
-    expected = IntegerField(validators=[OptionalBlank()])
+    expected = IntegerField(validators=[OptionalBlank()], invalid_value_message=NOT_AN_INTEGER)
 
     def criteria(self) -> dict[str, Any]:
         return {

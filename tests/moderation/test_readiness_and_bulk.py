@@ -139,6 +139,18 @@ def test_bulk_name_patterns_ignore_case_and_accents_in_every_script(
     )
 
 
+def test_a_date_that_is_not_one_is_refused_in_the_pages_language(client, make, letter, moderator):
+    wave, _ = spam_wave(make, letter)
+    client.get("/language/fr")
+    data = {"since": "1er novembre", "ip_address": "198.51.100.7", "expected": "douze"}
+    refused = client.post(BULK, data=data | {"apply": "1"})
+    assert refused.status_code == 400
+    for message in ("Not a valid datetime value.", "Not a valid integer value."):
+        assert translated("fr", message) in refused.text
+        assert message not in refused.text
+    assert all(fresh(s.id).status is S.pending for s in wave)
+
+
 def test_bulk_refuses_without_criteria_or_when_the_count_moved(client, make, letter, moderator):
     wave, _ = spam_wave(make, letter)
     empty = client.post(BULK, data={})
