@@ -133,10 +133,11 @@ def is_long(data: ExportData, spec: ExportSpec, threshold: int) -> bool:
 
 
 def filename(data: ExportData, spec: ExportSpec) -> str:
+    """Every file names its language (CSV and XLSX headings and country names are in it too),
+    so the French and Arabic lists of one day are two files."""
     stamp = f"snapshot-{data.snapshot_id}" if data.snapshot_id else data.as_of.strftime("%Y%m%d")
     kind = "statement" if spec.format == "docx" else "signatories"
-    language = "" if spec.format in CONTACT_FORMATS else f"-{spec.language}"
-    return f"{data.slug}-{kind}{language}{_contacts_marker(spec)}-{stamp}.{spec.format}"
+    return f"{data.slug}-{kind}-{spec.language}{_contacts_marker(spec)}-{stamp}.{spec.format}"
 
 
 def _contacts_marker(spec: ExportSpec) -> str:

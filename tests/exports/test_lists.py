@@ -253,8 +253,24 @@ def test_a_file_with_contact_details_says_so_in_its_name(client, make, login_as,
         _records(client, letter, format=fmt, contacts="y").headers["Content-Disposition"]
     )[1]
     without = name.match(_records(client, letter, format=fmt).headers["Content-Disposition"])[1]
-    assert re.fullmatch(rf"civic-signatories-with-contacts-\d{{8}}\.{fmt}", with_contacts)
-    assert re.fullmatch(rf"civic-signatories-\d{{8}}\.{fmt}", without)
+    assert re.fullmatch(rf"civic-signatories-en-with-contacts-\d{{8}}\.{fmt}", with_contacts)
+    assert re.fullmatch(rf"civic-signatories-en-\d{{8}}\.{fmt}", without)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "pdf"])
+def test_each_language_of_a_list_is_a_file_of_its_own_name(client, make, login_as, fmt):
+    """Headings and country names are in the file's language: the French and the Arabic list
+    of one day do not overwrite each other in a downloads folder."""
+    texts = {"en": ("Letter", "Text"), "fr": ("Lettre", "Texte"), "ar": ("رسالة", "نص")}
+    letter = make.letter("civic", texts=texts)
+    make.signature(letter, "Only Org")
+    login_as(make.user(roles={letter: Role.exporter}))
+    for code in ("fr", "ar"):
+        disposition = _records(client, letter, format=fmt, language=code).headers
+        assert re.fullmatch(
+            rf'attachment; filename="civic-signatories-{code}-\d{{8}}\.{fmt}"',
+            disposition["Content-Disposition"],
+        )
 
 
 def test_the_contacts_box_does_not_mark_a_file_that_cannot_hold_contacts(client, make, login_as):
