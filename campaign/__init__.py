@@ -13,7 +13,6 @@ from campaign import access_log
 from campaign import config as settings
 from campaign.i18n import CONTENT_LANGUAGES, INTERFACE_LANGUAGES
 from campaign.ids import IdConverter
-from campaign.redirects import local_path
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -156,13 +155,6 @@ def _register_root_routes(app: Flask) -> None:
     def home() -> Response:
         lang = session.get("lang") or request.accept_languages.best_match(list(INTERFACE_LANGUAGES))
         return redirect(url_for("letters.index", lang=lang or "en"))
-
-    @app.route("/language/<lang:lang>")
-    def choose_language(lang: str) -> Response:
-        """Remember an interface language for staff pages, then go back."""
-        if lang in INTERFACE_LANGUAGES:
-            session["lang"] = lang
-        return redirect(local_path(request.args.get("next")) or url_for("manage.dashboard"))
 
     @app.route("/healthz")
     def healthz() -> dict[str, str]:

@@ -40,7 +40,25 @@ def url_in_language(code: str) -> str:
     ):
         args = dict(request.view_args, lang=code)
         return url_for(request.endpoint, **args)
-    return url_for("choose_language", lang=code, next=request.full_path.rstrip("?"))
+    return url_for("accounts.choose_language", lang=code, next=request.full_path.rstrip("?"))
+
+
+ADDRESS_FIELDS = frozenset({"EmailField", "URLField"})
+TEXT_FIELDS = frozenset({"StringField", "TextAreaField", "SearchField"})
+
+
+def typed_direction(field_type: str, render_kw: dict[str, Any] | None = None) -> dict[str, str]:
+    """The ``dir`` of an input or text area (a WTForms field type) for what is typed in it.
+
+    Addresses read left to right on every page, Arabic ones included; other text takes the
+    direction of its first letter ("Acme Rights Inc." or a site's address on its own line of
+    an Arabic page stays as typed), unless the field sets its own (the website).
+    """
+    if (render_kw or {}).get("dir"):
+        return {}
+    if field_type in ADDRESS_FIELDS:
+        return {"dir": "ltr"}
+    return {"dir": "auto"} if field_type in TEXT_FIELDS else {}
 
 
 def _locale() -> Locale:
@@ -114,6 +132,8 @@ def register(app: Flask) -> None:
             "forms_with_errors": forms_with_errors,
         }
 
+    # A global, not a context variable: the form macros, imported without context, use it.
+    app.add_template_global(typed_direction)
     app.add_template_filter(number)
     app.add_template_filter(score)
     app.add_template_filter(minutes)

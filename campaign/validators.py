@@ -19,6 +19,7 @@ REQUIRED = _l("This field is required.")
 TOO_LONG = _l("Field cannot be longer than %(max)d characters.")
 NOT_A_CHOICE = _l("Not a valid choice.")
 NOT_A_NUMBER = _l("Invalid Choice: could not coerce.")
+NOT_AN_INTEGER = _l("Not a valid integer value.")
 NOT_A_DATETIME = _l("Not a valid datetime value.")
 NOT_A_DATE = _l("Not a valid date value.")
 # Said when a field came back without the characters that show nothing (see SafeText).

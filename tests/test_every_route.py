@@ -16,7 +16,6 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
-from wtforms import Form
 from wtforms.fields.core import UnboundField
 
 from campaign.accounts.models import Role
@@ -24,6 +23,7 @@ from campaign.db import db
 from campaign.letters.models import Letter
 from campaign.signatures import tokens
 from campaign.signatures.models import SignatureStatus
+from tests.forms import app_forms
 
 HUGE = "9" * 25  # beyond any integer column
 HOSTILE = [
@@ -58,12 +58,8 @@ LAST = {"accounts.logout", "manage.change_status", "staff.switch_off", "team.rem
 def _form_fields() -> list[str]:
     """The name of every field of every form the app defines."""
     names: set[str] = set()
-    pending = list(Form.__subclasses__())
-    while pending:
-        form = pending.pop()
-        pending.extend(form.__subclasses__())
-        if form.__module__.startswith("campaign."):
-            names.update(n for n in dir(form) if isinstance(getattr(form, n), UnboundField))
+    for form in app_forms():
+        names.update(n for n in dir(form) if isinstance(getattr(form, n), UnboundField))
     return sorted(names | set(RAW_FIELDS))
 
 

@@ -3,10 +3,14 @@
 import pytest
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
+from wtforms import DateTimeField, IntegerField
+from wtforms.fields.choices import SelectFieldBase
+from wtforms.fields.core import UnboundField
 
 from campaign.i18n import INTERFACE_LANGUAGES
 from campaign.i18n_cli import POT, compile_catalogues, extract
 from tests.conftest import ROOT
+from tests.forms import app_forms
 
 
 def _ids(path):
@@ -47,3 +51,31 @@ def test_translations_keep_placeholders(code):
         catalogue = read_po(handle)
     problems = [(message.id, [str(e) for e in errors]) for message, errors in catalogue.check()]
     assert not problems
+
+
+def _messages_left_to_wtforms(field: UnboundField) -> list[str]:
+    """The messages of ``field`` that WTForms would say in English, whatever the page's
+    language (its own catalogue is off, see ``campaign.validators``)."""
+    kind, kwargs = field.field_class, field.kwargs
+    wanted = []
+    if issubclass(kind, DateTimeField | IntegerField):  # dates too: DateField is one
+        wanted.append("invalid_value_message")
+    if issubclass(kind, SelectFieldBase) and kwargs.get("validate_choice", True):
+        wanted.append("invalid_choice_message")
+    if issubclass(kind, SelectFieldBase) and kwargs.get("coerce", str) is not str:
+        wanted.append("invalid_value_message")
+    return [name for name in wanted if not kwargs.get(name)]
+
+
+def test_every_date_number_and_menu_field_words_its_errors_in_our_catalogue(app):
+    """A date that is not one, a number or a choice not offered: each field passes our
+    translated message, or a French page says "Not a valid datetime value."."""
+    with app.test_request_context():  # some forms' other attributes are lazy strings
+        gaps = {
+            f"{form.__module__}.{form.__name__}.{name}": missing
+            for form in app_forms()
+            for name in dir(form)
+            if isinstance(field := getattr(form, name), UnboundField)
+            and (missing := _messages_left_to_wtforms(field))
+        }
+    assert not gaps

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from campaign.accounts import sessions
 from campaign.accounts.models import LetterRole, Role, User
 from campaign.db import utcnow
+from campaign.i18n import interface_language
 
 _hasher = PasswordHasher()
 # Verifying against this keeps login timing the same whether or not the account exists.
@@ -59,6 +60,13 @@ def account_for(session: Session, email: str, language: str) -> User:
         session.add(user)
         session.flush()
     return user
+
+
+def works_in(user: User, language: str) -> None:
+    """Note the interface language ``user`` works in (at each login, and when they choose
+    another while logged in): the emails staff get (invitations, digests, a failed export's
+    reason) are written in it."""
+    user.language = interface_language(language)
 
 
 def has_chosen_password(user: User) -> bool:

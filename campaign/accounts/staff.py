@@ -1,8 +1,9 @@
 """Every staff account, for administrators: who holds what, who may create letters or is an
 administrator, and switching accounts off and on.
 
-Someone given the right to create letters gets an email in the administrator's language; a
-new address gets an account without a password, and the email's link lets them choose one.
+Someone given the right to create letters gets an email in their language (a new address, in
+the administrator's); it gets an account without a password, and the email's link lets them
+choose one.
 
 A switched-off account cannot log in, its open sessions end at their next request, and the
 password links emailed to it stop working; its roles are kept, so switching it on again gives

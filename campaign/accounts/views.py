@@ -10,7 +10,7 @@ from flask import (
     session,
     url_for,
 )
-from flask_babel import refresh
+from flask_babel import get_locale, refresh
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 
@@ -28,7 +28,7 @@ from campaign.accounts.views_sessions import password_page
 from campaign.db import db, utcnow
 from campaign.errors import FORM_EXPIRED, on_csrf_failure, on_rate_limit
 from campaign.extensions import limiter
-from campaign.i18n import _, _l, interface_language
+from campaign.i18n import INTERFACE_LANGUAGES, _, _l, interface_language
 from campaign.private_links import mark_private
 from campaign.redirects import local_path
 
@@ -65,6 +65,7 @@ def login() -> str | Response:
     if form.validate_on_submit():
         user = services.authenticate(db.session, form.email.data, form.password.data)
         if user is not None:
+            services.works_in(user, str(get_locale()))
             begin_session(user)
             db.session.commit()
             login_user(user)
@@ -85,6 +86,18 @@ def login_later() -> tuple[str, int]:
         )
     )
     return render_template("accounts/login.html", form=form), 429
+
+
+@bp.route("/language/<lang:lang>")
+def choose_language(lang: str) -> Response:
+    """Remember an interface language for staff pages, then go back; a staff member logged
+    in gets their emails in it from now on."""
+    if lang in INTERFACE_LANGUAGES:
+        session["lang"] = lang
+        if current_user.is_authenticated:
+            services.works_in(current_user, lang)
+            db.session.commit()
+    return redirect(local_path(request.args.get("next")) or url_for("manage.dashboard"))
 
 
 @bp.route("/logout", methods=["POST"])
@@ -120,17 +133,21 @@ def change_password() -> str | Response:
 
 
 def _choose_password(token: str, purpose: str, done: str) -> Response:
-    """The page an emailed link opens to choose a password, in the account's language unless
+    """The page an emailed link opens to choose a password, in its email's language unless
     the visitor chose one; the link dies once a password is saved, and they are logged in."""
     return mark_private(make_response(_choose_password_page(token, purpose, done)))
 
 
 def _link_holder(token: str, purpose: str) -> User | None:
-    """The account an emailed password link opens, whose language the page then speaks
-    unless the visitor chose one."""
+    """The account an emailed password link opens. Unless the visitor chose a language, the
+    page then speaks the one the link names (its email's: a reset link is written in the
+    language of the page it was asked from), else the account's."""
     user = password_links.user_for(db.session, token, purpose)
     if user is not None and "lang" not in session:
-        session["lang"] = interface_language(user.language)
+        named = request.args.get("lang")
+        session["lang"] = interface_language(
+            named if named in INTERFACE_LANGUAGES else user.language
+        )
         refresh()
     return user
 
@@ -142,6 +159,7 @@ def _choose_password_page(token: str, purpose: str, done: str) -> str | Response
     form = NewPasswordForm(account_email=user.email)
     if form.validate_on_submit():
         services.set_password(db.session, user, form.new.data)
+        services.works_in(user, str(get_locale()))
         user.last_login_at = utcnow()
         begin_session(user)
         db.session.commit()
@@ -202,7 +220,7 @@ def forgot_password() -> str | Response | tuple[str, int]:
     account, so the page never tells who works on which letters."""
     form = ForgotPasswordForm()
     if form.validate_on_submit():
-        resets.request_link(db.session, form.email.data)
+        resets.request_link(db.session, form.email.data, str(get_locale()))
         db.session.commit()
         flash(
             _("If an account uses this address, a link to choose a new password is on its way."),

@@ -108,6 +108,16 @@ class FreezeForm(Form):
 class DiffForm(Form):
     """Sent by GET: the choice of snapshots is in the address."""
 
-    old = SelectField(_l("Earlier snapshot"), coerce=int)
-    new = SelectField(_l("Later snapshot"), coerce=int)
+    old = SelectField(
+        _l("Earlier snapshot"),
+        coerce=int,
+        invalid_choice_message=NOT_A_CHOICE,
+        invalid_value_message=NOT_A_NUMBER,
+    )
+    new = SelectField(
+        _l("Later snapshot"),
+        coerce=int,
+        invalid_choice_message=NOT_A_CHOICE,
+        invalid_value_message=NOT_A_NUMBER,
+    )
     submit = SubmitField(_l("Compare"))

@@ -143,11 +143,12 @@ def is_long(data: ExportData, spec: ExportSpec, threshold: int) -> bool:
 
 
 def filename(data: ExportData, spec: ExportSpec) -> str:
+    """Every file names its language (CSV and XLSX headings and country names are in it too),
+    so the French and Arabic lists of one day are two files."""
     stamp = f"snapshot-{data.snapshot_id}" if data.snapshot_id else data.as_of.strftime("%Y%m%d")
     kind = "statement" if spec.format == "docx" else "signatories"
-    language = "" if spec.format in CONTACT_FORMATS else spec.language
     variant, extension = VARIANTS.get(spec.format, ("", spec.format))
-    parts = (data.slug, kind, language, _contacts_marker(spec), variant, stamp)
+    parts = (data.slug, kind, spec.language, _contacts_marker(spec), variant, stamp)
     return "-".join(part for part in parts if part) + f".{extension}"
 
 

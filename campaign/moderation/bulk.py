@@ -1,7 +1,9 @@
 """Bulk invalidation of a spam wave: select by email domain, IP, time window or name pattern.
 
 Name patterns are plain text or a glob (``*`` any text, ``?`` one character), turned into
-an escaped SQL LIKE: no user-supplied regular expression ever runs.
+an escaped SQL LIKE: no user-supplied regular expression ever runs. One made of letters,
+digits and spaces also runs on the names' stored keys, so that case and accents count for
+nothing in any script on either database.
 """
 
 from __future__ import annotations
@@ -9,12 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from campaign.accounts.models import User
 from campaign.i18n import _l
 from campaign.letters.models import Letter
+from campaign.matching.text import fold
 from campaign.moderation.decisions import decide
 from campaign.signatures.models import Signature
 from campaign.signatures.states import LIVE
@@ -58,6 +61,25 @@ def glob_to_like(pattern: str) -> str:
     return like if "*" in pattern or "?" in pattern else f"%{like}%"
 
 
+def key_like(pattern: str) -> str | None:
+    """``pattern`` as a LIKE on ``name_key`` ("Àltera*" finds "ÀLTERA ONG" and "altera"),
+    or None if it holds anything but letters, digits, spaces and wildcards: keys drop
+    punctuation, so "*e.V." would become "%ev", which "Nevada" holds."""
+    folded = " ".join(fold(pattern).split())
+    if not folded.replace("*", "").replace("?", "").replace(" ", "").isalnum():
+        return None
+    return glob_to_like(folded)
+
+
+def _name_matches(pattern: str) -> ColumnElement[bool]:
+    """Names matching ``pattern`` as written (the database lowers ASCII letters at least),
+    or by their key (see ``key_like``)."""
+    matches = [func.lower(Signature.name).like(glob_to_like(pattern), escape="\\")]
+    if (on_key := key_like(pattern)) is not None:
+        matches.append(Signature.name_key.like(on_key, escape="\\"))
+    return or_(*matches)
+
+
 def _conditions(criteria: Criteria) -> list[ColumnElement[bool]]:
     found = []
     if criteria.email_domain:
@@ -70,8 +92,7 @@ def _conditions(criteria: Criteria) -> list[ColumnElement[bool]]:
     if criteria.until:
         found.append(Signature.created_at <= criteria.until)
     if criteria.name_pattern:
-        like = glob_to_like(criteria.name_pattern)
-        found.append(func.lower(Signature.name).like(like, escape="\\"))
+        found.append(_name_matches(criteria.name_pattern))
     return found
 
 

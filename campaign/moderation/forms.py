@@ -26,7 +26,15 @@ from campaign.moderation.contacts import ADDRESS_NEEDED
 from campaign.signatures import choices
 from campaign.signatures.forms import NOT_AN_ADDRESS, check_email_key
 from campaign.signatures.models import CONTACT_NAME_LENGTH, Signature, SignerKind
-from campaign.validators import EmailAddress, OptionalBlank, SafeText, ValidChoice, empty_if_none
+from campaign.validators import (
+    NOT_A_DATETIME,
+    NOT_AN_INTEGER,
+    EmailAddress,
+    OptionalBlank,
+    SafeText,
+    ValidChoice,
+    empty_if_none,
+)
 
 NOT_A_CHOICE = _l("Choose one of the options offered.")
 OTHER = "__other__"
@@ -179,8 +187,12 @@ class BulkForm(Form):
     ip_address = StringField(
         LABELS["ip_address"], validators=[OptionalBlank(), SafeText(45)], filters=[empty_if_none]
     )
-    since = DateTimeLocalField(LABELS["since"], validators=[OptionalBlank()])
-    until = DateTimeLocalField(LABELS["until"], validators=[OptionalBlank()])
+    since = DateTimeLocalField(
+        LABELS["since"], validators=[OptionalBlank()], invalid_value_message=NOT_A_DATETIME
+    )
+    until = DateTimeLocalField(
+        LABELS["until"], validators=[OptionalBlank()], invalid_value_message=NOT_A_DATETIME
+    )
     name_pattern = StringField(
         LABELS["name_pattern"],
         validators=[OptionalBlank(), SafeText(200)],
@@ -189,7 +201,7 @@ class BulkForm(Form):
             "Plain text, or a pattern where * stands for any text and ? for one character."
         ),
     )
-    expected = IntegerField(validators=[OptionalBlank()])
+    expected = IntegerField(validators=[OptionalBlank()], invalid_value_message=NOT_AN_INTEGER)
 
     def criteria(self) -> dict[str, Any]:
         return {

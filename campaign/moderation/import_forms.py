@@ -7,6 +7,7 @@ from wtforms import SelectField, SubmitField, TextAreaField
 
 from campaign.forms import Form
 from campaign.i18n import _l
+from campaign.validators import NOT_A_CHOICE
 
 FORMAT_LABELS = {
     "auto": _l("Recognise it (by file name and content)"),
@@ -31,10 +32,11 @@ class ImportForm(Form):
         description=_l("One organisation per line; numbering such as “12.” is set aside."),
         render_kw={"rows": 10},
     )
-    format = SelectField(_l("Format"), default="auto")
+    format = SelectField(_l("Format"), default="auto", invalid_choice_message=NOT_A_CHOICE)
     encoding = SelectField(
         _l("Text encoding"),
         default="utf-8",
+        invalid_choice_message=NOT_A_CHOICE,
         description=_l("Leave UTF-8 unless you are told the file is in another encoding."),
     )
     submit = SubmitField(_l("Preview the import"))

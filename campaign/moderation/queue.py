@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from math import ceil
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from campaign.ids import parse_id
 from campaign.moderation.signals import Signals
+from campaign.signatures.keys import name_key
 from campaign.signatures.models import Signature, SignatureStatus, SignerKind, Source
 from campaign.text import search_term
 
@@ -80,6 +81,19 @@ def like(text: str) -> str:
     return f"%{escaped}%"
 
 
+def _search(q: str) -> ColumnElement[bool]:
+    """Signatures whose name, submitted spelling or contact email holds ``q`` (case ignored
+    as far as the database's lower() goes: ASCII only on SQLite), or whose name's key holds
+    ``q``'s key: case, accents and punctuation then count for nothing in any script, on
+    either database ("ÀLTERA", "altera" and "ltera" find "Àltera"; "ihh" finds "İHH")."""
+    pattern = like(q)
+    columns = (Signature.name, Signature.submitted_name, Signature.contact_email)
+    found = [func.lower(c).like(pattern, escape="\\") for c in columns]
+    if key := name_key(q):
+        found.append(Signature.name_key.like(like(key), escape="\\"))
+    return or_(*found)
+
+
 def _query(letter_id: int, filters: Filters) -> Select:
     query = select(Signature.id, Signature.status, Signature.reviewed_at).where(
         Signature.letter_id == letter_id
@@ -91,9 +105,7 @@ def _query(letter_id: int, filters: Filters) -> Select:
     if filters.source:
         query = query.where(Signature.source == Source(filters.source))
     if filters.q:
-        pattern = like(filters.q)
-        columns = (Signature.name, Signature.submitted_name, Signature.contact_email)
-        query = query.where(or_(*(func.lower(c).like(pattern, escape="\\") for c in columns)))
+        query = query.where(_search(filters.q))
     return query.order_by(*SORTS[filters.sort])
 
 

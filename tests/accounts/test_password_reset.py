@@ -1,5 +1,5 @@
-""" "Forgot your password?": a one-time, expiring link by email, in the account's language;
-the page says the same whatever the address."""
+""" "Forgot your password?": a one-time, expiring link by email, in the language of the page
+it was asked from; the page says the same whatever the address."""
 
 from __future__ import annotations
 
@@ -28,9 +28,11 @@ def ask(client, email: str):  # noqa: ANN201
 
 
 def reset_path(smtp, address: str) -> str:
+    """The emailed link's path and query (which names the email's language)."""
     [message] = smtp.inbox.to(address)
     [link] = [u for u in smtp.inbox.links(message) if "/account/reset/" in u]
-    return urlsplit(link).path
+    parts = urlsplit(link)
+    return f"{parts.path}?{parts.query}" if parts.query else parts.path
 
 
 def test_the_emailed_link_sets_a_new_password_once(client, make, smtp):
@@ -74,14 +76,25 @@ def test_the_page_says_the_same_for_unknown_and_switched_off_addresses(client, m
     assert smtp.inbox.messages == []
 
 
-def test_the_link_is_written_in_the_accounts_language(client, make, smtp):
+@pytest.mark.parametrize("switch", [True, False])
+def test_the_link_is_written_in_the_language_of_the_page_it_was_asked_from(
+    client, make, smtp, switch
+):
+    """Whoever asked reads the email: it speaks the page's language (chosen, or the
+    browser's), not the one the account last used, and so does the page its link opens,
+    even in another browser."""
     make.user("ar@example.org").language = "ar"
     db.session.commit()
+    if switch:
+        client.get("/language/fr?next=/login")
+    else:
+        client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "fr"
     ask(client, "ar@example.org")
     [message] = smtp.inbox.to("ar@example.org")
-    assert message["Subject"] == translated("ar", "Choose a new password", escape=False)
-    page = client.application.test_client().get(reset_path(smtp, "ar@example.org"))
-    assert 'dir="rtl"' in page.get_data(as_text=True)
+    assert message["Subject"] == translated("fr", "Choose a new password", escape=False)
+    elsewhere = client.application.test_client()
+    page = elsewhere.get(reset_path(smtp, "ar@example.org"), headers={"Accept-Language": "es"})
+    assert translated("fr", "Choose your password") in page.get_data(as_text=True)
 
 
 def test_an_expired_link_is_refused(client, make, smtp, app):

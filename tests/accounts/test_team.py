@@ -110,6 +110,47 @@ def test_the_invitation_is_written_in_the_language_the_coordinator_uses(client, 
     assert translated("fr", "Choose your password") in page
 
 
+def test_someone_with_an_account_is_told_in_the_language_they_last_worked_in(
+    client, coordinator, smtp, make
+):
+    """The staff member's language follows their own choice: the page's at their login,
+    then any they switch to; an English-speaking coordinator's page does not decide it."""
+    make.user("staff@example.org")
+    theirs = client.application.test_client()
+    theirs.post(
+        "/login",
+        data={"email": "staff@example.org", "password": PASSWORD},
+        headers={"Accept-Language": "fr"},
+    )
+    assert add(client, "staff@example.org", "exporter").status_code == 302
+    [message] = smtp.inbox.to("staff@example.org")
+    assert message["Subject"] == translated(
+        "fr",
+        "New role on “%(title)s”: %(role)s",
+        escape=False,
+        role=translated("fr", "Exporter", escape=False),
+        title="Letter to the Council",
+    )
+    theirs.get("/language/ar?next=/manage/")
+    assert add(client, "staff@example.org", "moderator").status_code == 302
+    assert smtp.inbox.to("staff@example.org")[-1]["Subject"] == translated(
+        "ar",
+        "New role on “%(title)s”: %(role)s",
+        escape=False,
+        role=translated("ar", "Moderator", escape=False),
+        title="\u2068Letter to the Council\u2069",  # isolated in Arabic text
+    )
+    page = client.get("/manage/letters/carta/team/").text
+    assert (
+        translated(
+            "en",
+            "They get an email in the language they use on this site (yours if they are new "
+            "here). Someone new to this site chooses a password through the link in it.",
+        )
+        in page
+    )
+
+
 def test_changes_are_in_the_audit_log_and_a_removed_member_loses_access(
     client, coordinator, smtp, make, login_as
 ):

@@ -125,6 +125,7 @@ def _a_day_passes() -> None:
 def test_the_button_emails_a_digest_now_even_when_nothing_is_new(
     client, login_as, make, letter, staff, smtp
 ):
+    client.get("/language/ar")  # the language they work in, noted as they log in
     login_as(staff["ar"])
     _sign_some(make, letter, "Red Andina")
     for _ in range(2):

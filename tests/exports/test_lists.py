@@ -268,8 +268,24 @@ def test_a_file_with_contact_details_says_so_in_its_name(client, make, login_as,
         _records(client, letter, format=fmt, contacts="y").headers["Content-Disposition"]
     )[1]
     without = name.match(_records(client, letter, format=fmt).headers["Content-Disposition"])[1]
-    assert re.fullmatch(rf"civic-signatories-with-contacts-\d{{8}}\.{fmt}", with_contacts)
-    assert re.fullmatch(rf"civic-signatories-\d{{8}}\.{fmt}", without)
+    assert re.fullmatch(rf"civic-signatories-en-with-contacts-\d{{8}}\.{fmt}", with_contacts)
+    assert re.fullmatch(rf"civic-signatories-en-\d{{8}}\.{fmt}", without)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "pdf"])
+def test_each_language_of_a_list_is_a_file_of_its_own_name(client, make, login_as, fmt):
+    """Headings and country names are in the file's language: the French and the Arabic list
+    of one day do not overwrite each other in a downloads folder."""
+    texts = {"en": ("Letter", "Text"), "fr": ("Lettre", "Texte"), "ar": ("رسالة", "نص")}
+    letter = make.letter("civic", texts=texts)
+    make.signature(letter, "Only Org")
+    login_as(make.user(roles={letter: Role.exporter}))
+    for code in ("fr", "ar"):
+        disposition = _records(client, letter, format=fmt, language=code).headers
+        assert re.fullmatch(
+            rf'attachment; filename="civic-signatories-{code}-\d{{8}}\.{fmt}"',
+            disposition["Content-Disposition"],
+        )
 
 
 def test_csv_for_excel_has_the_same_cells_separated_by_semicolons(client, runner, make, login_as):
@@ -284,7 +300,7 @@ def test_csv_for_excel_has_the_same_cells_separated_by_semicolons(client, runner
     assert '<option value="csv-semicolon">' in page
     response = _records(client, letter, format="csv-semicolon", contacts="y")
     assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
-    name = r'attachment; filename="civic-signatories-with-contacts-semicolons-\d{8}\.csv"'
+    name = r'attachment; filename="civic-signatories-en-with-contacts-semicolons-\d{8}\.csv"'
     assert re.fullmatch(name, response.headers["Content-Disposition"])
     assert response.data.startswith(b"\xef\xbb\xbf")
     content = response.data.decode("utf-8-sig")

@@ -48,6 +48,51 @@ def test_arabic_letter_text_runs_right_to_left_on_english_staff_pages(client, ar
         assert (holder.get("lang"), holder.get("dir")) == ("ar", "rtl"), html.tostring(element)
 
 
+FORM_PAGES = [
+    *STAFF_PAGES,
+    "/manage/letters/new",
+    "/manage/letters/ar-letter/moderation/bulk",
+    "/manage/accounts/",
+    "/account/password",
+    "/ar/letters/ar-letter",
+]
+DIRECTIONS = {"auto", "ltr", "rtl"}
+# Text areas and text inputs, but not the sign-on form's trap for robots, hidden from people.
+TYPED = (
+    "//*[self::textarea or self::input[not(@type) or @type='text' or @type='search' or"
+    " @type='email' or @type='url' or @type='tel']][not(ancestor::*[@aria-hidden='true'])]"
+)
+
+
+def typed_without_direction(page: str) -> list[str]:
+    """The text inputs and text areas of ``page`` that do not say which way their text runs."""
+    typed = html.fromstring(page).xpath(TYPED)
+    return [html.tostring(e, encoding=str) for e in typed if e.get("dir") not in DIRECTIONS]
+
+
+@pytest.mark.parametrize("path", FORM_PAGES)
+def test_typed_text_takes_its_own_direction_on_an_arabic_page(client, arabic_letter, path):
+    """An English name or a site's address typed on an Arabic page stays left to right."""
+    client.get("/language/ar")
+    response = client.get(path)
+    assert response.status_code == 200
+    assert typed_without_direction(response.text) == []
+
+
+def test_the_fields_of_a_signature_and_of_the_letters_settings_take_their_own_direction(
+    client, arabic_letter, make
+):
+    client.get("/language/ar")
+    signature = make.signature(arabic_letter, "Acme Rights Inc.")
+    page = client.get(f"/manage/letters/ar-letter/moderation/signatures/{signature.id}").text
+    assert typed_without_direction(page) == []
+    settings = html.fromstring(client.get("/manage/letters/ar-letter").text)
+    for name in ("lead_organisations", "embed_origins", "addressee"):
+        assert settings.xpath(f"//*[@name='{name}']/@dir") == ["auto"], name
+    imports = html.fromstring(client.get("/manage/letters/ar-letter/import/").text)
+    assert imports.xpath("//textarea[@name='pasted']/@dir") == ["auto"]
+
+
 def language_of(element) -> tuple[str, str]:  # noqa: ANN001
     """The lang and dir an element's text is read with: its nearest labelled ancestor's."""
     holder = element.xpath("ancestor-or-self::*[@lang][1]")[0]

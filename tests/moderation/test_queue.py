@@ -130,6 +130,22 @@ def test_filters_search_sort_and_pages(client, make, letter, moderator):
         assert following == console() + "?sort=name&amp;page=2"
 
 
+def test_search_ignores_case_and_accents_in_every_script(client, make, letter, moderator):
+    """A name starting with an accented capital is found however it is typed, on SQLite
+    (whose lower() knows only ASCII) as on PostgreSQL (where "İ" lowers to "i")."""
+    names = ("Àltera-Asociación", "İHH İnsani Yardım", "Other Org")
+    for name in names:
+        make.signature(letter, name, status=S.approved)
+    wanted = {
+        "Àltera-Asociación": ("ltera", "Àltera", "altera", "ÀLTERA", "àltera asoc"),
+        "İHH İnsani Yardım": ("İHH", "ihh", "IHH", "insani yardim", "İnsani"),
+    }
+    for name, searches in wanted.items():
+        for q in searches:
+            page = client.get(console(), query_string={"status": "all", "q": q}).text
+            assert names_on(page, *names) == {name}, q
+
+
 def test_approving_one_records_it_and_clears_it_from_the_queue(client, make, letter, moderator):
     s = make.signature(letter, "Confirmed Org", status=S.confirmed)
     response = client.post(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from campaign.db import db
 from campaign.signatures.models import CorrectionRequest, RequestKind
 from campaign.signatures.models import SignatureStatus as S
@@ -108,6 +110,47 @@ def test_bulk_criteria_combine_ip_time_window_and_glob(client, make, letter, mod
     )
     none = client.post(BULK, data={"name_pattern": "%"}).get_data(True)
     assert "0 signatures would be rejected." in none  # LIKE wildcards are taken literally
+
+
+@pytest.mark.parametrize(
+    ("pattern", "count"),
+    [
+        ("Àltera", 1),
+        ("ÀLTERA*", 1),
+        ("altera ?ur", 1),
+        ("İHH*", 1),
+        ("ihh", 1),
+        ("*YARDIM", 1),
+        ("*e.V.", 1),  # punctuation is matched as written: not "Nevada Aid"
+    ],
+)
+def test_bulk_name_patterns_ignore_case_and_accents_in_every_script(
+    client, make, letter, moderator, pattern, count
+):
+    for name in ("Àltera Sur", "İHH Yardım", "Nevada Aid", "Verein Hilfe e.V."):
+        make.signature(letter, name, status=S.pending)
+    page = client.post(BULK, data={"name_pattern": pattern}).text
+    assert (
+        translated(
+            "en",
+            "%(num)d signature would be rejected.",
+            "%(num)d signatures would be rejected.",
+            num=count,
+        )
+        in page
+    )
+
+
+def test_a_date_that_is_not_one_is_refused_in_the_pages_language(client, make, letter, moderator):
+    wave, _ = spam_wave(make, letter)
+    client.get("/language/fr")
+    data = {"since": "1er novembre", "ip_address": "198.51.100.7", "expected": "douze"}
+    refused = client.post(BULK, data=data | {"apply": "1"})
+    assert refused.status_code == 400
+    for message in ("Not a valid datetime value.", "Not a valid integer value."):
+        assert translated("fr", message) in refused.text
+        assert message not in refused.text
+    assert all(fresh(s.id).status is S.pending for s in wave)
 
 
 def test_bulk_refuses_without_criteria_or_when_the_count_moved(client, make, letter, moderator):
