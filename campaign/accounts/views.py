@@ -88,13 +88,20 @@ def login_later() -> tuple[str, int]:
     return render_template("accounts/login.html", form=form), 429
 
 
+def _from_this_site() -> bool:
+    """Whether the browser says the request came from our own pages (or was typed): a link
+    on another site may switch the pages this browser shows, not the language the account's
+    emails are written in. Browsers that send no such header are taken at their word."""
+    return request.headers.get("Sec-Fetch-Site", "same-origin") in ("same-origin", "none")
+
+
 @bp.route("/language/<lang:lang>")
 def choose_language(lang: str) -> Response:
     """Remember an interface language for staff pages, then go back; a staff member logged
     in gets their emails in it from now on."""
     if lang in INTERFACE_LANGUAGES:
         session["lang"] = lang
-        if current_user.is_authenticated:
+        if current_user.is_authenticated and _from_this_site():
             services.works_in(current_user, lang)
             db.session.commit()
     return redirect(local_path(request.args.get("next")) or url_for("manage.dashboard"))

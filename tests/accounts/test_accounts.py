@@ -355,3 +355,18 @@ def test_admin_created_from_the_shell(runner):
     assert result.exit_code == 0
     assert "password:" not in result.output
     assert db.session.query(User).filter_by(email="root@example.org").one().is_admin
+
+
+@pytest.mark.parametrize(("fetched_from", "kept"), [("same-origin", "fr"), ("cross-site", "en")])
+def test_only_our_own_pages_change_the_language_of_a_staff_members_emails(
+    client, make, login_as, fetched_from, kept
+):
+    """A link on another site switches the pages this browser shows (a GET anyone can make
+    it send), never the language the account is written to in."""
+    user = make.user("a@example.org")
+    login_as(user)
+    assert db.session.get(User, user.id).language == "en"
+    switched = client.get("/language/fr", headers={"Sec-Fetch-Site": fetched_from})
+    assert switched.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(User, user.id).language == kept
