@@ -135,20 +135,22 @@ def run(label: str, url: str, count: int, count_views: int) -> None:
     print(f"{label:<11}page size {size / 1024:.0f} KiB, sent gzipped: {len(page) / 1024:.0f} KiB")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def run_backends(run_one, description: str, database: str, views: int) -> None:  # noqa: ANN001
+    """Parse --count, --views and --backends, then ``run_one(label, url, count, views)`` on
+    each backend, in a fresh database named ``database``."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--count", type=int, default=5000)
-    parser.add_argument("--views", type=int, default=50)
+    parser.add_argument("--views", type=int, default=views)
     parser.add_argument("--backends", nargs="+", default=["sqlite", "postgresql"])
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         urls = {
-            "sqlite": f"sqlite:///{folder}/page.sqlite3",
-            "postgresql": PG_ADMIN.rsplit("/", 1)[0] + "/page_bench",
+            "sqlite": f"sqlite:///{folder}/{database}.sqlite3",
+            "postgresql": PG_ADMIN.rsplit("/", 1)[0] + f"/{database}",
         }
         for name in args.backends:
-            run(name, urls[name], args.count, args.views)
+            run_one(name, urls[name], args.count, args.views)
 
 
 if __name__ == "__main__":
-    main()
+    run_backends(run, __doc__.splitlines()[0], "page_bench", views=50)

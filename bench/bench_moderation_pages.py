@@ -15,16 +15,13 @@ again).
 
 from __future__ import annotations
 
-import argparse
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_letter_page import approve_one, prepare, timed, views  # noqa: E402
-from bench.bench_signing import PG_ADMIN  # noqa: E402
+from bench.bench_letter_page import approve_one, prepare, run_backends, timed, views  # noqa: E402
 
 PASSWORD = "bench-password-long-enough"
 PAGES = {
@@ -71,20 +68,5 @@ def run(label: str, url: str, count: int, count_views: int) -> None:
         print(f"{label:<11}{page + ', after one more approval':<44}{again:8.1f} ms")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--count", type=int, default=5000)
-    parser.add_argument("--views", type=int, default=10)
-    parser.add_argument("--backends", nargs="+", default=["sqlite", "postgresql"])
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
-        urls = {
-            "sqlite": f"sqlite:///{folder}/moderation.sqlite3",
-            "postgresql": PG_ADMIN.rsplit("/", 1)[0] + "/moderation_bench",
-        }
-        for name in args.backends:
-            run(name, urls[name], args.count, args.views)
-
-
 if __name__ == "__main__":
-    main()
+    run_backends(run, __doc__.splitlines()[0], "moderation_bench", views=10)
