@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import io
-from itertools import islice
 
 from campaign.moderation.import_columns import HEADER_ROWS, Header, find_header, shown_cells
 from campaign.moderation.import_rows import label
@@ -35,7 +34,10 @@ def _row_at(lines: list[str], index: int, spare: str) -> tuple[list[str], int, s
     """The row starting at ``lines[index]``: its cells, how many lines it takes, and the
     delimiter that reads it; no cells if none reads it (a quote never closed)."""
     for delimiter in _delimiters(lines[index], spare):
-        reader = csv.reader(islice(lines, index, None), delimiter=delimiter, strict=True)
+        # Read from ``index`` on without walking the lines before it (as islice would: a
+        # file of a few hundred thousand lines that read as blank rows took minutes).
+        rest = (lines[i] for i in range(index, len(lines)))
+        reader = csv.reader(rest, delimiter=delimiter, strict=True)
         try:
             return next(reader, []), reader.line_num, delimiter
         except csv.Error:
@@ -44,19 +46,29 @@ def _row_at(lines: list[str], index: int, spare: str) -> tuple[list[str], int, s
 
 
 def _first_rows(lines: list[str], spare: str) -> tuple[list[tuple[int, list[str]]], dict]:
-    """The first non-empty rows, with their first line; and where each ends, and its delimiter."""
+    """The first non-empty rows, with their first line; and where each ends, and its delimiter.
+
+    A line no delimiter reads (a quote never closed) counts among the rows looked at: each
+    such try reads on to the end of the file or the csv module's cell limit, so a file of
+    such lines, tried line after line, would take hours. None read at all: the file is
+    malformed at its first such line."""
     rows: list[tuple[int, list[str]]] = []
     ends: dict[int, tuple[int, str]] = {}
+    unreadable: list[int] = []
     index = 0
-    while index < len(lines) and len(rows) < HEADER_ROWS:
+    while index < len(lines) and len(rows) + len(unreadable) < HEADER_ROWS:
         if not lines[index].strip():
             index += 1
             continue
         cells, used, delimiter = _row_at(lines, index, spare)
-        if any(cell.strip() for cell in cells):
+        if not cells:
+            unreadable.append(index + 1)
+        elif any(cell.strip() for cell in cells):
             rows.append((index + 1, cells))
             ends[index + 1] = (index + used, delimiter)
         index += used
+    if not rows and unreadable:
+        raise ImportFileError("csv_malformed", line=unreadable[0])
     return rows, ends
 
 

@@ -8,6 +8,7 @@ import logging
 from flask import Response, current_app, request
 from flask_limiter.util import get_remote_address
 
+from campaign.clients import network
 from campaign.extensions import limiter
 from campaign.signatures import tokens
 from campaign.signatures.forms import SignForm
@@ -24,8 +25,8 @@ def per_letter_limit() -> str:
 
 
 def address_and_letter() -> str:
-    """Rate-limit key: one bucket per client address per letter."""
-    return f"{get_remote_address()}|{(request.view_args or {}).get('slug', '')}"
+    """Rate-limit key: one bucket per client address (an IPv6 one's /64) per letter."""
+    return f"{network()}|{(request.view_args or {}).get('slug', '')}"
 
 
 def letter_only() -> str:

@@ -8,6 +8,7 @@ queued, so mail held back by an SMTP outage still arrives with working links.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from babel.lists import format_list
@@ -32,6 +33,8 @@ CONTACT_MOVED = "signature_contact_moved"
 TO_SIGNERS = (CONFIRMATION, REPEAT_NOTICE, CONTACT_NOTICE)
 # And the notice to a former contact, which carries none.
 ABOUT_SIGNATURES = (*TO_SIGNERS, CONTACT_MOVED)
+# At most one notice of a repeated sign-up per signature in this time (see _repeat_notice).
+REPEAT_NOTICE_EVERY = timedelta(hours=1)
 
 
 def _load_signatures(session: Session, stored: list[dict[str, Any]]) -> list[Signature]:
@@ -60,13 +63,42 @@ def _confirmation(session: Session, stored: dict[str, Any], lang: str) -> dict[s
     signature = _wanted(session, stored)
     if signature.status is SignatureStatus.rejected and signature.confirmed_at is None:
         raise NothingToSend(f"signature {signature.id} was rejected before it was confirmed")
+    _unless_noticed_lately(session, signature)
     return _context(session, signature, lang)
 
 
-@completes(REPEAT_NOTICE, preload=_load_signatures)
 @completes(CONTACT_NOTICE, preload=_load_signatures)
 def _links(session: Session, stored: dict[str, Any], lang: str) -> dict[str, Any]:
     return _context(session, _wanted(session, stored), lang)
+
+
+@completes(REPEAT_NOTICE, preload=_load_signatures)
+def _repeat_notice(session: Session, stored: dict[str, Any], lang: str) -> dict[str, Any]:
+    signature = _wanted(session, stored)
+    _unless_noticed_lately(session, signature)
+    return _context(session, signature, lang)
+
+
+def _unless_noticed_lately(session: Session, signature: Signature) -> None:
+    """Raise NothingToSend if a notice of a repeat went to the address on file about this
+    sign-up (since it was made) within ``REPEAT_NOTICE_EVERY``: it carried all its links.
+    Anyone may type a stranger's address again and again, from many networks past the rate
+    limits, and one notice says all there is to say. A confirmation request is held back
+    the same way (one retried or sent again after such a notice left), so a first signature
+    and a repeat ask the database the same (see ``services.sign``)."""
+    since = max(utcnow() - REPEAT_NOTICE_EVERY, signature.created_at)
+    query = select(OutboxMessage.id).where(
+        OutboxMessage.status == OutboxStatus.sent,
+        # A message sent since was due since (the outbox's index), unless it was retried
+        # for longer than that: then one more email goes, which is harmless.
+        OutboxMessage.next_attempt_at >= since,
+        OutboxMessage.sent_at >= since,
+        OutboxMessage.template == REPEAT_NOTICE,
+        OutboxMessage.recipient == signature.contact_email,
+        OutboxMessage.context["signature_id"].as_integer() == signature.id,
+    )
+    if session.scalar(query.limit(1)) is not None:
+        raise NothingToSend(f"signature {signature.id} had a notice of a repeat lately")
 
 
 @completes(CONTACT_MOVED, preload=_load_signatures)

@@ -295,6 +295,24 @@ def test_guesses_at_one_account_from_many_networks_are_limited(client, make, con
     assert attempt("b@example.org", PASSWORD, "203.0.113.9").status_code == 302
 
 
+@pytest.mark.parametrize(
+    "config_overrides", [{"RATELIMIT_ENABLED": True, "LOGIN_RATE_LIMIT": "3 per minute"}]
+)
+def test_guesses_from_the_addresses_of_one_ipv6_network_are_limited_together(client, make):
+    """One connection's /64 holds countless addresses: taking a new one for each guess
+    does not escape the limit on logins from one network."""
+    make.user("a@example.org")
+    codes = [
+        client.post(
+            "/login",
+            data={"email": f"guess{n}@example.org", "password": "wrong guess"},
+            environ_base={"REMOTE_ADDR": f"2001:db8:5:6::{n + 1:x}"},
+        ).status_code
+        for n in range(4)
+    ]
+    assert codes == [200, 200, 200, 429]
+
+
 def test_users_create_command(runner, make):
     make.letter("alpha")
     result = runner.invoke(

@@ -175,6 +175,8 @@ def test_numbers_dates_booleans_and_errors_in_the_name_column_are_refused(runner
         (b"a\x00b", "contains NUL bytes"),
         (b"name\nok\n" + b"x" * 200_000 + b"\n", "A cell ending near line 3 is longer than"),
         (b'name\nok\n"never closed\n', "malformed near line 3"),
+        # No line reads as a row: each opens a quote the next one's text does not close.
+        (b'"Signatories\n' * 50_000, "malformed near line 1"),
     ],
 )
 def test_unreadable_text_files_are_refused_with_the_right_reason(

@@ -50,3 +50,20 @@ def test_only_submissions_taken_count_toward_the_limit(client, make):
     assert codes == [400] * 4
     assert [post(client, "carta", n).status_code for n in range(3)] == [302, 302, 429]
     assert len(signatures()) == 2
+
+
+def test_addresses_of_one_ipv6_network_share_a_bucket(client, make):
+    """A connection given an IPv6 /64 may send from any of its addresses: changing address
+    at each submission gains nothing, while another network has a bucket of its own."""
+    make.letter("carta")
+    same = ["2001:db8:1:2::1", "2001:db8:1:2::a:2", "2001:db8:1:2:ffff:0:0:3%eth0"]
+    assert [post(client, "carta", n, address=a).status_code for n, a in enumerate(same)] == [
+        302,
+        302,
+        429,
+    ]
+    assert post(client, "carta", 3, address="2001:db8:1:3::1").status_code == 302
+    # An IPv4 address written as IPv6 is the IPv4 address's own bucket.
+    assert post(client, "carta", 4, address="::ffff:192.0.2.7").status_code == 302
+    assert post(client, "carta", 5, address="192.0.2.7").status_code == 302
+    assert post(client, "carta", 6, address="::ffff:192.0.2.7").status_code == 429

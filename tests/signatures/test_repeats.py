@@ -143,3 +143,32 @@ def test_domains_that_differ_under_idna_2008_are_two_signers(make, sign, smtp):
     assert sorted(s.name for s in signatures()) == ["Strasse Verein", "Verein Straße"]
     german = "info@xn--strae-oqa.example"  # straße.example, as mail writes it
     assert [len(smtp.inbox.to(a)) for a in (german, "info@strasse.example")] == [2, 1]
+
+
+def test_an_address_typed_again_and_again_gets_one_repeat_notice_an_hour(make, sign, smtp):
+    """Anyone may type a stranger's address: however often (from however many networks),
+    its mailbox gets the confirmation request and one notice of the repeats, not one each."""
+    letter = make.letter("carta")
+    for _ in range(4):
+        sign(letter)
+    confirm_mail, repeat_mail = smtp.inbox.to("lucia@proderechos.example.org")
+    assert "/signatures/confirm/" in smtp.inbox.text(repeat_mail)
+    [signature] = signatures()
+    assert signature.status is SignatureStatus.pending
+
+
+def test_a_signer_who_withdrew_after_a_repeat_notice_is_asked_to_confirm_again(
+    client, make, sign, smtp
+):
+    """The hour without notices is about one sign-up: signing afresh after withdrawing makes
+    a new one, whose confirmation request goes at once."""
+    letter = make.letter("carta", auto_approve=True)
+    sign(letter)
+    sign(letter)  # a notice of the repeat
+    confirm(client, smtp.inbox.links(smtp.inbox.messages[0])[0])
+    _confirm, edit, _ = smtp.inbox.links(smtp.inbox.messages[0])
+    client.post(path(edit).replace("/edit/", "/withdraw/"), data={"confirm": "1"})
+    sign(letter, name="Asociación Pro Derechos Humanos")
+    assert len(smtp.inbox.messages) == 3
+    confirm(client, smtp.inbox.links(smtp.inbox.messages[-1])[0])
+    assert signatures()[0].status is SignatureStatus.approved
