@@ -63,7 +63,11 @@ def _confirmation(session: Session, stored: dict[str, Any], lang: str) -> dict[s
     signature = _wanted(session, stored)
     if signature.status is SignatureStatus.rejected and signature.confirmed_at is None:
         raise NothingToSend(f"signature {signature.id} was rejected before it was confirmed")
-    _unless_noticed_lately(session, signature)
+    # Asked, not heeded: a confirmation is never sent for a repeat (only for a first
+    # signature, or by a moderator, who must not see it vanish), but rendering one asks the
+    # database what a repeat's notice does, so with inline sending the answer's timing
+    # still does not tell whether the address had signed (see ``services.sign``).
+    _noticed_lately(session, signature)
     return _context(session, signature, lang)
 
 
@@ -75,17 +79,16 @@ def _links(session: Session, stored: dict[str, Any], lang: str) -> dict[str, Any
 @completes(REPEAT_NOTICE, preload=_load_signatures)
 def _repeat_notice(session: Session, stored: dict[str, Any], lang: str) -> dict[str, Any]:
     signature = _wanted(session, stored)
-    _unless_noticed_lately(session, signature)
+    if _noticed_lately(session, signature):
+        raise NothingToSend(f"signature {signature.id} had a notice of a repeat lately")
     return _context(session, signature, lang)
 
 
-def _unless_noticed_lately(session: Session, signature: Signature) -> None:
-    """Raise NothingToSend if a notice of a repeat went to the address on file about this
-    sign-up (since it was made) within ``REPEAT_NOTICE_EVERY``: it carried all its links.
-    Anyone may type a stranger's address again and again, from many networks past the rate
-    limits, and one notice says all there is to say. A confirmation request is held back
-    the same way (one retried or sent again after such a notice left), so a first signature
-    and a repeat ask the database the same (see ``services.sign``)."""
+def _noticed_lately(session: Session, signature: Signature) -> bool:
+    """Whether a notice of a repeat went to the address on file about this sign-up (since
+    it was made) within ``REPEAT_NOTICE_EVERY``. That notice carried all its links, and
+    anyone may type a stranger's address again and again, from many networks past the rate
+    limits: one notice an hour says all there is to say."""
     since = max(utcnow() - REPEAT_NOTICE_EVERY, signature.created_at)
     query = select(OutboxMessage.id).where(
         OutboxMessage.status == OutboxStatus.sent,
@@ -97,8 +100,7 @@ def _unless_noticed_lately(session: Session, signature: Signature) -> None:
         OutboxMessage.recipient == signature.contact_email,
         OutboxMessage.context["signature_id"].as_integer() == signature.id,
     )
-    if session.scalar(query.limit(1)) is not None:
-        raise NothingToSend(f"signature {signature.id} had a notice of a repeat lately")
+    return session.scalar(query.limit(1)) is not None
 
 
 @completes(CONTACT_MOVED, preload=_load_signatures)

@@ -104,11 +104,11 @@ def test_a_listed_signature_gets_a_new_contact_whose_link_works_and_the_old_ones
     assert waiting.next_attempt_at >= answered_after  # stamped with when it was given up
     [notice] = smtp.inbox.to(new)
     assert notice["Subject"] == "Su firma: A letter to the Council"  # the signer's language
-    assert "han registrado esta dirección como contacto" in smtp.inbox.text(notice)
+    assert "ha registrado esta dirección como contacto" in smtp.inbox.text(notice)
     assert "confirm" not in smtp.inbox.links(notice)[0]
     [_first, moved] = smtp.inbox.to(RIGHT)  # the confirmed contact is told it was replaced
     told = smtp.inbox.text(moved)
-    assert "han asignado otra dirección de contacto a la firma de" in told
+    assert "ha asignado otra dirección de contacto a la firma de" in told
     assert new not in told and "Ana" not in told  # nothing of the new contact
     assert smtp.inbox.links(moved) == ["http://localhost/es/letters/carta"]  # no private link
     assert "Coalición por los Derechos y Red Sur." in told  # who to tell, if unexpected
@@ -218,3 +218,23 @@ def test_only_the_letters_moderators_may_correct_a_contact(client, make, letter,
     answer = save_contact(client, signature, contact_email="new@example.org")
     assert answer.status_code in (403, 404)
     assert fresh(signature.id).contact_email != "new@example.org"
+
+
+def test_a_contact_put_back_after_a_repeat_notice_is_sent_its_confirmation(
+    client, make, letter, login_as, smtp
+):
+    """The hour without repeat notices (against strangers typing an address over and over)
+    never holds back a confirmation a moderator asked for: the page says it is on its way."""
+    client.post("/en/letters/carta/sign", data=form_data(contact_email=RIGHT))
+    client.post("/en/letters/carta/sign", data=form_data(contact_email=RIGHT))  # a notice
+    assert len(smtp.inbox.to(RIGHT)) == 2
+    signature = db.session.scalars(select(Signature)).one()
+    login_as(make.user("mod@example.org", roles={letter: Role.moderator}))
+    assert save_contact(client, signature, contact_email=TYPO).status_code == 302
+    answer = save_contact(client, fresh(signature.id), contact_email=RIGHT)
+    assert f"Its links are on their way to {RIGHT}." in client.get(answer.location).get_data(True)
+    *_, latest = smtp.inbox.to(RIGHT)
+    assert len(smtp.inbox.to(RIGHT)) == 3 and "Confirme su firma" in latest["Subject"]
+    client.post("/logout")
+    confirm(client, smtp.inbox.links(latest)[0])
+    assert fresh(signature.id).status is S.confirmed
