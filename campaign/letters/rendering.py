@@ -2,7 +2,8 @@
 
 The page and the documents (``campaign.exports.markdown_blocks``) follow the same rules: a
 heading stays a heading, below the letter's title (the page's only h1), and an image is
-shown as its alternative text, never loaded from wherever it points.
+shown as its alternative text, never loaded from wherever it points. On the page, a table
+sits in a box of its own that scrolls sideways when the table is wider than a phone.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ ALLOWED_TAGS = {
     "blockquote",
     "br",
     "code",
+    "div",
     "em",
     "h2",
     "h3",
@@ -45,6 +47,8 @@ ALLOWED_TAGS = {
     "ul",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"align"}, "td": {"align"}}
+# Markdown cannot write a div (raw HTML is text): only the box around a table is one.
+TABLE_BOX = "table-scroll"
 
 
 def image_text(token: Token) -> str:
@@ -64,6 +68,13 @@ def _heading(renderer: Any, tokens: Sequence[Token], idx: int, options: Any, env
     return renderer.renderToken(tokens, idx, options, env)
 
 
+def _table(renderer: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    html = renderer.renderToken(tokens, idx, options, env)
+    if tokens[idx].nesting == 1:
+        return f'<div class="{TABLE_BOX}">{html}'
+    return f"{html}</div>\n"
+
+
 def _image(renderer: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
     return escape(image_text(tokens[idx]), quote=False)
 
@@ -74,6 +85,8 @@ def _parser() -> MarkdownIt:
     parser = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
     for rule, render in (("heading_open", _heading), ("heading_close", _heading)):
         parser.add_render_rule(rule, render)
+    for rule in ("table_open", "table_close"):
+        parser.add_render_rule(rule, _table)
     parser.add_render_rule("image", _image)
     return parser
 
@@ -85,6 +98,7 @@ def render_markdown(source: str) -> str:
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        tag_attribute_values={"div": {"class": {TABLE_BOX}}},
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer nofollow",
     )

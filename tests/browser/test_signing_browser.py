@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from campaign.db import db
 from campaign.mail_models import OutboxMessage
 from tests.browser.forms import fill_in_as_camille
+from tests.browser.lists import shown_entries
 from tests.i18n import translated
 from tests.signatures.conftest import signatures
 
@@ -23,7 +24,7 @@ FR = {
 
 
 def numbered(page) -> list[str]:  # noqa: ANN001
-    items = page.locator("ol.signatory-list li")
+    items = shown_entries(page)
     return [f"{i.get_attribute('value')}. {i.locator('.name').inner_text()}" for i in items.all()]
 
 

@@ -207,3 +207,18 @@ def test_lead_organisations_are_listed_the_page_language_way_and_isolated(client
     page = client.get("/ar/letters/led").get_data(as_text=True)
     expected = "<bdi>Human Rights Watch, Inc.</bdi> و<bdi>الجمعية العربية</bdi> و<bdi>Amnesty</bdi>"
     assert f"<dd>{expected}</dd>" in page
+
+
+def test_a_table_in_the_letter_sits_in_its_own_sideways_scrolling_box(client, make):
+    body = "Figures:\n\n| Country | Detained |\n|---|---|\n| Kyrgyzstan | 12 |\n\nEnd."
+    make.letter("md", texts={"en": ("Joint letter", body)})
+    page = client.get("/en/letters/md").get_data(as_text=True)
+    assert re.search(r'<div class="table-scroll"><table>.*?</table>\s*</div>', page, re.S)
+
+
+def test_a_box_written_in_the_letter_stays_text(client, make):
+    body = '<div class="table-scroll">x</div>\n\n<div class="other">y</div>'
+    make.letter("md", texts={"en": ("Joint letter", body)})
+    page = client.get("/en/letters/md").get_data(as_text=True)
+    assert '<div class="table-scroll">x' not in page and '<div class="other">' not in page
+    assert "&lt;div class=&#34;table-scroll&#34;&gt;x" in page or '&lt;div class="table' in page

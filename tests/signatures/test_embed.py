@@ -131,6 +131,16 @@ def test_the_framed_form_keeps_no_session_and_links_out_to_the_letter(client, ma
     assert 'class="site-header"' not in page
 
 
+def test_the_frame_is_headed_by_the_letters_title(client, make):
+    """A screen reader in the frame finds its one h1, the letter's title, before the form's h2."""
+    texts = {"fr": ("Lettre au Conseil", "…")}
+    make.letter("carta", embed_origins=SITES, texts=texts, language="fr")
+    page = client.get("/fr/letters/carta/embed").get_data(as_text=True)
+    headings = re.findall(r"<h([1-6])[^>]*>(.*?)</h\1>", page, re.S)
+    assert [level for level, _ in headings] == ["1", "2"]
+    assert headings[0][1].endswith('dir="ltr">Lettre au Conseil</a>')
+
+
 def test_signing_in_the_frame_needs_no_cookie_and_is_confirmed_by_email(app, client, make, smtp):
     app.config["WTF_CSRF_ENABLED"] = True
     make.letter("carta", embed_origins=SITES, auto_approve=True)

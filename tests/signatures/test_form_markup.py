@@ -155,3 +155,15 @@ def test_page_without_errors_keeps_its_title(client, letter):
     page = client.get("/en/letters/carta").get_data(as_text=True)
     assert "<title>A letter to the Council · campaign</title>" in page
     assert 'aria-invalid="false"' in re.search(r"<fieldset[^>]*>", page).group(0)
+
+
+def test_fields_without_hint_or_error_point_to_no_description(client, letter):
+    """aria-describedby names the hint and the error that exist, and nothing else."""
+    page = client.get("/en/letters/carta").get_data(as_text=True)
+    assert 'aria-describedby=""' not in page
+    assert "aria-describedby" not in tag(page, "website")
+    assert 'aria-describedby="name-hint"' in tag(page, "name")
+    sent = client.post("/en/letters/carta/sign", data={"name": "", "contact_email": "x"})
+    page = sent.get_data(as_text=True)
+    assert 'aria-describedby="name-hint name-error"' in tag(page, "name")
+    assert 'aria-describedby="country-error"' in tag(page, "country")
