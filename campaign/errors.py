@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import math
+import time
 from collections.abc import Callable
 
-from flask import Flask, g, render_template, request
+from flask import Flask, g, make_response, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_limiter import RateLimitExceeded
 from flask_login import AnonymousUserMixin
@@ -17,7 +19,8 @@ from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnava
 from campaign import access_log
 from campaign.csrf import note_refusal, refused_for_referrer
 from campaign.db import db
-from campaign.i18n import _, _l
+from campaign.extensions import limiter
+from campaign.i18n import _, _l, ngettext
 
 log = logging.getLogger(__name__)
 Answer = Callable[[], ResponseReturnValue]
@@ -102,7 +105,7 @@ def _messages() -> dict[int, tuple[str, str]]:
         413: (_("The file is too large"), _("Please send a smaller file.")),
         429: (
             _("Too many attempts"),
-            _("You have tried this too often in a short time. Please wait a few minutes."),
+            _("You have tried this too often in a short time. %(wait)s", wait=please_wait()),
         ),
         500: (
             _("Something went wrong on our side"),
@@ -113,6 +116,32 @@ def _messages() -> dict[int, tuple[str, str]]:
             _("We could not reach our database. Nothing was saved. Please try again shortly."),
         ),
     }
+
+
+def seconds_to_wait() -> int | None:
+    """How long until the rate limit this request went over lets it through again; None if
+    no limit was gone over, or its store cannot say."""
+    breached = limiter.current_limit
+    if breached is None or not breached.breached:
+        return None
+    try:
+        return max(1, math.ceil(breached.window.reset_time - time.time()))
+    except Exception:  # the limits' store (Redis) is unreachable: the page still answers
+        log.warning("could not read when a rate limit resets", exc_info=True)
+        return None
+
+
+def please_wait() -> str:
+    """The sentence telling a visitor over a rate limit how long to wait, in whole minutes."""
+    seconds = seconds_to_wait()
+    if seconds is None:
+        return _("Please wait a few minutes, then try again.")
+    minutes = math.ceil(seconds / 60)
+    return ngettext(
+        "Please wait %(num)d minute, then try again.",
+        "Please wait %(num)d minutes, then try again.",
+        minutes,
+    )
 
 
 def render_error(code: int, detail: str | None = None) -> tuple[str, int]:
@@ -149,7 +178,11 @@ def register(app: Flask) -> None:
     @app.errorhandler(RateLimitExceeded)
     def rate_limited(_error: RateLimitExceeded) -> ResponseReturnValue:
         answer = _registered_answer("rate_limit")
-        return answer if answer is not None else render_error(429)
+        response = make_response(answer if answer is not None else render_error(429))
+        seconds = seconds_to_wait()
+        if seconds is not None:  # for browsers, scripts and proxies that honour it
+            response.headers["Retry-After"] = str(seconds)
+        return response
 
     @app.errorhandler(StaleDataError)
     def changed_meanwhile(error: StaleDataError) -> tuple[str, int]:

@@ -26,7 +26,7 @@ from campaign.accounts.loader import begin_session, end_session_here
 from campaign.accounts.models import User
 from campaign.accounts.views_sessions import password_page
 from campaign.db import db, utcnow
-from campaign.errors import FORM_EXPIRED, on_csrf_failure, on_rate_limit
+from campaign.errors import FORM_EXPIRED, on_csrf_failure, on_rate_limit, please_wait
 from campaign.extensions import limiter
 from campaign.i18n import INTERFACE_LANGUAGES, _, _l, interface_language
 from campaign.private_links import mark_private
@@ -81,8 +81,9 @@ def login_later() -> tuple[str, int]:
     form = LoginForm()
     form.form_errors.append(
         _(
-            "Too many attempts to log in: please wait a few minutes before trying again, or "
-            "choose a new password through “Forgot your password?”."
+            "Too many attempts to log in. %(wait)s Or choose a new password through “Forgot "
+            "your password?”.",
+            wait=please_wait(),
         )
     )
     return render_template("accounts/login.html", form=form), 429

@@ -18,9 +18,9 @@ from wtforms.validators import DataRequired, StopValidation
 
 from campaign import text
 from campaign.csrf import refused_for_referrer
-from campaign.errors import NO_REFERRER
+from campaign.errors import NO_REFERRER, please_wait
 from campaign.forms import Form, VersionedForm
-from campaign.i18n import _l, interface_language
+from campaign.i18n import _, _l, interface_language
 from campaign.signatures import choices
 from campaign.signatures.keys import email_key
 from campaign.signatures.models import (
@@ -46,11 +46,15 @@ SESSION_ENDED = _l(
     "Nothing was sent, because the page's session had ended. Your entries are below: "
     "please send them again. If this happens again, allow cookies for this site."
 )
-# Said when a form comes back because it was sent over a rate limit.
-TOO_MANY = _l(
-    "Nothing was sent, because many signatures have just come from your connection or for "
-    "this letter. Please wait a few minutes, then send the form again: your entries are below."
-)
+
+
+def too_many() -> str:
+    """Said when a form comes back because it was sent over a rate limit: how long to wait."""
+    return _(
+        "Nothing was sent, because many signatures have just come from your connection or for "
+        "this letter. Your entries are below. %(wait)s",
+        wait=please_wait(),
+    )
 
 
 def check_email_key(address: str) -> None:

@@ -14,7 +14,7 @@ from campaign.i18n import _
 from campaign.letters.access import visible_letter
 from campaign.letters.models import Letter
 from campaign.signatures import antiabuse, services, tokens
-from campaign.signatures.forms import TOO_MANY, SignForm, refusal_message
+from campaign.signatures.forms import SignForm, refusal_message, too_many
 from campaign.signatures.page import render_letter_page
 
 from . import bp
@@ -113,7 +113,7 @@ def sign_again() -> tuple[str, int]:
 @on_rate_limit("signatures.sign")
 def sign_later() -> tuple[str, int]:
     """Over a rate limit: the form as typed, to send again in a few minutes."""
-    return sent_back(LETTER_PAGE, str(TOO_MANY), 429)
+    return sent_back(LETTER_PAGE, too_many(), 429)
 
 
 @bp.route("/letters/<slug>/thanks")

@@ -21,7 +21,7 @@ from campaign.letters.access import visible_letter
 from campaign.letters.models import Letter
 from campaign.security_headers import frameable
 from campaign.signatures import antiabuse, queries, services
-from campaign.signatures.forms import TOO_MANY, SignForm
+from campaign.signatures.forms import SignForm, too_many
 from campaign.signatures.page import new_sign_form
 from campaign.signatures.views import SignPage, sent_back, take_signature
 
@@ -67,7 +67,7 @@ def sign_embedded(slug: str) -> Response | tuple[str, int]:
 @on_rate_limit("signatures.sign_embedded")
 def sign_embedded_later() -> tuple[str, int]:
     """Over a rate limit: the form as typed, to send again in a few minutes."""
-    return sent_back(EMBEDDED, str(TOO_MANY), 429)
+    return sent_back(EMBEDDED, too_many(), 429)
 
 
 @bp.route("/letters/<slug>/embed/thanks")

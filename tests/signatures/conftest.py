@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
@@ -14,17 +15,33 @@ from werkzeug.test import TestResponse
 from campaign.db import db
 from campaign.signatures import tokens
 from campaign.signatures.models import Signature
+from tests.i18n import translated
 
 # What a form says when it comes back because its session was lost (CSRF token unverifiable).
 SESSION_ENDED = (
     "Nothing was sent, because the page's session had ended. Your entries are below: "
     "please send them again. If this happens again, allow cookies for this site."
 )
-# What a form says when it comes back because it was sent over a rate limit.
+# What a form says when it comes back because it was sent over a rate limit, and how long
+# it says to wait.
 TOO_MANY = (
     "Nothing was sent, because many signatures have just come from your connection or for "
-    "this letter. Please wait a few minutes, then send the form again: your entries are below."
+    "this letter. Your entries are below. %(wait)s"
 )
+WAIT = (
+    "Please wait %(num)d minute, then try again.",
+    "Please wait %(num)d minutes, then try again.",
+)
+
+
+def too_many(lang: str, refused: TestResponse, longest: int) -> str:
+    """What a form sent back over a rate limit says in ``lang`` (as the page escapes it):
+    the wait in whole minutes that its Retry-After header gives in seconds, checked to be
+    within the limit's window of ``longest`` seconds."""
+    seconds = int(refused.headers["Retry-After"])
+    assert 0 < seconds <= longest
+    wait = translated(lang, *WAIT, num=math.ceil(seconds / 60), escape=False)
+    return translated(lang, TOO_MANY, wait=wait)
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from campaign.signatures.models import SignatureStatus
 from campaign.validators import site_origin
 from tests.conftest import login
 from tests.i18n import translated
-from tests.signatures.conftest import TOO_MANY, form_data, signatures
+from tests.signatures.conftest import form_data, signatures, too_many
 
 SITES = "https://coalition.example.org\nhttp://localhost:8000"
 
@@ -94,10 +94,8 @@ def test_a_wrong_site_address_is_refused_in_the_page_language_and_nothing_saved(
     )
     assert message in response.get_data(as_text=True)
     assert "coalition.example.org/join</textarea>" in response.get_data(as_text=True)  # as typed
-    too_many = save_sites(client, "\n".join(f"s{n}.example.org" for n in range(21)))
-    assert translated("fr", "List at most %(most)d sites.", most=20) in too_many.get_data(
-        as_text=True
-    )
+    many = save_sites(client, "\n".join(f"s{n}.example.org" for n in range(21)))
+    assert translated("fr", "List at most %(most)d sites.", most=20) in many.get_data(as_text=True)
     db.session.expire_all()
     assert db.session.get(Letter, coordinator.id).embed_origins == ""
 
@@ -216,6 +214,6 @@ def test_the_frame_and_the_letter_page_share_one_rate_limit(client, make, config
     assert codes == [302, 302, 429]
     limited = client.post("/es/letters/carta/embed", data=form_data(name="Colectivo Río"))
     page = limited.get_data(as_text=True)
-    assert translated("es", TOO_MANY) in page
+    assert too_many("es", limited, 300) in page
     assert 'value="Colectivo Río"' in page  # the form as typed, to send again later
     assert "https://coalition.example.org" in ancestors(limited)  # shown in the frame
