@@ -142,7 +142,7 @@ def _by_name(letter_id: int, rows: list[Row]) -> list[Row]:
     starting with the public list's (built at start by ``warm_up``)."""
     known = current_app.extensions.setdefault("campaign.queue_name_keys", {})
     keys = known.setdefault(letter_id, {})
-    if missing := {row.name for row in rows} - keys.keys():
+    if missing := {row.name for row in rows if row.name not in keys}:
         public = public_sort_keys(letter_id)
         keys.update((name, public.get(name) or sort_key(name)) for name in missing)
     return sorted(rows, key=lambda row: (keys[row.name], row.id))
