@@ -8,9 +8,10 @@ any change to a name. The names are those of the public page's bench: numbered n
 scripts ("Association pour la défense des droits 17", "Правозащитный центр 18"...), the shape
 of a list of local groups or branches, which share every word but one. Requests go through
 the whole app in-process, logged in as the letter's coordinator, on SQLite and PostgreSQL
-(BENCH_PG_ADMIN_URL's server). For each backend it prints, per page: the first view (the
-list clustered), warm views (p50), and the first view after one more approval (clustered
-again).
+(BENCH_PG_ADMIN_URL's server), after the warm-up wsgi.py does. For each backend it prints,
+per page: the first view (the list clustered), warm views (p50), and the first view after
+one more approval (clustered again). The queue is also shown whole, sorted by name (in the
+letter page's collation order).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ PASSWORD = "bench-password-long-enough"
 PAGES = {
     "letter's staff page": "/manage/letters/bench",
     "moderation queue": "/manage/letters/bench/moderation",
+    "moderation queue, all by name": "/manage/letters/bench/moderation?status=all&sort=name",
     "duplicates": "/manage/letters/bench/moderation/duplicates",
 }
 
@@ -48,13 +50,14 @@ def coordinator(app) -> None:  # noqa: ANN001
 
 
 def run(label: str, url: str, count: int, count_views: int) -> None:
-    from campaign import create_app
+    from campaign import create_app, warm_up
 
     prepare(url, count)
     app = create_app(
         {"DATABASE_URL": url, "SECRET_KEY": "bench-secret-" * 4, "WTF_CSRF_ENABLED": False}
     )
     coordinator(app)
+    warm_up(app)  # as wsgi.py does before gunicorn forks
     client = app.test_client()
     login = client.post("/login", data={"email": "bench@example.org", "password": PASSWORD})
     assert login.status_code == 302, login.status_code

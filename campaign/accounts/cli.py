@@ -10,6 +10,7 @@ from flask.cli import with_appcontext
 from campaign.accounts import services, staff, team
 from campaign.accounts.models import Role
 from campaign.db import db
+from campaign.i18n import DEFAULT_LANGUAGE, INTERFACE_LANGUAGES
 from campaign.letters.queries import find_by_slug
 
 ROLE_NAMES = ["admin", *[r.value for r in Role]]
@@ -25,8 +26,17 @@ def users() -> None:
 @click.option("--role", type=click.Choice(ROLE_NAMES), required=True)
 @click.option("--letter", "slug", help="The letter's slug (needed for moderator and exporter).")
 @click.option("--password", help="Omit to generate one; it is printed once.")
+@click.option(
+    "--language",
+    type=click.Choice(list(INTERFACE_LANGUAGES), case_sensitive=False),
+    help=f"The language of the account's emails until its owner logs in (then the one they "
+    f"use on the site). A new account's default: {DEFAULT_LANGUAGE}; an existing one keeps "
+    "its own.",
+)
 @with_appcontext
-def create(email: str, role: str, slug: str | None, password: str | None) -> None:
+def create(
+    email: str, role: str, slug: str | None, password: str | None, language: str | None
+) -> None:
     """Create (or update) a staff account and grant ROLE, on --letter if given."""
     session = db.session
     letter = None
@@ -41,9 +51,11 @@ def create(email: str, role: str, slug: str | None, password: str | None) -> Non
     if generated:
         password = secrets.token_urlsafe(12)
     if user is None:
-        user = services.create_user(session, email, password)
+        user = services.create_user(session, email, password, language=DEFAULT_LANGUAGE)
     elif password:
         services.set_password(session, user, password)
+    if language:
+        services.works_in(user, language)
     if role == "admin":
         staff.grant_right(session, user, "is_admin", actor=None)
     elif letter is not None:

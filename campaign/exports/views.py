@@ -13,6 +13,7 @@ from campaign.exports import bp, jobs, services, snapshots
 from campaign.exports.forms import DiffForm, ExportForm, FreezeForm, choices, language_choices
 from campaign.exports.labels import KINDS
 from campaign.exports.models import ExportJob, JobStatus
+from campaign.exports.rows import ExportData
 from campaign.exports.services import ExportError, ExportSpec
 from campaign.i18n import _
 from campaign.letters.models import Letter
@@ -30,8 +31,17 @@ def _export_form(letter: Letter) -> ExportForm:
     return form
 
 
-def _page(letter: Letter, form: ExportForm, status: int = 200, **extra: object) -> tuple[str, int]:
+def _page(
+    letter: Letter,
+    form: ExportForm,
+    status: int = 200,
+    data: ExportData | None = None,
+    **extra: object,
+) -> tuple[str, int]:
+    """The exports page; ``data``, what the form asked of, when it chose a snapshot: the
+    translations it warns of are then those the snapshot recorded as older when frozen."""
     history = snapshots.snapshots_of(db.session, letter)
+    frozen = data if data is not None and data.snapshot_id else None
     diff_form = DiffForm()
     diff_form.old.choices = choices([(s.id, f"#{s.id}") for s in history])
     diff_form.new.choices = choices([(s.id, f"#{s.id}") for s in history])
@@ -45,7 +55,8 @@ def _page(letter: Letter, form: ExportForm, status: int = 200, **extra: object) 
         can_moderate=current_user.has_role(letter.id, Role.moderator),
         undrawable=services.undrawable_names(db.session, letter),
         undrawable_texts=services.undrawable_texts(letter),
-        outdated=letter.outdated_texts,
+        outdated=letter.outdated_texts if frozen is None else [],
+        frozen=frozen,
         kinds=KINDS,
         **extra,
     ), status
@@ -75,22 +86,33 @@ def download(letter: Letter) -> Response | tuple[str, int]:
     """Validate, then check the statement, queue a long export or send the file at once."""
     form = _export_form(letter)
     if not form.validate_on_submit():
-        return _page(letter, form, 400)
+        return _page(letter, form, 400, _chosen_data(letter, form))
     spec = _spec(form)
+    data = None
     try:
         services.validate(spec)  # before queueing: the reason is shown now, not by the job
         data = services.data_for(db.session, letter, form.snapshot.data or None)
         if form.check.data:
             result = services.check_statement(data, spec, form.session_start.data)
-            return _page(letter, form, statement=result)
+            return _page(letter, form, data=data, statement=result)
         services.validate_content(data, spec)
         if services.is_long(data, spec, current_app.config["EXPORT_BACKGROUND_ROWS"]):
             return _queue(letter, spec, form.snapshot.data or None)
         exported = services.produce(data, spec)
     except ExportError as error:
         flash(str(error.message), "error")
-        return _page(letter, form, 400)
+        return _page(letter, form, 400, data)
     return _send(exported.content, exported.filename, exported.mimetype)
+
+
+def _chosen_data(letter: Letter, form: ExportForm) -> ExportData | None:
+    """The snapshot a form sent back for corrections chose, if it chose one that exists."""
+    if form.snapshot.errors or not form.snapshot.data:
+        return None
+    try:
+        return services.data_for(db.session, letter, form.snapshot.data)
+    except ExportError:
+        return None
 
 
 def _queue(letter: Letter, spec: ExportSpec, snapshot_id: int | None) -> Response:

@@ -6,9 +6,12 @@ Foundation", "St. Mary's", "e.V.", "Ass.ne"), so without a scheme or "www." a na
 a whole host name: labels joined by dots without spaces, ending in a common generic
 top-level domain, however capitalised ("cheap.com", "Buy-Cheap.Com", "CHEAP.COM": a
 domain's case means nothing), or in two letters (a country's) only in a host all in one
-case, since "Ass.ne" is Italian for "Associazione". A host ending in ".org" (or ".ngo",
-".ong") is an organisation's own name ("350.org", "MoveOn.org Civic Action") unless it is
-part of an email address.
+case, since "Ass.ne" is Italian for "Associazione". An ending that is also a word ("Tech",
+"Info", "Live") after words capitalised as a name's are ("Inst.Tech", "Soc.Coop.Live",
+"INST.TECH") is an abbreviation glued to the next word by its dot, not a domain. A host
+ending in ".org" (or ".ngo", ".ong") is an organisation's own name ("350.org", "MoveOn.org
+Civic Action") unless it is part of an email address, is followed by a path
+("350.org/join": a page), or is one RFC 2606 reserves for examples ("example.org").
 """
 
 from __future__ import annotations
@@ -31,22 +34,46 @@ GENERIC_TLDS = frozenset(
 )
 #: Endings organisations take their names from: a bare "350.org" is a name.
 ORGANISATION_TLDS = frozenset({"org", "ngo", "ong"})
+#: Generic endings that are also words, or abbreviations, in organisations' names.
+WORD_TLDS = frozenset(
+    """tech info int app dev top shop store site online website club live life world today
+    news blog link click space email""".split()
+)
+#: The second-level names RFC 2606 reserves for examples: nobody's name.
+EXAMPLE_DOMAINS = frozenset({"example.com", "example.net", "example.org"})
+
+
+def _glued_words(host: str, tld: str) -> bool:
+    """Words written as in a name (each capitalised, or in capitals) joined by dots, the
+    last a word and not only an ending: "Inst.Tech", "Soc.Coop.Live", "INST.TECH"."""
+    labels = host.split(".")
+    return tld.lower() in WORD_TLDS and all(
+        w.isalpha() and w[0].isupper() and (w[1:].islower() or w.isupper()) for w in labels
+    )
+
+
+def _is_example(host: str) -> bool:
+    """A host RFC 2606 reserves for examples: "example.org", "lists.example.net"."""
+    host = host.lower()
+    return any(host == d or host.endswith(f".{d}") for d in EXAMPLE_DOMAINS)
 
 
 def _is_host(text: str, match: re.Match[str]) -> bool:
     host, tld, start = match.group(0), match.group(1), match.start()
-    if start >= 2 and text[start - 1] == "@" and not text[start - 2].isspace():
-        return tld.lower() in GENERIC_TLDS or len(tld) == 2  # an email address
+    mailbox = start >= 2 and text[start - 1] == "@" and not text[start - 2].isspace()
+    if mailbox or text.startswith("/", match.end()):  # an email address, or a page's
+        return tld.lower() in GENERIC_TLDS or len(tld) == 2
     if tld.lower() in ORGANISATION_TLDS:
-        return False
+        return _is_example(host)
     if len(tld) == 2:
         return host.islower() or host.isupper()
-    return tld.lower() in GENERIC_TLDS
+    return tld.lower() in GENERIC_TLDS and not _glued_words(host, tld)
 
 
 def has_web_address(name: str) -> bool:
     """True if ``name`` contains a URL, a "www." address, an email address or a bare domain
-    ("spam.example"), but for an organisation named after its ".org" address."""
+    ("spam.example"), but for an organisation named after its ".org" address and for
+    abbreviations glued to a word ("Inst.Tech")."""
     text = unicodedata.normalize("NFKC", name)
     if _MARKED.search(text):
         return True

@@ -5,13 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from math import ceil
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from flask import current_app
+from sqlalchemy import ColumnElement, Row, Select, func, or_, select
 from sqlalchemy.orm import Session
 
+from campaign.collation import sort_key
 from campaign.ids import parse_id
 from campaign.moderation.signals import Signals
 from campaign.signatures.keys import name_key
 from campaign.signatures.models import Signature, SignatureStatus, SignerKind, Source
+from campaign.signatures.queries import public_sort_keys
 from campaign.text import search_term
 
 S = SignatureStatus
@@ -20,7 +23,7 @@ AWAITING = (S.confirmed, S.held)
 SORTS = {
     "newest": (Signature.created_at.desc(), Signature.id.desc()),
     "oldest": (Signature.created_at, Signature.id),
-    "name": (func.lower(Signature.name), Signature.id),
+    "name": (),  # in the public list's collation order, which no database has: see _by_name
 }
 
 
@@ -95,7 +98,7 @@ def _search(q: str) -> ColumnElement[bool]:
 
 
 def _query(letter_id: int, filters: Filters) -> Select:
-    query = select(Signature.id, Signature.status, Signature.reviewed_at).where(
+    query = select(Signature.id, Signature.status, Signature.reviewed_at, Signature.name).where(
         Signature.letter_id == letter_id
     )
     if filters.status not in (REVIEW, "all"):
@@ -132,11 +135,25 @@ def changed_since_shown(session: Session, letter_id: int, seen: dict[int, int | 
     return sum(seen[r.id] not in (None, r.version) for r in session.execute(query))
 
 
+def _by_name(letter_id: int, rows: list[Row]) -> list[Row]:
+    """``rows`` in the letter page's order: root collation of the name, then the older
+    signature first. Collation keys are slow to compute, so each server process keeps
+    those of the letter's names it has sorted (a name edited since costs one more key),
+    starting with the public list's (built at start by ``warm_up``)."""
+    known = current_app.extensions.setdefault("campaign.queue_name_keys", {})
+    keys = known.setdefault(letter_id, {})
+    if missing := {row.name for row in rows if row.name not in keys}:
+        public = public_sort_keys(letter_id)
+        keys.update((name, public.get(name) or sort_key(name)) for name in missing)
+    return sorted(rows, key=lambda row: (keys[row.name], row.id))
+
+
 def page(session: Session, letter_id: int, filters: Filters, signals: Signals, size: int) -> Page:
     """One page of the signatures matching ``filters``, with their flags."""
-    ids = [
-        r.id for r in session.execute(_query(letter_id, filters)) if _wanted(r, filters, signals)
-    ]
+    rows = [r for r in session.execute(_query(letter_id, filters)) if _wanted(r, filters, signals)]
+    if filters.sort == "name":
+        rows = _by_name(letter_id, rows)
+    ids = [r.id for r in rows]
     pages = max(1, ceil(len(ids) / size))
     number = min(filters.page, pages)
     chosen = ids[(number - 1) * size : number * size]

@@ -123,6 +123,13 @@ def public_entries(session: Session, letter_id: int) -> PublicEntries:
     return fresh.entries
 
 
+def public_sort_keys(letter_id: int) -> dict[str, tuple[tuple[int, ...], str]]:
+    """The collation keys (``sort_key``'s) of the names on the letter's public list that
+    this server process has already computed, for other lists of the letter to reuse."""
+    cached = current_app.extensions.get("campaign.public_lists", {}).get(letter_id)
+    return cached.keys if cached else {}
+
+
 def warm_public_lists(session: Session) -> int:
     """Build the public list of every open letter now (see ``campaign.warm_up``), so that
     a server's first views of a long list do not wait for its collation keys; return how

@@ -291,3 +291,42 @@ def test_a_title_written_the_other_way_keeps_its_place_in_the_invitation(
     assert message["Subject"] == f"New role on “{isolated}”: Moderator"
     assert f"on the letter “{isolated}”." in smtp.inbox.text(message)
     assert f"“{isolated}”" in smtp.inbox.html(message)
+
+
+def create_from_shell(runner, *options: str):  # noqa: ANN001, ANN201
+    return runner.invoke(args=["users", "create", "--email", "m@example.org", *options])
+
+
+@pytest.mark.parametrize("given", ["fr", "AR"])
+def test_an_account_made_from_the_shell_is_written_to_in_the_language_it_was_given(
+    runner, client, make, letter, coordinator, smtp, given
+):
+    """Before its owner first logs in, its digests and invitations are in that language."""
+    language = given.lower()
+    made = create_from_shell(
+        runner, "--role", "moderator", "--letter", "carta", "--language", given
+    )
+    assert made.exit_code == 0, made.output
+    assert user("m@example.org").language == language
+    make.signature(letter, "Red Andina")
+    assert runner.invoke(args=["digest", "send", "--force"]).exit_code == 0
+    add(client, "m@example.org", role="coordinator")
+    digest, invitation = smtp.inbox.to("m@example.org")
+    for message in (digest, invitation):
+        assert smtp.inbox.text(message).startswith(translated(language, "Hello,", escape=False))
+        assert f'lang="{language}"' in smtp.inbox.html(message)
+
+
+def test_the_shell_refuses_a_language_the_interface_does_not_speak(runner, coordinator):
+    refused = create_from_shell(runner, "--role", "coordinator", "--language", "de")
+    assert refused.exit_code != 0
+    assert "'de' is not one of 'en', 'fr', 'es', 'ar'" in refused.output
+    assert services.find_user(db.session, "m@example.org") is None
+
+
+def test_the_shell_keeps_an_accounts_language_unless_given_another(runner, coordinator):
+    assert create_from_shell(runner, "--role", "coordinator").exit_code == 0
+    assert user("m@example.org").language == "en"  # the app's default
+    create_from_shell(runner, "--role", "coordinator", "--language", "es")
+    create_from_shell(runner, "--role", "admin")
+    assert user("m@example.org").language == "es"

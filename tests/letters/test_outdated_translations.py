@@ -2,6 +2,7 @@
 exports it: the authoritative text may have gained a point the translation does not have."""
 
 import html
+import json
 import re
 
 import pytest
@@ -10,6 +11,8 @@ from babel import Locale
 from campaign.accounts.models import Role
 from campaign.cli import main
 from campaign.db import db
+from campaign.exports.models import ExportSnapshot
+from campaign.exports.rows import digest
 from campaign.letters.models import Letter
 from campaign.letters.texts import save_text
 from tests.exports.helpers import pdf_text, run_cli, snapshot_texts
@@ -145,6 +148,65 @@ def test_a_snapshot_keeps_which_translations_were_outdated_when_frozen(
         ) is warned
     live = runner.invoke(main, ["export", "civic", "--format", "pdf", "--lang", "fr"])
     assert "WARNING" not in live.stderr  # up to date now
+
+
+def exports_notice(page: str) -> tuple[str, list[str]] | None:
+    """The exports page's outdated-translations notice: its sentence and the languages it
+    lists, or None."""
+    found = re.search(r'<div[^>]*id="outdated-texts".*?</div>', page, re.S)
+    if found is None:
+        return None
+    sentence = html.unescape(re.search(r"<p>(.*?)</p>", found[0], re.S)[1])
+    return sentence, re.findall(r"<li>(\w+)", found[0])
+
+
+def check_statement(client, snapshot: str, language: str = "fr") -> str:  # noqa: ANN001
+    """The exports page as "Check the statement" answers it, for the list ``snapshot``."""
+    form = {"format": "docx", "language": language, "snapshot": snapshot, "columns": "1"}
+    page = client.post("/manage/letters/civic/exports/download", data={**form, "check": "1"})
+    assert page.status_code == 200
+    return page.get_data(as_text=True)
+
+
+def test_a_web_export_from_a_snapshot_warns_of_what_was_outdated_when_it_was_frozen(
+    client, make, runner, letter, login_as
+):
+    """As the shell does: frozen while fr and ar were outdated; since then fr was brought up
+    to date and es fell behind a new authoritative text. Asked of the snapshot, the page
+    names ar and fr; asked of the current list, ar and es."""
+    frozen = run_cli(runner, "exports", "freeze", "civic").decode()
+    snapshot_id = re.search(r"Snapshot (\d+):", frozen)[1]
+    save_text(letter, "en", TEXTS["en"][0], f"{TEXTS['en'][1]}\n\n{NEW_POINT} Soon.")
+    db.session.commit()
+    save_text(letter, "fr", TEXTS["fr"][0], "Nous demandons aussi une enquête, vite.")
+    db.session.commit()
+    login_as(make.user(roles={letter: Role.exporter}))
+    sentence, languages = exports_notice(check_statement(client, snapshot_id))
+    assert languages == ["Arabic", "French"]
+    assert sentence.startswith(f"When snapshot {snapshot_id} was frozen, these translations")
+    assert exports_notice(check_statement(client, "0"))[1] == ["Arabic", "Spanish"]
+    assert exports_notice(client.get("/manage/letters/civic/exports/").text)[1] == [
+        "Arabic",
+        "Spanish",
+    ]
+
+
+def test_a_web_export_from_a_snapshot_that_did_not_record_them_warns_of_nothing(
+    client, make, runner, letter, login_as
+):
+    """As the shell says nothing for it: not what the letter's texts are now."""
+    frozen = run_cli(runner, "exports", "freeze", "civic").decode()
+    snapshot = db.session.get(ExportSnapshot, int(re.search(r"Snapshot (\d+):", frozen)[1]))
+    payload = json.loads(snapshot.content)
+    for text in payload["texts"].values():
+        del text["outdated"]
+    snapshot.content = json.dumps(payload, sort_keys=True, ensure_ascii=False)
+    snapshot.sha256 = digest(snapshot.content)
+    db.session.commit()
+    login_as(make.user(roles={letter: Role.exporter}))
+    assert exports_notice(check_statement(client, str(snapshot.id))) is None
+    args = ["export", "civic", "--format", "pdf", "--lang", "fr", "--snapshot", str(snapshot.id)]
+    assert "WARNING" not in runner.invoke(main, [*args, "--output", "/dev/null"]).stderr
 
 
 def test_outdated_texts_are_the_translations_saved_before_the_authoritative_one(letter):

@@ -63,6 +63,17 @@ def test_organisations_are_not_flagged(name):
         "Cheap-Pills.Shop",
         "best prices at relojes-baratos.es",
         "Red Andina <info@redandina.org>",
+        "www.foo.net",
+        # An address with a path is a page, even of a ".org".
+        "foo.org/join",
+        "Join us at 350.org/act",
+        # The names RFC 2606 reserves for examples are addresses, not anyone's name.
+        "example.org",
+        "Visit Example.Org",
+        "lists.example.net",
+        # A word ending written in lower case is still an address's.
+        "pills.tech",
+        "Inst.tech",
     ],
 )
 def test_names_with_a_web_or_email_address_are_flagged(name):
@@ -103,6 +114,20 @@ def test_names_with_a_web_or_email_address_are_flagged(name):
         "AMNESTY INT.",
         "350.ORG",
         "MoveOn.Org Civic Action",
+        # Abbreviations glued to the next word by their dot, an ending that is also a word
+        # ("Tech", "Info", "Live") standing after them as a word, not as a domain.
+        "Inst.Tech",
+        "Inst.Tech Foundation",
+        "Centro de Estudios Univ.Tech",
+        "Asoc.Civil",
+        "Asoc.Civil Red Andina",
+        "Fund.Pro Derechos",
+        "Soc.Coop.Live",
+        "Centro Info.Juvenil",
+        "Red Juvenil Inf.Info",
+        "INST.TECH",
+        "ASOC.CIVIL",
+        "FUND.PRO",
     ],
 )
 def test_names_with_dots_that_are_no_address_are_not_flagged(name):

@@ -18,6 +18,7 @@ from campaign.signatures import tokens
 from campaign.signatures.models import CorrectionRequest, EcosocStatus
 from campaign.signatures.models import SignatureStatus as S
 from tests.exports.helpers import run_cli
+from tests.i18n import translated
 from tests.moderation.conftest import console, entries, fresh
 
 LISTED = re.compile(r'<li value="(\d+)"><bdi class="name">([^<]+)</bdi>')
@@ -63,6 +64,25 @@ def test_clusters_are_shown_with_scores_and_readable_reasons(client, make, lette
     assert "Group 1: Amnesty" in page and "Group 2" not in page
     assert "Spelling differs slightly" in page and "Same country" in page
     assert re.search(r"score 0\.\d\d", page)
+
+
+@pytest.mark.parametrize(
+    ("language", "point"), [("en", "."), ("fr", ","), ("es", ","), ("ar", ".")]
+)
+def test_scores_are_written_as_the_moderator_writes_numbers(
+    client, make, letter, moderator, language, point
+):
+    """The group's score and each pair's, as import previews write theirs: 0,87 in French,
+    Western digits in Arabic (as every number of the interface)."""
+    seed(make, letter)
+    client.get(f"/language/{language}?next=/manage/")
+    page = client.get(DUPS).get_data(True)
+    score = rf"0{re.escape(point)}\d\d"
+    for message in ("score %(score)s", "%(score)s:"):
+        shown = re.escape(translated(language, message, score="SCORE"))
+        assert re.search(shown.replace("SCORE", score), page), message
+    other = "." if point == "," else ","
+    assert not re.search(rf"\b0{re.escape(other)}\d\d\b", page) and "٠" not in page
 
 
 def test_merge_page_offers_every_spelling_and_free_text(client, make, letter, moderator):

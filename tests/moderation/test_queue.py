@@ -130,6 +130,22 @@ def test_filters_search_sort_and_pages(client, make, letter, moderator):
         assert following == console() + "?sort=name&amp;page=2"
 
 
+def test_by_name_follows_the_public_lists_order_across_pages(client, make, letter, moderator):
+    """By name, Àltera comes right after Albergue and İHH among the I's, as on the letter
+    page, on SQLite (whose lower() knows only ASCII) as on PostgreSQL; pages split that
+    order."""
+    order = ["Albergue Org", "Àltera Org", "Beta Org", "İHH Org", "Jota Org", "Zeta Org"]
+    for name in reversed(order):
+        make.signature(letter, name, status=S.approved)
+    shown = []
+    for number in (1, 2):
+        page = client.get(console() + f"?status=all&sort=name&page={number}").text
+        shown += re.findall(r">([^<>]+ Org)</a>", page)
+    assert shown == order
+    public = client.get("/en/letters/carta").text
+    assert sorted(order, key=public.index) == order
+
+
 def test_search_ignores_case_and_accents_in_every_script(client, make, letter, moderator):
     """A name starting with an accented capital is found however it is typed, on SQLite
     (whose lower() knows only ASCII) as on PostgreSQL (where "İ" lowers to "i")."""

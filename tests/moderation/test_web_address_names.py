@@ -45,7 +45,10 @@ def sign_and_confirm(client, smtp):
     return _sign_and_confirm
 
 
-@pytest.mark.parametrize("name", [SPAM, "http://spam.example", "Red Andina info@redandina.org"])
+@pytest.mark.parametrize(
+    "name",
+    [SPAM, "http://spam.example", "Red Andina info@redandina.org", "Join at redandina.org/join"],
+)
 def test_a_name_with_a_web_address_waits_for_a_moderator_with_its_flag(
     client, letter, moderator, sign_and_confirm, name
 ):
@@ -70,6 +73,7 @@ def test_a_name_with_a_web_address_waits_for_a_moderator_with_its_flag(
         "CIVICUS: World Alliance for Citizen Participation",
         "Flüchtlingsrat Berlin e.V.",
         "350.org",
+        "Inst.Tech Foundation",
     ],
 )
 def test_real_names_with_dots_or_digits_are_approved_at_once(letter, sign_and_confirm, name):
