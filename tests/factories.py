@@ -101,6 +101,23 @@ class Factory:
         self.session.commit()
         return signature
 
+    def long_list(self, letter: Letter, count: int) -> None:
+        """``count`` approved organisations written at once ("Organisation 00000" …, in
+        that order on the page), committed: the thousands a large letter gathers."""
+        self.session.add_all(
+            Signature(
+                letter_id=letter.id,
+                name=f"Organisation {n:05d}",
+                submitted_name=f"Organisation {n:05d}",
+                status=SignatureStatus.approved,
+                country="FR",
+                email_key=f"o{n}@example.org",
+                contact_email=f"o{n}@example.org",
+            )
+            for n in range(count)
+        )
+        self.session.commit()
+
     def signer_email(
         self, signature: Signature, status: OutboxStatus, error: str = ""
     ) -> OutboxMessage:

@@ -7,8 +7,6 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from campaign.db import db
-from campaign.signatures.models import Signature, SignatureStatus
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.browser.lists import LAID_OUT
 
@@ -47,22 +45,6 @@ def test_the_form_and_header_controls_are_at_least_24_pixels(phone, base_url, ma
     assert phone.is_checked("#kind-1")
 
 
-def long_list(letter_id: int, count: int) -> None:
-    db.session.add_all(
-        Signature(
-            letter_id=letter_id,
-            name=f"Organisation {n:05d}",
-            submitted_name=f"Organisation {n:05d}",
-            status=SignatureStatus.approved,
-            country="FR",
-            email_key=f"o{n}@example.org",
-            contact_email=f"o{n}@example.org",
-        )
-        for n in range(count)
-    )
-    db.session.commit()
-
-
 @pytest.fixture
 def phone_with_screen_reader(browser):  # noqa: ANN001, ANN201
     """A phone whose browser builds its accessibility tree as it does for a screen reader."""
@@ -77,7 +59,7 @@ def test_a_long_list_is_laid_out_only_near_the_screen_yet_stays_readable(
 ):
     phone = phone_with_screen_reader
     letter = make.letter("lettre", texts=TEXTS)
-    long_list(letter.id, 400)
+    make.long_list(letter, 400)
     phone.goto(f"{base_url}/ar/letters/lettre")
     last = phone.locator(".signatory-list li").last
     assert last.text_content() == "Organisation 00399 (فرنسا)"

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 
 from pypdf import PdfReader
 
 from campaign.cli import main
 from campaign.collation import sort_key
+from campaign.db import db
+from campaign.exports.models import ExportSnapshot
+from campaign.exports.rows import digest
 from campaign.signatures.models import EcosocStatus, SignatureStatus, SignerKind
 
 NUMBERED = re.compile(r"^(\d+)\.\s*(\S.*)$")
@@ -67,3 +71,15 @@ def snapshot_texts(page: str) -> dict[str, str]:
         name: re.sub(r"<[^>]+>", "", marker).strip()
         for name, marker in re.findall(r"<li>(\w+)(.*?)</li>", listed, re.S)
     }
+
+
+def as_frozen_before_outdated_was_recorded(snapshot: ExportSnapshot) -> None:
+    """Make ``snapshot`` look like one frozen before snapshots recorded which translations
+    were older than the authoritative text (no "outdated" in its texts), fingerprint and
+    all, committed."""
+    payload = json.loads(snapshot.content)
+    for text in payload["texts"].values():
+        del text["outdated"]
+    snapshot.content = json.dumps(payload, sort_keys=True, ensure_ascii=False)
+    snapshot.sha256 = digest(snapshot.content)
+    db.session.commit()

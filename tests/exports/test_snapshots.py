@@ -14,7 +14,13 @@ from campaign.exports.models import ExportSnapshot
 from campaign.exports.pdf import render_pdf
 from campaign.exports.rows import canonical_json, digest, from_json, live_data
 from campaign.signatures.models import Signature, SignatureStatus
-from tests.exports.helpers import pdf_text, run_cli, seed, snapshot_texts
+from tests.exports.helpers import (
+    as_frozen_before_outdated_was_recorded,
+    pdf_text,
+    run_cli,
+    seed,
+    snapshot_texts,
+)
 
 FORMATS = [
     ("pdf", "en"),
@@ -152,12 +158,7 @@ def test_a_snapshot_frozen_before_outdated_texts_were_recorded_says_it_is_not_kn
     """Its texts have no "outdated": the page does not claim they were up to date."""
     login_as(make.user(roles={letter: Role.exporter}))
     snapshot = db.session.get(ExportSnapshot, _freeze(client, letter))
-    payload = json.loads(snapshot.content)
-    for text in payload["texts"].values():
-        del text["outdated"]
-    snapshot.content = json.dumps(payload, sort_keys=True, ensure_ascii=False)
-    snapshot.sha256 = digest(snapshot.content)
-    db.session.commit()
+    as_frozen_before_outdated_was_recorded(snapshot)
     url = f"/manage/letters/{letter.slug}/exports/snapshots/{snapshot.id}"
     page = client.get(url).get_data(as_text=True)
     assert "matches the stored list" in page

@@ -2,7 +2,6 @@
 exports it: the authoritative text may have gained a point the translation does not have."""
 
 import html
-import json
 import re
 
 import pytest
@@ -12,10 +11,14 @@ from campaign.accounts.models import Role
 from campaign.cli import main
 from campaign.db import db
 from campaign.exports.models import ExportSnapshot
-from campaign.exports.rows import digest
 from campaign.letters.models import Letter
 from campaign.letters.texts import save_text
-from tests.exports.helpers import pdf_text, run_cli, snapshot_texts
+from tests.exports.helpers import (
+    as_frozen_before_outdated_was_recorded,
+    pdf_text,
+    run_cli,
+    snapshot_texts,
+)
 from tests.i18n import translated
 
 TEXTS = {
@@ -197,12 +200,7 @@ def test_a_web_export_from_a_snapshot_that_did_not_record_them_warns_of_nothing(
     """As the shell says nothing for it: not what the letter's texts are now."""
     frozen = run_cli(runner, "exports", "freeze", "civic").decode()
     snapshot = db.session.get(ExportSnapshot, int(re.search(r"Snapshot (\d+):", frozen)[1]))
-    payload = json.loads(snapshot.content)
-    for text in payload["texts"].values():
-        del text["outdated"]
-    snapshot.content = json.dumps(payload, sort_keys=True, ensure_ascii=False)
-    snapshot.sha256 = digest(snapshot.content)
-    db.session.commit()
+    as_frozen_before_outdated_was_recorded(snapshot)
     login_as(make.user(roles={letter: Role.exporter}))
     assert exports_notice(check_statement(client, str(snapshot.id))) is None
     args = ["export", "civic", "--format", "pdf", "--lang", "fr", "--snapshot", str(snapshot.id)]

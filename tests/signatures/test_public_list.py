@@ -9,7 +9,7 @@ from flask import template_rendered
 from sqlalchemy import event
 
 from campaign.db import db
-from campaign.signatures.models import Signature, SignatureStatus, SignerKind
+from campaign.signatures.models import SignatureStatus, SignerKind
 from tests.i18n import translated
 
 NAMES = ["Zeta", "İHH İnsani Yardım", "Albergue", "Àltera", "Iglesia Unida", "Jóvenes", "Hope"]
@@ -78,20 +78,7 @@ def test_grouping_by_country_uses_localised_names_and_keeps_numbers(client, make
 
 
 def test_large_list_is_read_without_a_query_per_signatory(client, make, app):
-    letter = make.letter("carta")
-    db.session.add_all(
-        Signature(
-            letter_id=letter.id,
-            name=f"Organisation {n:05d}",
-            submitted_name=f"Organisation {n:05d}",
-            status=SignatureStatus.approved,
-            country="FR",
-            email_key=f"o{n}@example.org",
-            contact_email=f"o{n}@example.org",
-        )
-        for n in range(5000)
-    )
-    db.session.commit()
+    make.long_list(make.letter("carta"), 5000)
     statements: list[str] = []
     event.listen(db.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
     page = client.get("/en/letters/carta").get_data(as_text=True)
