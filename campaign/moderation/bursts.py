@@ -1,7 +1,8 @@
 """Suspicious bursts: many signatures from one source in a short time.
 
-A burst is ``size`` or more signatures sharing an IP address, or sharing an organisation's
-email domain, whose creation times fit in a window of ``minutes``. Free-mail domains
+A burst is ``size`` or more signatures sharing an IP address (an IPv6 one's /64, as the rate
+limits count it), or sharing an organisation's email domain, whose creation times fit in a
+window of ``minutes``. Free-mail domains
 (gmail.com…) are left out of the domain rule: many unrelated organisations use them.
 """
 
@@ -12,6 +13,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
+from campaign.clients import network_of
 from campaign.matching.domains import email_domain
 
 
@@ -40,7 +42,7 @@ def suspicious(stamps: Iterable[Stamp], size: int, minutes: int) -> dict[int, li
     by_source: dict[tuple[str, str], list[Stamp]] = defaultdict(list)
     for stamp in stamps:
         if stamp.ip:
-            by_source[("burst_ip", stamp.ip)].append(stamp)
+            by_source[("burst_ip", network_of(stamp.ip))].append(stamp)
         if domain := email_domain(stamp.email or ""):
             by_source[("burst_domain", domain)].append(stamp)
     flags: dict[int, list[str]] = defaultdict(list)

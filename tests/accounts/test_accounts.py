@@ -1,5 +1,6 @@
 """Staff accounts: login, logout, passwords, per-letter roles, CSRF and rate limits."""
 
+import logging
 import re
 
 import pytest
@@ -275,7 +276,9 @@ def test_login_is_rate_limited_with_a_friendly_page(client, make, config_overrid
         }
     ],
 )
-def test_guesses_at_one_account_from_many_networks_are_limited(client, make, config_overrides):
+def test_guesses_at_one_account_from_many_networks_are_limited(
+    client, make, config_overrides, caplog
+):
     """Each guess from another address: the per-IP limit never trips, the account's does,
     and then even the right password waits (the page offers the emailed way in). Other
     accounts are not held up, and logins that succeed do not count."""
@@ -289,8 +292,11 @@ def test_guesses_at_one_account_from_many_networks_are_limited(client, make, con
     for n in range(3):
         assert attempt("b@example.org", PASSWORD, f"192.0.2.{n}").status_code == 302
         assert attempt(" A@Example.org", "wrong guess", f"198.51.100.{n}").status_code == 200
-    refused = attempt("a@example.org", PASSWORD, "203.0.113.9")
+    with caplog.at_level(logging.INFO):
+        refused = attempt("a@example.org", PASSWORD, "203.0.113.9")
     assert refused.status_code == 429
+    tripped = [r.getMessage() for r in caplog.records if "exceeded" in r.getMessage()]
+    assert tripped and not [m for m in tripped if "example.org" in m]  # no typed address
     page = refused.get_data(as_text=True)
     assert 0 < int(refused.headers["Retry-After"]) <= 60
     assert "Please wait 1 minute, then try again." in page and "Forgot your password?" in page

@@ -35,3 +35,21 @@ def test_an_imported_list_of_thousands_at_one_instant_is_one_burst():
     wave = stamps([0.0] * 5000)
     flagged = suspicious(wave, size=20, minutes=10)
     assert len(flagged) == 5000 and all(flags == ["burst_ip"] for flags in flagged.values())
+
+
+def test_addresses_of_one_ipv6_network_are_one_source_and_other_networks_are_not():
+    """As the rate limits count visitors: a connection's /64 is one source, whichever of
+    its addresses each sign-up came from; an IPv4 address written as IPv6 is that address."""
+    one = [
+        Stamp(n + 1, f"2001:db8:1:2::{n + 1:x}", None, START + timedelta(minutes=n))
+        for n in range(5)
+    ]
+    assert sorted(suspicious(one, size=5, minutes=10)) == [1, 2, 3, 4, 5]
+    apart = [
+        Stamp(n + 1, f"2001:db8:1:{n}::1", None, START + timedelta(minutes=n)) for n in range(5)
+    ]
+    assert suspicious(apart, size=5, minutes=10) == {}
+    mapped = stamps([0, 1, 2, 3], ip="203.0.113.9") + stamps(
+        [4], ip="::ffff:203.0.113.9", first_id=5
+    )
+    assert sorted(suspicious(mapped, size=5, minutes=10)) == [1, 2, 3, 4, 5]

@@ -58,21 +58,32 @@ def test_flags_name_a_person_and_duplicates(client, make, letter, moderator):
     assert names_on(duplicates, *pair, "Maria Gonzalez") == pair
 
 
-def test_a_burst_from_one_address_is_flagged_as_suspicious(client, make, letter, moderator):
+@pytest.mark.parametrize(
+    "addresses",
+    [
+        ["203.0.113.9"] * 6,
+        # A connection's IPv6 /64, an address of it for each sign-up, as the rate limits
+        # count it: one source.
+        [f"2001:db8:7:9::{n:x}" for n in range(5)] + ["2001:db8:7:9:ffff::1"],
+    ],
+)
+def test_a_burst_from_one_address_is_flagged_as_suspicious(
+    client, make, letter, moderator, addresses
+):
     start = utcnow()
     for n in range(5):
         make.signature(
             letter,
             f"Wave {n}",
             status=S.confirmed,
-            ip_address="203.0.113.9",
+            ip_address=addresses[n],
             created_at=start + timedelta(minutes=2 * n),
         )
     make.signature(
         letter,
         "Calm Org",
         status=S.confirmed,
-        ip_address="203.0.113.9",
+        ip_address=addresses[5],
         created_at=start + timedelta(hours=3),
     )
     page = client.get(console() + "?flag=burst_ip&status=all").get_data(True)
